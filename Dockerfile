@@ -1,0 +1,33 @@
+# The hub's image: API (`hub serve`), worker (`hub worker`) and one-shots (`hub migrate`).
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+RUN groupadd --system hub \
+    && useradd --system --gid hub --home-dir /app --no-create-home --shell /usr/sbin/nologin hub
+
+WORKDIR /app
+
+# Dependencies first, in their own layer, so a code change does not reinstall them.
+COPY pyproject.toml README.md* ./
+RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" \
+        > /tmp/requirements.txt \
+    && pip install -r /tmp/requirements.txt \
+    && rm /tmp/requirements.txt
+
+COPY hub/ hub/
+RUN pip install .
+
+COPY doc_templates/ doc_templates/
+
+# storage/ is the embedded default's data directory (relative to the working directory).
+RUN mkdir -p storage/objects && chown -R hub:hub storage
+
+USER hub
+
+EXPOSE 8000
+
+CMD ["hub", "serve", "--host", "0.0.0.0", "--port", "8000"]

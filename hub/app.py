@@ -1,0 +1,84 @@
+"""The Starlette application: GraphQL (HTTP and WebSocket), uploads, health."""
+
+from __future__ import annotations
+
+import contextlib
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route, WebSocketRoute
+from strawberry.asgi import GraphQL
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from tortoise import Tortoise
+
+from hub import db
+from hub.auth.tokens import principal_from_header
+from hub.errors import HubError
+from hub.materials.staging import receive_staged_upload
+from hub.resolvers.context import HubContext
+from hub.schema.schema import schema
+
+
+class HubGraphQL(GraphQL):
+    async def get_context(self, request, response=None) -> HubContext:
+        context = HubContext(request=request, response=response)
+        try:
+            context.principal_or_none = principal_from_header(request.headers.get("authorization"))
+        except HubError as error:
+            context.auth_error = error
+        return context
+
+
+async def put_upload(request: Request) -> Response:
+    status = await receive_staged_upload(
+        request.path_params["upload_id"],
+        expires=request.query_params.get("expires"),
+        signature=request.query_params.get("signature"),
+        content_length=request.headers.get("content-length"),
+        chunks=request.stream(),
+    )
+    messages = {201: "stored", 403: "bad or expired signature", 409: "already used",
+                413: "larger than announced"}
+    return PlainTextResponse(messages[status], status_code=status)
+
+
+async def healthz(_: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(_: Request) -> Response:
+    checks = {}
+    try:
+        await Tortoise.get_connection("default").execute_query("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as exc:  # noqa: BLE001 - reported, not raised
+        checks["database"] = f"unavailable: {type(exc).__name__}"
+    ready = all(v == "ok" for v in checks.values())
+    return JSONResponse({"ready": ready, "checks": checks}, status_code=200 if ready else 503)
+
+
+def create_app(*, database_url: str | None = None, manage_database: bool = True) -> Starlette:
+    """`manage_database=False` when the caller (a test) has initialised the ORM itself."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette):
+        if manage_database:
+            await db.init(database_url)
+        try:
+            yield
+        finally:
+            if manage_database:
+                await db.close()
+
+    graphql = HubGraphQL(schema, subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL])
+    return Starlette(
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
+            Route("/uploads/{upload_id}", put_upload, methods=["PUT"]),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+        ],
+        lifespan=lifespan,
+    )

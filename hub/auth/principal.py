@@ -1,0 +1,27 @@
+"""Who is calling: the verified claims of a bearer token."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hub.enums import Role, Utility
+
+
+@dataclass(frozen=True)
+class Principal:
+    role: Role
+    name: str
+    org: str | None = None  # USCC, for applicants
+    utility: Utility | None = None  # for utility staff
+    unit: str | None = None  # for liaisons
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in (Role.WINDOW, Role.ADMIN)
+
+    @property
+    def acts_on_behalf_of_applicant(self) -> bool:
+        return self.role == Role.WINDOW
+
+
+SYSTEM = Principal(role=Role.SYSTEM, name="system")

@@ -1,0 +1,91 @@
+"""Short-lived signed bearer tokens (JWT, HS256 with HUB_SECRET_KEY)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import jwt
+
+from hub import clock
+from hub.auth.principal import Principal
+from hub.enums import Role, Utility
+from hub.errors import Unauthenticated
+from hub.settings import get_settings
+
+ALGORITHM = "HS256"
+ISSUER = "utility-connection-hub"
+TOKEN_ROLES = (Role.APPLICANT, Role.WINDOW, Role.UTILITY, Role.LIAISON, Role.ADMIN)
+
+
+class TokenRequestError(ValueError):
+    pass
+
+
+def issue_token(
+    *,
+    role: Role,
+    name: str | None = None,
+    org: str | None = None,
+    utility: Utility | None = None,
+    unit: str | None = None,
+    ttl_seconds: int | None = None,
+) -> str:
+    if role not in TOKEN_ROLES:
+        raise TokenRequestError(f"unknown role {role}")
+    if role == Role.APPLICANT and not org:
+        raise TokenRequestError("an applicant token needs --org USCC")
+    if role == Role.UTILITY and not utility:
+        raise TokenRequestError("a utility token needs --utility WATER|POWER|GAS")
+    if role == Role.LIAISON and not unit:
+        raise TokenRequestError("a liaison token needs --unit UNIT")
+    settings = get_settings()
+    issued = clock.now()
+    claims = {
+        "iss": ISSUER,
+        "sub": name or f"{role}-user",
+        "role": str(role),
+        "iat": issued,
+        "exp": issued + timedelta(seconds=ttl_seconds or settings.token_ttl_seconds),
+    }
+    if role == Role.APPLICANT:
+        claims["org"] = org
+    if role == Role.UTILITY:
+        claims["utility"] = str(utility)
+    if role == Role.LIAISON:
+        claims["unit"] = unit
+    return jwt.encode(claims, settings.effective_secret_key, algorithm=ALGORITHM)
+
+
+def read_token(token: str) -> Principal:
+    try:
+        claims = jwt.decode(
+            token,
+            get_settings().effective_secret_key,
+            algorithms=[ALGORITHM],
+            issuer=ISSUER,
+            options={"require": ["exp", "iat", "sub", "role"]},
+        )
+        role = Role(claims["role"])
+        if role not in TOKEN_ROLES:
+            raise ValueError(role)
+        return Principal(
+            role=role,
+            name=claims["sub"],
+            org=claims.get("org"),
+            utility=Utility(claims["utility"]) if claims.get("utility") else None,
+            unit=claims.get("unit"),
+        )
+    except jwt.ExpiredSignatureError as exc:
+        raise Unauthenticated("登录凭证已过期 (token expired)") from exc
+    except (jwt.InvalidTokenError, ValueError, KeyError) as exc:
+        raise Unauthenticated("登录凭证无效 (invalid token)") from exc
+
+
+def principal_from_header(value: str | None) -> Principal | None:
+    """None when no Authorization header was sent; UNAUTHENTICATED when it is bad."""
+    if not value:
+        return None
+    scheme, _, token = value.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthenticated("Authorization 头应为 Bearer <token>")
+    return read_token(token.strip())

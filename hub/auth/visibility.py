@@ -1,0 +1,75 @@
+"""Who sees which case (API.md, "Who may do what"). Invisible objects are null / NOT_FOUND."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from tortoise.queryset import QuerySet
+
+from hub.auth.principal import Principal
+from hub.enums import Role
+from hub.errors import NotFound, Unauthenticated
+from hub.models import Case, Ticket
+
+
+def require_principal(principal: Principal | None) -> Principal:
+    if principal is None:
+        raise Unauthenticated("请先登录 (a bearer token is required)")
+    return principal
+
+
+def visible_cases(principal: Principal) -> QuerySet[Case]:
+    if principal.role in (Role.WINDOW, Role.ADMIN):
+        return Case.all()
+    if principal.role == Role.APPLICANT:
+        return Case.filter(applicant__uscc=principal.org)
+    if principal.role == Role.UTILITY:
+        # From dispatch on: a case is visible once it holds a ticket for the caller's utility.
+        return Case.filter(id__in=Ticket.filter(utility=principal.utility).values("case_id"))
+    return Case.filter(id__in=[])
+
+
+def visible_tickets(principal: Principal) -> QuerySet[Ticket]:
+    if principal.role in (Role.WINDOW, Role.ADMIN):
+        return Ticket.all()
+    if principal.role == Role.APPLICANT:
+        return Ticket.filter(case__applicant__uscc=principal.org)
+    if principal.role == Role.UTILITY:
+        # Results are shared (结果互通): every ticket of a case holding one of ours.
+        mine = Ticket.filter(utility=principal.utility).values("case_id")
+        return Ticket.filter(case_id__in=mine)
+    return Ticket.filter(id__in=[])
+
+
+def parse_id(raw: str) -> UUID | None:
+    try:
+        return UUID(str(raw))
+    except ValueError:
+        return None
+
+
+async def get_visible_case(principal: Principal, case_id: str) -> Case:
+    """The case, or NOT_FOUND when it does not exist or the caller may not see it."""
+    uid = parse_id(case_id)
+    case = await visible_cases(principal).filter(id=uid).first() if uid else None
+    if case is None:
+        raise NotFound(f"案件不存在 (case {case_id} not found)")
+    return case
+
+
+async def get_visible_ticket(principal: Principal, ticket_id: str) -> Ticket:
+    uid = parse_id(ticket_id)
+    ticket = await visible_tickets(principal).filter(id=uid).first() if uid else None
+    if ticket is None:
+        raise NotFound(f"工单不存在 (ticket {ticket_id} not found)")
+    return ticket
+
+
+def sees_full_personal_data(principal: Principal, *, handles_case: bool) -> tuple[bool, bool]:
+    """(full ID numbers, full phone numbers): the applicant itself and window staff see both;
+    utilities handling the case see phones in full (they must call the enterprise)."""
+    if principal.role in (Role.APPLICANT, Role.WINDOW, Role.ADMIN):
+        return True, True
+    if principal.role == Role.UTILITY and handles_case:
+        return False, True
+    return False, False

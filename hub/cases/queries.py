@@ -1,0 +1,92 @@
+"""Case and ticket lists: visibility first, then the filters of CaseFilter / TicketFilter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
+
+from hub import clock
+from hub.auth.principal import Principal
+from hub.auth.visibility import visible_cases, visible_tickets
+from hub.cases.ticket_flow import OPEN_STATES
+from hub.enums import CaseStatus, TicketStatus, Utility
+from hub.models import Case, Ticket
+
+
+@dataclass
+class CaseQuery:
+    status: list[CaseStatus] | None = None
+    utility: Utility | None = None
+    overdue: bool | None = None
+    due_before: datetime | None = None
+    search: str | None = None
+    applicant_uscc: str | None = None
+
+
+@dataclass
+class TicketQuery:
+    status: list[TicketStatus] | None = None
+    utility: Utility | None = None
+    overdue: bool | None = None
+    due_before: datetime | None = None
+
+
+def _ticket_due_before(moment: datetime) -> Q:
+    """An open clock of the ticket ends before `moment`."""
+    return Q(status=TicketStatus.PENDING_REVIEW, review_due_at__lt=moment) | Q(
+        status=TicketStatus.SURVEYED, feedback_due_at__lt=moment
+    )
+
+
+def _case_due_before(moment: datetime) -> Q:
+    late_tickets = Ticket.filter(_ticket_due_before(moment)).values("case_id")
+    return Q(status=CaseStatus.CONSOLIDATING, reply_due_at__lt=moment) | Q(id__in=late_tickets)
+
+
+def filter_cases(principal: Principal, q: CaseQuery) -> QuerySet[Case]:
+    query = visible_cases(principal)
+    if q.status:
+        query = query.filter(status__in=list(q.status))
+    if q.utility:
+        # The per-utility request row exists exactly when the utility was chosen.
+        query = query.filter(id__in=_cases_with_utility(q.utility))
+    if q.applicant_uscc:
+        query = query.filter(applicant__uscc=q.applicant_uscc.strip())
+    if q.search and q.search.strip():
+        term = q.search.strip()
+        query = query.filter(
+            Q(case_no__icontains=term)
+            | Q(project__name__icontains=term)
+            | Q(applicant__name__icontains=term)
+            | Q(applicant__uscc__icontains=term)
+        )
+    if q.due_before is not None:
+        query = query.filter(_case_due_before(q.due_before))
+    if q.overdue is not None:
+        late = _case_due_before(clock.now())
+        query = query.filter(late) if q.overdue else query.exclude(late)
+    return query
+
+
+def _cases_with_utility(utility: Utility):
+    from hub.models import GasRequest, PowerRequest, WaterRequest
+
+    details = {Utility.POWER: PowerRequest, Utility.WATER: WaterRequest, Utility.GAS: GasRequest}
+    return details[utility].all().values("case_id")
+
+
+def filter_tickets(principal: Principal, q: TicketQuery) -> QuerySet[Ticket]:
+    query = visible_tickets(principal)
+    if q.status:
+        query = query.filter(status__in=list(q.status))
+    if q.utility:
+        query = query.filter(utility=q.utility)
+    if q.due_before is not None:
+        query = query.filter(_ticket_due_before(q.due_before))
+    if q.overdue is not None:
+        late = _ticket_due_before(clock.now()) & Q(status__in=list(OPEN_STATES))
+        query = query.filter(late) if q.overdue else query.exclude(late)
+    return query

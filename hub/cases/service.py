@@ -1,0 +1,202 @@
+"""Use cases of the applicant side: create, edit, submit, resubmit, withdraw, consent.
+
+Each function is one transaction that checks the pure rules, writes rows and records events.
+"""
+
+from __future__ import annotations
+
+from hub import clock
+from hub.auth.principal import SYSTEM, Principal
+from hub.cases.application import ApplicationData, canonical_utilities, validate_application
+from hub.cases.flow import CaseAction, Stage
+from hub.cases.numbering import next_case_no
+from hub.cases.ticket_flow import OPEN_STATES, TicketAction, ticket_transition
+from hub.cases.transitions import in_transaction, prepare, save_state
+from hub.documents.service import issue_document
+from hub.enums import (
+    CaseStatus,
+    DocumentKind,
+    EventType,
+    Role,
+    TicketStatus,
+)
+from hub.errors import BadUserInput, Forbidden
+from hub.events.record import record_event
+from hub.models import (
+    Applicant,
+    Case,
+    CorrectionNotice,
+    GasRequest,
+    PowerRequest,
+    Project,
+    Ticket,
+    WaterRequest,
+)
+
+DETAIL_MODELS = {"power": PowerRequest, "water": WaterRequest, "gas": GasRequest}
+
+
+def _check_filer(principal: Principal, data: ApplicationData) -> None:
+    if principal.role == Role.APPLICANT and data.applicant.uscc != principal.org:
+        raise Forbidden("只能以本企业名义申请 (you may only apply for your own enterprise)")
+    if principal.role not in (Role.APPLICANT, Role.WINDOW, Role.ADMIN):
+        raise Forbidden("当前角色不能提交报装申请 (role may not file applications)")
+
+
+async def _applicant_for(data: ApplicationData) -> Applicant:
+    applicant, created = await Applicant.get_or_create(
+        uscc=data.applicant.uscc, defaults={"name": data.applicant.name.strip()}
+    )
+    if not created and applicant.name != data.applicant.name.strip():
+        applicant.name = data.applicant.name.strip()
+        await applicant.save(update_fields=["name", "updated_at"])
+    return applicant
+
+
+def _case_fields(data: ApplicationData) -> dict:
+    a = data.applicant
+    return {
+        "utilities": [str(u) for u in canonical_utilities(data.utilities)],
+        "contact_name": a.contact_name.strip(),
+        "contact_phone": a.contact_phone.strip(),
+        "agent_id_number": a.agent_id_number,
+        "survey_appointment": data.survey_appointment,
+        "is_key_project": bool(data.is_key_project),
+    }
+
+
+def _project_fields(data: ApplicationData) -> dict:
+    p = data.project
+    return {
+        "name": p.name.strip(),
+        "code": p.code.strip() if p.code else None,
+        "address": p.address.strip(),
+        "property_title_no": p.property_title_no.strip() if p.property_title_no else None,
+    }
+
+
+async def _write_details(case: Case, data: ApplicationData) -> None:
+    for field, model in DETAIL_MODELS.items():
+        await model.filter(case_id=case.id).delete()
+        details = getattr(data, field)
+        if details is not None:
+            await model.create(case=case, **vars(details))
+
+
+async def create_application(*, principal: Principal, data: ApplicationData) -> Case:
+    _check_filer(principal, data)
+    now = clock.now()
+    validate_application(data, now=now).raise_if_any()
+    async with in_transaction() as connection:
+        applicant = await _applicant_for(data)
+        project = await Project.create(applicant=applicant, **_project_fields(data))
+        case = await Case.create(
+            case_no=await next_case_no(connection, now),
+            applicant=applicant,
+            project=project,
+            licence_consent_at=now if data.licence_consent else None,
+            filed_on_behalf=principal.acts_on_behalf_of_applicant,
+            created_by=principal.name,
+            **_case_fields(data),
+        )
+        await _write_details(case, data)
+        await record_event(
+            case, EventType.CASE_CREATED, principal, data={"utilities": case.utilities}
+        )
+        if data.licence_consent:
+            await record_event(case, EventType.LICENCE_CONSENT_GRANTED, principal)
+    return case
+
+
+async def update_application(*, principal: Principal, case_id: str, data: ApplicationData) -> Case:
+    case, next_state = await prepare(principal, case_id, CaseAction.UPDATE)
+    _check_filer(principal, data)
+    problems = validate_application(data, now=clock.now())
+    if data.applicant.uscc != (await case.applicant).uscc:
+        problems.add("input.applicant.uscc", "不能更换申请企业 (the applicant cannot change)")
+    if case.accepted_at and canonical_utilities(data.utilities) != case.utilities:
+        problems.add("input.utilities", "受理后不能更改报装业务 (fixed once accepted)")
+    problems.raise_if_any()
+    changes = _case_fields(data)
+    consent_now = data.licence_consent and case.licence_consent_at is None
+    if consent_now:
+        changes["licence_consent_at"] = clock.now()
+    async with in_transaction():
+        await save_state(case, next_state, **changes)
+        await _applicant_for(data)
+        await Project.filter(id=case.project_id).update(**_project_fields(data))
+        await _write_details(case, data)
+        if consent_now:
+            await record_event(case, EventType.LICENCE_CONSENT_GRANTED, principal)
+        await record_event(case, EventType.CASE_UPDATED, principal)
+    return case
+
+
+async def grant_licence_consent(*, principal: Principal, case_id: str) -> Case:
+    case, next_state = await prepare(principal, case_id, CaseAction.GRANT_CONSENT)
+    if case.licence_consent_at is not None:
+        return case
+    async with in_transaction():
+        await save_state(case, next_state, licence_consent_at=clock.now())
+        await record_event(case, EventType.LICENCE_CONSENT_GRANTED, principal)
+    return case
+
+
+async def submit_application(*, principal: Principal, case_id: str) -> Case:
+    """Missing materials do not stop a submission: the window's formal review decides."""
+    case, next_state = await prepare(principal, case_id, CaseAction.SUBMIT)
+    async with in_transaction():
+        await save_state(case, next_state, submitted_at=clock.now())
+        await issue_document(case, DocumentKind.APPLICATION_FORM)
+        await record_event(case, EventType.CASE_SUBMITTED, principal)
+    return case
+
+
+async def resubmit_application(*, principal: Principal, case_id: str) -> Case:
+    """Back to the window (formal review) or, after acceptance, only the tickets that asked for
+    corrections go back to review; the others carry on where they were."""
+    case, next_state = await prepare(principal, case_id, CaseAction.RESUBMIT)
+    now = clock.now()
+    async with in_transaction():
+        await save_state(case, next_state, submitted_at=now)
+        await CorrectionNotice.filter(case=case, resolved_at=None).update(resolved_at=now)
+        returned = []
+        if next_state == CaseStatus.IN_PROGRESS:
+            returned = await _return_tickets_for_review(case)
+        await issue_document(case, DocumentKind.APPLICATION_FORM)
+        await record_event(
+            case,
+            EventType.CASE_RESUBMITTED,
+            principal,
+            data={"stage": str(Stage.UTILITY if case.accepted_at else Stage.WINDOW),
+                  "returnedTo": [str(t.utility) for t in returned]},
+        )
+    return case
+
+
+async def _return_tickets_for_review(case: Case) -> list[Ticket]:
+    tickets = await Ticket.filter(case=case, status=TicketStatus.CORRECTION_REQUESTED)
+    now = clock.now()
+    for ticket in tickets:
+        ticket.status = ticket_transition(ticket.status, TicketAction.RETURN_FOR_REVIEW, SYSTEM.role)
+        ticket.dispatched_at = now  # the review clock restarts
+        ticket.decision = None
+        await ticket.save(update_fields=["status", "dispatched_at", "decision"])
+    return tickets
+
+
+async def withdraw_application(*, principal: Principal, case_id: str, reason: str) -> Case:
+    """Withdrawal cancels every open ticket and stops its clocks."""
+    if not reason or not reason.strip():
+        raise BadUserInput.one("reason", "撤回须说明原因 (a reason is required)")
+    case, next_state = await prepare(principal, case_id, CaseAction.WITHDRAW)
+    now = clock.now()
+    async with in_transaction():
+        await save_state(case, next_state, withdrawn_at=now, withdrawal_reason=reason.strip())
+        for ticket in await Ticket.filter(case=case, status__in=list(OPEN_STATES)):
+            ticket.status = ticket_transition(ticket.status, TicketAction.CANCEL, SYSTEM.role)
+            ticket.closed_at = now
+            await ticket.save(update_fields=["status", "closed_at"])
+            await record_event(case, EventType.TICKET_CANCELLED, principal, utility=ticket.utility)
+        await record_event(case, EventType.CASE_WITHDRAWN, principal, data={"reason": reason.strip()})
+    return case

@@ -1,0 +1,90 @@
+"""The `hub` command (API.md, "Command line")."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+import typer
+
+from hub.enums import Role, Utility
+
+app = typer.Typer(help="水电气报装一次办 integration hub", no_args_is_help=True)
+
+
+@app.command()
+def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the API (migrates the database first)."""
+    import uvicorn
+
+    from hub import db
+    from hub.app import create_app
+
+    asyncio.run(db.migrate())
+    uvicorn.run(create_app(), host=host, port=port)
+
+
+@app.command()
+def migrate() -> None:
+    """Apply database migrations."""
+    from hub import db
+
+    asyncio.run(db.migrate())
+    typer.echo("migrations applied")
+
+
+@app.command()
+def token(
+    role: Annotated[Role, typer.Option(help="applicant, window, utility, liaison or admin")],
+    org: Annotated[str | None, typer.Option(help="USCC, for applicants")] = None,
+    utility: Annotated[Utility | None, typer.Option(help="WATER, POWER or GAS")] = None,
+    unit: Annotated[str | None, typer.Option(help="member unit, for liaisons")] = None,
+    name: Annotated[str | None, typer.Option(help="who the token is for")] = None,
+    ttl: Annotated[int, typer.Option(help="lifetime in seconds")] = 3600,
+) -> None:
+    """Print a signed bearer token and nothing else."""
+    from hub.auth.tokens import TokenRequestError, issue_token
+
+    try:
+        typer.echo(
+            issue_token(role=role, org=org, utility=utility, unit=unit, name=name, ttl_seconds=ttl)
+        )
+    except TokenRequestError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+
+
+@app.command("export-schema")
+def export_schema() -> None:
+    """Print the GraphQL SDL."""
+    from hub.schema.schema import export_sdl
+
+    typer.echo(export_sdl(), nl=False)
+
+
+@app.command("seed-demo")
+def seed_demo() -> None:
+    """Load demo enterprises and cases (idempotent)."""
+    from hub import db
+    from hub.demo import seed
+
+    async def run() -> str:
+        await db.migrate()
+        await db.init()
+        try:
+            return await seed()
+        finally:
+            await db.close()
+
+    typer.echo(asyncio.run(run()))
+
+
+@app.command()
+def worker() -> None:
+    """Run the arq worker (needs HUB_REDIS_URL)."""
+    typer.echo("the background worker arrives with the documents issue", err=True)
+    raise typer.Exit(1)
+
+
+def main() -> None:
+    app()

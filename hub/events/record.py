@@ -1,0 +1,30 @@
+"""Appending case events: always inside the caller's transaction, never on their own."""
+
+from __future__ import annotations
+
+from hub import clock
+from hub.auth.principal import Principal
+from hub.enums import EventType, Utility
+from hub.models import Case, CaseEvent
+
+
+async def record_event(
+    case: Case,
+    event_type: EventType,
+    actor: Principal,
+    *,
+    utility: Utility | None = None,
+    data: dict | None = None,
+    connection=None,
+) -> CaseEvent:
+    return await CaseEvent.create(
+        case=case,
+        type=str(event_type),
+        actor=actor.name,
+        role=str(actor.role),
+        on_behalf=actor.acts_on_behalf_of_applicant,
+        utility=utility,
+        data=data or {},
+        at=clock.now(),
+        using_db=connection,
+    )

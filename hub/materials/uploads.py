@@ -1,0 +1,201 @@
+"""Direct uploads: announce (size, sha256), PUT the bytes to a staging key, then complete, which
+verifies them and keeps them once under their sha256."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from hub import clock
+from hub.auth.principal import Principal
+from hub.auth.visibility import get_visible_case, get_visible_ticket, parse_id, visible_cases
+from hub.cases.flow import CaseAction, case_transition
+from hub.cases.ticket_flow import TicketAction, ticket_transition
+from hub.cases.transitions import in_transaction
+from hub.enums import EventType, MaterialSource, Role, UploadStatus
+from hub.errors import BadUserInput, Conflict, InvalidState, NotFound, PayloadTooLarge
+from hub.errors import Forbidden, ProblemCollector
+from hub.events.record import record_event
+from hub.guide.catalogue import requirements_for
+from hub.models import Case, Material, Ticket, Upload
+from hub.objectstore import get_object_store
+from hub.objectstore.local import content_key, staging_key
+from hub.objectstore.signing import signed_upload_url
+from hub.settings import get_settings
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass
+class UploadRequest:
+    case_id: str
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    requirement_code: str | None = None
+    ticket_id: str | None = None
+
+
+@dataclass(frozen=True)
+class UploadTicket:
+    upload_id: str
+    url: str
+    method: str
+    headers: dict
+    expires_at: datetime
+
+
+def clean_filename(name: str) -> str:
+    """Only the last path segment, without control characters: a name is metadata, not a key."""
+    name = re.split(r"[\\/]", name or "")[-1]
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip(" .")
+    return name[:255]
+
+
+async def _check_may_add(principal: Principal, case: Case, ticket: Ticket | None) -> None:
+    if ticket is None:
+        case_transition(
+            case.status, CaseAction.CHANGE_MATERIALS, principal.role,
+            accepted=case.accepted_at is not None,
+        )
+        return
+    if principal.role == Role.UTILITY and ticket.utility != principal.utility:
+        raise Forbidden("只能为本单位的工单上传审批结果 (not your utility's ticket)")
+    ticket_transition(ticket.status, TicketAction.UPLOAD_APPROVAL_RESULT, principal.role)
+
+
+async def request_upload(*, principal: Principal, request: UploadRequest) -> UploadTicket:
+    case = await get_visible_case(principal, request.case_id)
+    ticket = None
+    if request.ticket_id is not None:
+        ticket = await get_visible_ticket(principal, request.ticket_id)
+        if ticket.case_id != case.id:
+            raise BadUserInput.one("input.ticketId", "工单不属于该案件 (ticket of another case)")
+    await _check_may_add(principal, case, ticket)
+
+    limit = get_settings().max_upload_bytes
+    p = ProblemCollector()
+    p.check(bool(clean_filename(request.filename)), "input.filename", "文件名不能为空 (required)")
+    p.check(bool(request.content_type.strip()), "input.contentType", "不能为空 (required)")
+    p.check(request.size > 0, "input.size", "文件不能为空 (size must be positive)")
+    p.check(bool(_SHA256.match(request.sha256)), "input.sha256", "应为 64 位小写十六进制 sha256")
+    code = request.requirement_code
+    if code is not None and code not in {r.code for r in requirements_for(case.utilities)}:
+        p.add("input.requirementCode", "不是本申请所需的材料 (unknown requirement)")
+    p.raise_if_any()
+    if request.size > limit:
+        raise PayloadTooLarge(f"文件超过 {limit} 字节上限 (too large)", limit=limit)
+
+    expires_at = clock.now() + timedelta(seconds=get_settings().upload_ttl_seconds)
+    upload = await Upload.create(
+        case=case,
+        ticket=ticket,
+        requirement_code=code,
+        filename=clean_filename(request.filename),
+        content_type=request.content_type.strip(),
+        size=request.size,
+        sha256=request.sha256,
+        staging_key="",
+        expires_at=expires_at,
+        requested_by=principal.name,
+        requested_role=str(principal.role),
+    )
+    upload.staging_key = staging_key(str(upload.id))
+    await upload.save(update_fields=["staging_key"])
+    return UploadTicket(
+        upload_id=str(upload.id),
+        url=signed_upload_url(str(upload.id), expires_at),
+        method="PUT",
+        headers={"Content-Type": upload.content_type, "Content-Length": str(upload.size)},
+        expires_at=expires_at,
+    )
+
+
+async def _visible_upload(principal: Principal, upload_id: str) -> Upload:
+    uid = parse_id(upload_id)
+    upload = await Upload.filter(id=uid, case_id__in=visible_cases(principal).values("id")).first() if uid else None
+    if upload is None:
+        raise NotFound(f"上传不存在 (upload {upload_id} not found)")
+    return upload
+
+
+async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
+    upload = await _visible_upload(principal, upload_id)
+    if upload.status == UploadStatus.COMPLETED:
+        raise Conflict("该上传已完成 (upload already completed)")
+    if upload.status != UploadStatus.STAGED:
+        raise InvalidState("文件尚未上传到暂存地址 (nothing was uploaded yet)", state=str(upload.status))
+    case = await upload.case
+    ticket = await upload.ticket if upload.ticket_id else None
+    await _check_may_add(principal, case, ticket)
+
+    store = get_object_store()
+    staged = await store.stat(upload.staging_key)
+    p = ProblemCollector()
+    if staged is None or staged.size != upload.size:
+        p.add("uploadId", f"文件大小与申报不符 (expected {upload.size} bytes)")
+    elif staged.sha256 != upload.sha256:
+        p.add("uploadId", "文件 sha256 与申报不符 (checksum mismatch)")
+    if p.problems:
+        await store.delete(upload.staging_key)
+        await Upload.filter(id=upload.id).update(status=UploadStatus.REQUESTED)
+        p.raise_if_any()
+
+    async with in_transaction():
+        claimed = await Upload.filter(id=upload.id, status=UploadStatus.STAGED).update(
+            status=UploadStatus.COMPLETED, completed_at=clock.now()
+        )
+        if claimed != 1:
+            raise Conflict("该上传已完成 (upload already completed)")
+        key = content_key(upload.sha256)
+        await store.promote(upload.staging_key, key)
+        material = await Material.create(
+            case=case,
+            ticket=ticket,
+            requirement_code=upload.requirement_code,
+            source=MaterialSource.UPLOAD,
+            filename=upload.filename,
+            content_type=upload.content_type,
+            size=upload.size,
+            sha256=upload.sha256,
+            object_key=key,
+            added_by=principal.name,
+        )
+        await Upload.filter(id=upload.id).update(material_id=material.id)
+        await record_event(
+            case,
+            EventType.MATERIAL_ADDED,
+            principal,
+            utility=ticket.utility if ticket else None,
+            data={"materialId": str(material.id), "requirementCode": material.requirement_code,
+                  "filename": material.filename},
+        )
+    return material
+
+
+async def remove_material(*, principal: Principal, material_id: str) -> Case:
+    uid = parse_id(material_id)
+    material = (
+        await Material.filter(
+            id=uid, removed_at=None, case_id__in=visible_cases(principal).values("id")
+        ).first()
+        if uid
+        else None
+    )
+    if material is None:
+        raise NotFound(f"材料不存在 (material {material_id} not found)")
+    case = await material.case
+    ticket = await material.ticket if material.ticket_id else None
+    await _check_may_add(principal, case, ticket)
+    async with in_transaction():
+        await Material.filter(id=material.id).update(removed_at=clock.now())
+        await record_event(
+            case,
+            EventType.MATERIAL_REMOVED,
+            principal,
+            data={"materialId": str(material.id), "requirementCode": material.requirement_code},
+        )
+    return case

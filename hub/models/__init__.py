@@ -1,0 +1,36 @@
+"""Tortoise models of the whole lifecycle. `MODEL_MODULES` is what the ORM loads."""
+
+from hub.models.applicants import Applicant, Project
+from hub.models.audit import AuditEntry
+from hub.models.cases import Case, CaseNumberCounter, GasRequest, PowerRequest, WaterRequest
+from hub.models.corrections import CorrectionItem, CorrectionNotice
+from hub.models.documents import Document
+from hub.models.events import CaseEvent
+from hub.models.guide import RequirementRecord
+from hub.models.handovers import PaperHandover
+from hub.models.materials import Material, Upload
+from hub.models.tickets import ResultFeedback, Survey, Ticket
+
+MODEL_MODULES = ["hub.models"]
+
+__all__ = [
+    "Applicant",
+    "AuditEntry",
+    "Case",
+    "CaseEvent",
+    "CaseNumberCounter",
+    "CorrectionItem",
+    "CorrectionNotice",
+    "Document",
+    "GasRequest",
+    "Material",
+    "PaperHandover",
+    "PowerRequest",
+    "Project",
+    "RequirementRecord",
+    "ResultFeedback",
+    "Survey",
+    "Ticket",
+    "Upload",
+    "WaterRequest",
+]

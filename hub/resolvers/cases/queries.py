@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from hub.auth.visibility import parse_id, visible_cases
+from hub.cases.queries import CaseQuery, filter_cases
+from hub.resolvers.context import principal_of
+from hub.schema.cases import Case, CaseConnection, CaseEdge, CaseFilter
+from hub.schema.common import PageInfo, encode_cursor, page_window
+from hub.values import InvalidInput
+from hub.errors import BadUserInput
+
+
+@strawberry.type
+class CaseQueries:
+    @strawberry.field(description="A case, or null when it does not exist or is not yours to see.")
+    async def case(self, info: Info, id: strawberry.ID) -> Case | None:
+        uid = parse_id(id)
+        row = await visible_cases(principal_of(info)).filter(id=uid).first() if uid else None
+        return Case.from_model(row) if row else None
+
+    @strawberry.field(description="Cases the caller may see, newest first.")
+    async def cases(
+        self,
+        info: Info,
+        filter: CaseFilter | None = None,
+        first: int | None = 20,
+        after: str | None = None,
+    ) -> CaseConnection:
+        offset, limit = page_window(first, after)
+        f = filter or CaseFilter()
+        if isinstance(f.due_before, InvalidInput):
+            raise BadUserInput.one("filter.dueBefore", f.due_before.reason)
+        query = filter_cases(
+            principal_of(info),
+            CaseQuery(
+                status=f.status, utility=f.utility, overdue=f.overdue, due_before=f.due_before,
+                search=f.search, applicant_uscc=f.applicant_uscc,
+            ),
+        )
+        total = await query.count()
+        rows = await query.order_by("-created_at", "-id").offset(offset).limit(limit)
+        edges = [
+            CaseEdge(cursor=encode_cursor(offset + i), node=Case.from_model(row))
+            for i, row in enumerate(rows)
+        ]
+        return CaseConnection(
+            total_count=total,
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=offset + len(rows) < total,
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+        )

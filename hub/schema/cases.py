@@ -1,0 +1,237 @@
+"""The case: one application for any mix of water, power and gas."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from hub.auth.visibility import sees_full_personal_data
+from hub.cases.flow import allowed_case_actions
+from hub.enums import Role
+from hub.enums import Utility as UtilityValue
+from hub.guide.catalogue import requirement_codes_for_utility
+from hub.materials.queries import checklist_for
+from hub.models import Case as CaseRow
+from hub.models import CaseEvent as CaseEventRow
+from hub.schema.common import PageInfo
+from hub.schema.documents import Document
+from hub.schema.enums import CaseStatus, Utility
+from hub.schema.events import CaseEvent, CaseEventConnection, CaseEventEdge
+from hub.schema.materials import Material
+from hub.schema.scalars import JSON, DateTime
+from hub.validation.identifiers import mask_id_number, mask_phone
+
+if TYPE_CHECKING:
+    from hub.schema.tickets import Ticket
+
+TicketType = Annotated["Ticket", strawberry.lazy("hub.schema.tickets")]
+
+
+@strawberry.type
+class Applicant:
+    uscc: str
+    name: str
+    contact_name: str
+    contact_phone: str
+    agent_id_number: str | None
+
+
+@strawberry.type
+class Project:
+    name: str
+    code: str | None
+    address: str
+    property_title_no: str | None
+
+
+@strawberry.type
+class ChecklistItem:
+    requirement_code: str
+    title: str
+    mandatory: bool
+    satisfied: bool
+    material_ids: list[strawberry.ID]
+
+
+@strawberry.type
+class Case:
+    row: strawberry.Private[CaseRow]
+    id: strawberry.ID
+    case_no: str
+    status: CaseStatus
+    utilities: list[Utility]
+    survey_appointment: DateTime | None
+    is_key_project: bool
+    licence_consent: bool
+    filed_on_behalf: bool
+    reply_due_at: DateTime | None
+    created_at: DateTime
+    submitted_at: DateTime | None
+    accepted_at: DateTime | None
+    replied_at: DateTime | None
+    withdrawn_at: DateTime | None
+    withdrawal_reason: str | None
+
+    @classmethod
+    def from_model(cls, row: CaseRow) -> Case:
+        return cls(
+            row=row,
+            id=strawberry.ID(str(row.id)),
+            case_no=row.case_no,
+            status=row.status,
+            utilities=[UtilityValue(u) for u in row.utilities],
+            survey_appointment=row.survey_appointment,
+            is_key_project=row.is_key_project,
+            licence_consent=row.licence_consent_at is not None,
+            filed_on_behalf=row.filed_on_behalf,
+            reply_due_at=row.reply_due_at,
+            created_at=row.created_at,
+            submitted_at=row.submitted_at,
+            accepted_at=row.accepted_at,
+            replied_at=row.replied_at,
+            withdrawn_at=row.withdrawn_at,
+            withdrawal_reason=row.withdrawal_reason,
+        )
+
+    @strawberry.field
+    async def applicant(self, info: Info) -> Applicant:
+        enterprise = await info.context.loaders.applicant_by_id.load(self.row.applicant_id)
+        full_ids, full_phones = sees_full_personal_data(info.context.principal, handles_case=True)
+        agent_id = self.row.agent_id_number
+        return Applicant(
+            uscc=enterprise.uscc,
+            name=enterprise.name,
+            contact_name=self.row.contact_name,
+            contact_phone=self.row.contact_phone if full_phones else mask_phone(self.row.contact_phone),
+            agent_id_number=agent_id if (full_ids or agent_id is None) else mask_id_number(agent_id),
+        )
+
+    @strawberry.field
+    async def project(self, info: Info) -> Project:
+        row = await info.context.loaders.project_by_id.load(self.row.project_id)
+        return Project(
+            name=row.name, code=row.code, address=row.address,
+            property_title_no=row.property_title_no,
+        )
+
+    async def _materials(self, info: Info) -> list:
+        rows = await info.context.loaders.materials_by_case.load(self.row.id)
+        principal = info.context.principal
+        if principal.role == Role.UTILITY:
+            needed = requirement_codes_for_utility(principal.utility)
+            rows = [m for m in rows if m.ticket_id is not None or m.requirement_code in needed]
+        return rows
+
+    @strawberry.field(description="Current materials the caller may see.")
+    async def materials(self, info: Info) -> list[Material]:
+        principal = info.context.principal
+        return [Material.from_model(m, principal) for m in await self._materials(info)]
+
+    @strawberry.field(description="What the chosen utilities require, and what is there.")
+    async def checklist(self, info: Info) -> list[ChecklistItem]:
+        rows = await info.context.loaders.materials_by_case.load(self.row.id)
+        return [
+            ChecklistItem(
+                requirement_code=e.requirement_code,
+                title=e.title,
+                mandatory=e.mandatory,
+                satisfied=e.satisfied,
+                material_ids=[strawberry.ID(i) for i in e.material_ids],
+            )
+            for e in checklist_for(self.row, rows)
+        ]
+
+    @strawberry.field
+    async def tickets(self, info: Info) -> list[TicketType]:
+        from hub.schema.tickets import Ticket
+
+        rows = await info.context.loaders.tickets_by_case.load(self.row.id)
+        return [Ticket.from_model(t) for t in rows]
+
+    @strawberry.field(description="Current notices; superseded versions when asked.")
+    async def documents(self, info: Info, include_superseded: bool = False) -> list[Document]:
+        rows = await info.context.loaders.documents_by_case.load(self.row.id)
+        return [
+            Document.from_model(d)
+            for d in rows
+            if d.ticket_id is None and (include_superseded or d.superseded_at is None)
+        ]
+
+    @strawberry.field(description="Correction notices, oldest first, each with every item.")
+    async def corrections(self, info: Info) -> JSON:
+        notices = await info.context.loaders.corrections_by_case.load(self.row.id)
+        return [
+            {
+                "id": str(n.id),
+                "stage": str(n.stage),
+                "issuedAt": n.issued_at.isoformat(),
+                "issuedBy": n.issued_by,
+                "resolved": n.resolved_at is not None,
+                "items": [
+                    {"requirementCode": i.requirement_code, "note": i.note,
+                     "utility": str(i.utility) if i.utility else None}
+                    for i in sorted(n.items, key=lambda i: i.position)
+                ],
+            }
+            for n in notices
+        ]
+
+    @strawberry.field(description="The case's timeline, oldest first.")
+    async def events(
+        self, info: Info, first: int | None = 50, after: str | None = None
+    ) -> CaseEventConnection:
+        from hub.schema.common import MAX_PAGE
+        from hub.errors import BadUserInput
+
+        size = 50 if first is None else first
+        if not 0 <= size <= MAX_PAGE:
+            raise BadUserInput.one("first", f"须在 0 到 {MAX_PAGE} 之间")
+        query = CaseEventRow.filter(case_id=self.row.id)
+        total = await query.count()
+        if after is not None:
+            if not after.isdigit():
+                raise BadUserInput.one("after", "事件游标无效 (invalid cursor)")
+            query = query.filter(id__gt=int(after))
+        rows = await query.order_by("id").limit(size + 1)
+        page = rows[:size]
+        edges = [CaseEventEdge(cursor=str(r.id), node=CaseEvent.from_model(r, self.case_no)) for r in page]
+        return CaseEventConnection(
+            total_count=total,
+            edges=edges,
+            page_info=PageInfo(has_next_page=len(rows) > size, end_cursor=edges[-1].cursor if edges else None),
+        )
+
+    @strawberry.field(description="Actions the caller may take on the case now.")
+    def allowed_actions(self, info: Info) -> list[str]:
+        return [
+            str(a)
+            for a in allowed_case_actions(
+                self.row.status, accepted=self.row.accepted_at is not None,
+                role=info.context.principal.role,
+            )
+        ]
+
+
+@strawberry.type
+class CaseEdge:
+    cursor: str
+    node: Case
+
+
+@strawberry.type
+class CaseConnection:
+    total_count: int
+    edges: list[CaseEdge]
+    page_info: PageInfo
+
+
+@strawberry.input
+class CaseFilter:
+    status: list[CaseStatus] | None = None
+    utility: Utility | None = None
+    overdue: bool | None = None
+    due_before: DateTime | None = None
+    search: str | None = None
+    applicant_uscc: str | None = None

@@ -1,0 +1,94 @@
+"""Electronic materials and uploads."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import strawberry
+
+from hub.auth.principal import Principal
+from hub.enums import LicenceKind as LicenceKindValue
+from hub.enums import Role
+from hub.models import Material as MaterialRow
+from hub.schema.enums import LicenceKind, MaterialSource
+from hub.schema.scalars import JSON, Date, DateTime
+from hub.validation.identifiers import mask_id_number
+
+
+@strawberry.type
+class LicenceInfo:
+    kind: LicenceKind
+    number: str
+    issuer: str | None
+    valid_until: Date | None
+    pulled_at: DateTime
+
+
+@strawberry.type(description="An electronic material; its bytes are kept once, by sha256.")
+class Material:
+    id: strawberry.ID
+    requirement_code: str | None
+    source: MaterialSource
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    ticket_id: strawberry.ID | None
+    created_at: DateTime
+    licence: LicenceInfo | None
+
+    @strawberry.field(description="Expiring download address (the object-store issue adds it).")
+    def download_url(self, ttl_seconds: int | None = None) -> str | None:
+        return None
+
+    @classmethod
+    def from_model(cls, row: MaterialRow, principal: Principal) -> Material:
+        licence = None
+        if row.licence_kind is not None:
+            number = row.licence_number or ""
+            if row.licence_kind == LicenceKindValue.ID_CARD and principal.role not in (
+                Role.APPLICANT, Role.WINDOW, Role.ADMIN,
+            ):
+                number = mask_id_number(number)
+            licence = LicenceInfo(
+                kind=row.licence_kind,
+                number=number,
+                issuer=row.licence_issuer,
+                valid_until=row.licence_valid_until,
+                pulled_at=row.licence_pulled_at,
+            )
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            requirement_code=row.requirement_code,
+            source=row.source,
+            filename=row.filename,
+            content_type=row.content_type,
+            size=row.size,
+            sha256=row.sha256,
+            ticket_id=strawberry.ID(str(row.ticket_id)) if row.ticket_id else None,
+            created_at=row.created_at,
+            licence=licence,
+        )
+
+
+@strawberry.type(description="Where and how to PUT the announced bytes, once, before expiresAt.")
+class UploadTicket:
+    upload_id: strawberry.ID
+    url: str
+    method: str
+    headers: JSON
+    expires_at: DateTime
+
+
+@strawberry.input
+class UploadRequestInput:
+    case_id: strawberry.ID
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    requirement_code: str | None = None
+    ticket_id: strawberry.ID | None = None
+
+
+__all__ = ["LicenceInfo", "Material", "UploadRequestInput", "UploadTicket", "date", "datetime"]

@@ -1,0 +1,80 @@
+"""Scalars of the contract. A DateTime without an offset (or a malformed Decimal) parses into an
+InvalidInput so the mutation can answer BAD_USER_INPUT with the field's path."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal as PyDecimal
+from decimal import InvalidOperation
+from typing import NewType
+
+import strawberry
+
+from hub.clock import to_local
+from hub.values import InvalidInput
+
+
+def _parse_datetime(value: object) -> datetime | InvalidInput:
+    if not isinstance(value, str):
+        return InvalidInput(value, "应为 RFC 3339 时间字符串 (RFC 3339 string expected)")
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return InvalidInput(value, "不是有效的 RFC 3339 时间 (not an RFC 3339 date-time)")
+    if parsed.tzinfo is None or "T" not in value.upper():
+        return InvalidInput(value, "时间须带时区偏移，如 +08:00 (an offset is required)")
+    return parsed
+
+
+def _parse_decimal(value: object) -> PyDecimal | InvalidInput:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return InvalidInput(value, "应为十进制数字字符串 (decimal string expected)")
+    try:
+        number = PyDecimal(str(value))
+    except InvalidOperation:
+        return InvalidInput(value, "不是有效的数字 (not a decimal number)")
+    if not number.is_finite():
+        return InvalidInput(value, "不是有效的数字 (not a decimal number)")
+    return number
+
+
+def _serialize_decimal(value: PyDecimal) -> str:
+    return format(value, "f")
+
+
+DateTime = strawberry.scalar(
+    NewType("DateTime", datetime),
+    name="DateTime",
+    description="RFC 3339 date-time with an offset; output in the hub's time zone (+08:00).",
+    serialize=lambda v: to_local(v).isoformat(),
+    parse_value=_parse_datetime,
+)
+
+Date = strawberry.scalar(
+    NewType("Date", date),
+    name="Date",
+    description="ISO 8601 calendar date (YYYY-MM-DD).",
+    serialize=lambda v: v.isoformat(),
+    parse_value=lambda v: date.fromisoformat(v),
+)
+
+Decimal = strawberry.scalar(
+    NewType("Decimal", PyDecimal),
+    name="Decimal",
+    description="A decimal number as a string; money is yuan with two decimals.",
+    serialize=_serialize_decimal,
+    parse_value=_parse_decimal,
+)
+
+JSON = strawberry.scalar(
+    NewType("JSON", object),
+    name="JSON",
+    description="Any JSON value.",
+    serialize=lambda v: v,
+    parse_value=lambda v: json.loads(json.dumps(v)),
+)
+
+
+def money(value: PyDecimal | None) -> PyDecimal | None:
+    return None if value is None else value.quantize(PyDecimal("0.01"))

@@ -1,0 +1,39 @@
+"""The root schema: merges each domain's queries and mutations."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+from strawberry.tools import merge_types
+
+from hub.resolvers.cases.mutations import CaseMutations
+from hub.resolvers.cases.queries import CaseQueries
+from hub.resolvers.guide.queries import GuideQueries
+from hub.resolvers.tickets.queries import TicketQueries
+from hub.schema.errors import HubErrorMasking
+
+Query = merge_types("Query", (GuideQueries, CaseQueries, TicketQueries))
+Mutation = merge_types("Mutation", (CaseMutations,))
+
+schema = strawberry.Schema(
+    query=Query,
+    mutation=Mutation,
+    extensions=[
+        HubErrorMasking,
+        QueryDepthLimiter(max_depth=12),
+        MaxAliasesLimiter(max_alias_count=30),
+        MaxTokensLimiter(max_token_count=5000),
+        ParserCache(maxsize=256),
+        ValidationCache(maxsize=256),
+    ],
+)
+
+
+def export_sdl() -> str:
+    return schema.as_str() + "\n"

@@ -1,0 +1,141 @@
+"""A utility's ticket on an accepted case, and its result feedback form."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from hub import clock
+from hub.cases.ticket_flow import OPEN_STATES
+from hub.enums import TicketStatus as TicketStatusValue
+from hub.models import ResultFeedback as ResultRow
+from hub.models import Ticket as TicketRow
+from hub.schema.common import PageInfo
+from hub.schema.documents import Document
+from hub.schema.enums import ResultOutcome, ReviewDecision, TicketStatus, Utility
+from hub.schema.scalars import JSON, DateTime, Decimal, money
+
+if TYPE_CHECKING:
+    from hub.schema.cases import Case
+
+CaseType = Annotated["Case", strawberry.lazy("hub.schema.cases")]
+
+
+@strawberry.type(description="The result feedback form (办理结果反馈表, Attachment 6).")
+class ResultFeedback:
+    outcome: ResultOutcome
+    external_works: bool | None
+    renovation_advice: str | None
+    design_plan: str | None
+    quote_amount: Decimal | None
+    external_works_info: str | None
+    missing_materials: list[str] | None
+    reasons: str | None
+    zero_visit: bool | None
+    zero_approval: bool | None
+    zero_cost: bool | None
+    submitted_at: DateTime
+    submitted_by: str
+
+    @classmethod
+    def from_model(cls, row: ResultRow) -> ResultFeedback:
+        return cls(
+            outcome=row.outcome,
+            external_works=row.external_works,
+            renovation_advice=row.renovation_advice,
+            design_plan=row.design_plan,
+            quote_amount=money(row.quote_amount),
+            external_works_info=row.external_works_info,
+            missing_materials=row.missing_materials,
+            reasons=row.reasons,
+            zero_visit=row.zero_visit,
+            zero_approval=row.zero_approval,
+            zero_cost=row.zero_cost,
+            submitted_at=row.submitted_at,
+            submitted_by=row.submitted_by,
+        )
+
+
+def is_overdue(row: TicketRow) -> bool:
+    if row.status not in OPEN_STATES:
+        return False
+    due = row.review_due_at if row.status == TicketStatusValue.PENDING_REVIEW else None
+    if row.status == TicketStatusValue.SURVEYED:
+        due = row.feedback_due_at
+    return due is not None and due < clock.now()
+
+
+@strawberry.type
+class Ticket:
+    row: strawberry.Private[TicketRow]
+    id: strawberry.ID
+    utility: Utility
+    status: TicketStatus
+    dispatched_at: DateTime
+    review_due_at: DateTime | None
+    feedback_due_at: DateTime | None
+    overdue: bool
+    decision: ReviewDecision | None
+    reasons: str | None
+    corrections: JSON | None
+    surveyed_at: DateTime | None
+
+    @classmethod
+    def from_model(cls, row: TicketRow) -> Ticket:
+        return cls(
+            row=row,
+            id=strawberry.ID(str(row.id)),
+            utility=row.utility,
+            status=row.status,
+            dispatched_at=row.dispatched_at,
+            review_due_at=row.review_due_at,
+            feedback_due_at=row.feedback_due_at,
+            overdue=is_overdue(row),
+            decision=row.decision,
+            reasons=row.reasons,
+            corrections=row.corrections,
+            surveyed_at=row.surveyed_at,
+        )
+
+    @strawberry.field
+    async def case(self, info: Info) -> CaseType:
+        from hub.schema.cases import Case
+
+        return Case.from_model(await info.context.loaders.case_by_id.load(self.row.case_id))
+
+    @strawberry.field
+    async def result(self, info: Info) -> ResultFeedback | None:
+        row = await info.context.loaders.result_by_ticket.load(self.row.id)
+        return ResultFeedback.from_model(row) if row else None
+
+    @strawberry.field
+    async def documents(self, info: Info, include_superseded: bool = False) -> list[Document]:
+        rows = await info.context.loaders.documents_by_case.load(self.row.case_id)
+        return [
+            Document.from_model(d)
+            for d in rows
+            if d.ticket_id == self.row.id and (include_superseded or d.superseded_at is None)
+        ]
+
+
+@strawberry.type
+class TicketEdge:
+    cursor: str
+    node: Ticket
+
+
+@strawberry.type
+class TicketConnection:
+    total_count: int
+    edges: list[TicketEdge]
+    page_info: PageInfo
+
+
+@strawberry.input
+class TicketFilter:
+    status: list[TicketStatus] | None = None
+    utility: Utility | None = None
+    overdue: bool | None = None
+    due_before: DateTime | None = None

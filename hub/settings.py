@@ -1,0 +1,56 @@
+"""Settings from the environment (names fixed by API.md); nothing set means the embedded default."""
+
+from __future__ import annotations
+
+import secrets
+from functools import cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="HUB_", extra="ignore")
+
+    storage_dir: Path = Path("storage")
+    database_url: str | None = None
+    redis_url: str | None = None
+    s3_endpoint: str | None = None
+    s3_access_key: str | None = None
+    s3_secret_key: str | None = None
+    s3_bucket: str = "hub"
+    s3_secure: bool = True
+    s3_region: str | None = None
+    licence_provider: str = "simulated"
+    licence_registry: Path | None = None
+    secret_key: str | None = None
+    public_url: str = "http://127.0.0.1:8000"
+    timezone: str = "Asia/Shanghai"
+    token_ttl_seconds: int = 3600
+    upload_ttl_seconds: int = 900
+    max_upload_bytes: int = 50 * 1024 * 1024
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite://{self.storage_dir / 'hub.sqlite3'}"
+
+    @property
+    def objects_dir(self) -> Path:
+        return self.storage_dir / "objects"
+
+    @property
+    def effective_secret_key(self) -> str:
+        """HUB_SECRET_KEY, or one generated once into storage/ for the embedded default."""
+        if self.secret_key:
+            return self.secret_key
+        path = self.storage_dir / "secret_key"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        return path.read_text().strip()
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()

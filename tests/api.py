@@ -1,0 +1,108 @@
+"""A GraphQL client for tests that talks to the hub over HTTP only, as a real client would."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import httpx
+
+from hub.auth.tokens import issue_token
+from hub.enums import Role, Utility
+
+
+def token_for(role: str, *, org: str | None = None, utility: str | None = None, name=None) -> str:
+    return issue_token(
+        role=Role(role),
+        org=org,
+        utility=Utility(utility) if utility else None,
+        unit="service-centre" if role == "liaison" else None,
+        name=name or f"{role}-{org or utility or 'user'}",
+    )
+
+
+@dataclass
+class Api:
+    http: httpx.AsyncClient
+
+    async def raw(self, query: str, variables: dict | None = None, token: str | None = None):
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        response = await self.http.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
+        )
+        return response.json()
+
+    async def ok(self, query: str, variables: dict | None = None, token: str | None = None):
+        body = await self.raw(query, variables, token)
+        assert not body.get("errors"), body["errors"]
+        return body["data"]
+
+    async def error(self, query: str, variables: dict | None = None, token: str | None = None):
+        """The first error of a call that must fail, with its extensions."""
+        body = await self.raw(query, variables, token)
+        assert body.get("errors"), f"expected an error, got {body}"
+        return body["errors"][0]
+
+    async def upload(self, token: str, case_id: str, code: str, content: bytes, **overrides):
+        """Announce, PUT and complete one material; returns the material."""
+        ticket = await self.request_upload(token, case_id, code, content, **overrides)
+        put = await self.http.put(ticket["url"], content=content, headers=ticket["headers"])
+        assert put.status_code == 201, put.text
+        data = await self.ok(COMPLETE_UPLOAD, {"uploadId": ticket["uploadId"]}, token)
+        return data["completeMaterialUpload"]
+
+    async def request_upload(self, token, case_id, code, content: bytes, **overrides):
+        variables = {
+            "input": {
+                "caseId": case_id,
+                "requirementCode": code,
+                "filename": f"{code or 'file'}.pdf",
+                "contentType": "application/pdf",
+                "size": len(content),
+                "sha256": hashlib.sha256(content).hexdigest(),
+                **overrides,
+            }
+        }
+        data = await self.ok(REQUEST_UPLOAD, variables, token)
+        return data["requestMaterialUpload"]
+
+
+CASE_FIELDS = """
+  id caseNo status utilities isKeyProject licenceConsent filedOnBehalf
+  surveyAppointment createdAt submittedAt acceptedAt repliedAt withdrawnAt
+  applicant { uscc name contactName contactPhone agentIdNumber }
+  project { name code address propertyTitleNo }
+  checklist { requirementCode title mandatory satisfied materialIds }
+  materials { id requirementCode source filename size sha256 }
+  tickets { id utility status }
+  documents { id kind status version verificationCode }
+  corrections
+  events(first: 100) { totalCount edges { node { id type utility actor role onBehalf data } } }
+"""
+
+CREATE = f"""mutation($input: ApplicationInput!) {{
+  createApplication(input: $input) {{ {CASE_FIELDS} }} }}"""
+UPDATE = f"""mutation($caseId: ID!, $input: ApplicationInput!) {{
+  updateApplication(caseId: $caseId, input: $input) {{ {CASE_FIELDS} }} }}"""
+SUBMIT = f"mutation($caseId: ID!) {{ submitApplication(caseId: $caseId) {{ {CASE_FIELDS} }} }}"
+RESUBMIT = f"mutation($caseId: ID!) {{ resubmitApplication(caseId: $caseId) {{ {CASE_FIELDS} }} }}"
+ACCEPT = f"mutation($caseId: ID!) {{ acceptCase(caseId: $caseId) {{ {CASE_FIELDS} }} }}"
+CONSENT = f"mutation($caseId: ID!) {{ grantLicenceConsent(caseId: $caseId) {{ {CASE_FIELDS} }} }}"
+REQUEST_CORRECTION = f"""mutation($caseId: ID!, $items: [CorrectionItemInput!]!) {{
+  requestCorrection(caseId: $caseId, items: $items) {{ {CASE_FIELDS} }} }}"""
+WITHDRAW = f"""mutation($caseId: ID!, $reason: String!) {{
+  withdrawApplication(caseId: $caseId, reason: $reason) {{ {CASE_FIELDS} }} }}"""
+HANDOVER = f"""mutation($caseId: ID!, $utility: Utility!, $items: [String!]!, $by: String!) {{
+  recordPaperHandover(caseId: $caseId, utility: $utility, items: $items, receivedBy: $by) {{
+    {CASE_FIELDS} }} }}"""
+REMOVE_MATERIAL = f"""mutation($id: ID!) {{ removeMaterial(materialId: $id) {{ {CASE_FIELDS} }} }}"""
+GET_CASE = f"query($id: ID!) {{ case(id: $id) {{ {CASE_FIELDS} }} }}"
+REQUEST_UPLOAD = """mutation($input: UploadRequestInput!) {
+  requestMaterialUpload(input: $input) { uploadId url method headers expiresAt } }"""
+COMPLETE_UPLOAD = """mutation($uploadId: ID!) {
+  completeMaterialUpload(uploadId: $uploadId) {
+    id requirementCode source filename contentType size sha256 } }"""
+CASES = """query($filter: CaseFilter, $first: Int, $after: String) {
+  cases(filter: $filter, first: $first, after: $after) {
+    totalCount edges { cursor node { id caseNo status utilities } }
+    pageInfo { hasNextPage endCursor } } }"""

@@ -1,0 +1,116 @@
+"""Test set-up: every database test runs on SQLite and, when configured, on PostgreSQL.
+
+HUB_TEST_DATABASE_URL points at a PostgreSQL database the suite may wipe; HUB_TEST_REDIS_URL at
+a Redis database. Without them those tests skip with the reason shown; with
+HUB_TEST_REQUIRE_SERVICES=1 (as .ci/run sets) their absence is a failure instead.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+_STORAGE = Path(tempfile.mkdtemp(prefix="hub-test-storage-"))
+os.environ["HUB_STORAGE_DIR"] = str(_STORAGE)
+os.environ["HUB_SECRET_KEY"] = "test-secret-key-not-for-production-0123456789"
+os.environ["HUB_PUBLIC_URL"] = "http://hub.test"
+for name in ("HUB_DATABASE_URL", "HUB_REDIS_URL", "HUB_S3_ENDPOINT"):
+    os.environ.pop(name, None)
+
+import httpx  # noqa: E402
+import pytest  # noqa: E402
+from tortoise import Tortoise, connections  # noqa: E402
+
+from hub import db  # noqa: E402
+from hub.app import create_app  # noqa: E402
+from tests.api import Api  # noqa: E402
+
+POSTGRES_URL = os.environ.get("HUB_TEST_DATABASE_URL")
+REQUIRE_SERVICES = os.environ.get("HUB_TEST_REQUIRE_SERVICES") == "1"
+KEPT_TABLES = {"requirement", "tortoise_migrations"}
+_migrated: set[str] = set()
+
+
+def backend_url(backend: str) -> str:
+    if backend == "sqlite":
+        return f"sqlite://{_STORAGE / 'test.sqlite3'}"
+    if not POSTGRES_URL:
+        reason = "PostgreSQL not configured: set HUB_TEST_DATABASE_URL"
+        if REQUIRE_SERVICES:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return POSTGRES_URL
+
+
+async def _reset_postgres_schema(url: str) -> None:
+    import asyncpg
+
+    conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
+    try:
+        await conn.execute("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;")
+    finally:
+        await conn.close()
+
+
+async def _wipe(backend: str) -> None:
+    conn = connections.get("default")
+    tables = [
+        model._meta.db_table
+        for model in Tortoise.apps.get("models", {}).values()
+        if model._meta.db_table not in KEPT_TABLES
+    ]
+    if backend == "postgres":
+        quoted = ", ".join(f'"{t}"' for t in tables)
+        await conn.execute_script(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
+    else:
+        await conn.execute_script(
+            "PRAGMA foreign_keys = OFF;"
+            + "".join(f'DELETE FROM "{t}";' for t in tables)
+            + "DELETE FROM sqlite_sequence; PRAGMA foreign_keys = ON;"
+        )
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def database(request):
+    """An initialised, empty, migrated database on each backend; yields the backend name."""
+    backend = request.param
+    url = backend_url(backend)
+    if backend not in _migrated:
+        if backend == "postgres":
+            await _reset_postgres_schema(url)
+        else:
+            Path(url.removeprefix("sqlite://")).unlink(missing_ok=True)
+        await db.migrate(url)
+        _migrated.add(backend)
+    await db.init(url)
+    await _wipe(backend)
+    yield backend
+    await db.close()
+
+
+@pytest.fixture
+async def sqlite_database():
+    """SQLite only, for tests whose behaviour does not depend on the database."""
+    url = backend_url("sqlite")
+    if "sqlite" not in _migrated:
+        Path(url.removeprefix("sqlite://")).unlink(missing_ok=True)
+        await db.migrate(url)
+        _migrated.add("sqlite")
+    await db.init(url)
+    await _wipe("sqlite")
+    yield "sqlite"
+    await db.close()
+
+
+@pytest.fixture
+async def http(database):
+    app = create_app(manage_database=False)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://hub.test") as client:
+        yield client
+
+
+@pytest.fixture
+async def api(http) -> Api:
+    return Api(http)
