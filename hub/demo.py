@@ -75,13 +75,20 @@ async def _attach_all(case: Case, principal: Principal, *, skip: set[str] = froz
         await store.write_stream(content_key(sha), chunks(), limit=len(content))
         async with in_transaction():
             material = await Material.create(
-                case=case, requirement_code=req.code, source=MaterialSource.UPLOAD,
-                filename=f"{req.title}.pdf", content_type="application/pdf",
-                size=len(content), sha256=sha, object_key=content_key(sha),
+                case=case,
+                requirement_code=req.code,
+                source=MaterialSource.UPLOAD,
+                filename=f"{req.title}.pdf",
+                content_type="application/pdf",
+                size=len(content),
+                sha256=sha,
+                object_key=content_key(sha),
                 added_by=principal.name,
             )
             await record_event(
-                case, EventType.MATERIAL_ADDED, principal,
+                case,
+                EventType.MATERIAL_ADDED,
+                principal,
                 data={"materialId": str(material.id), "requirementCode": req.code},
             )
 

@@ -95,7 +95,9 @@ WITHDRAW = f"""mutation($caseId: ID!, $reason: String!) {{
 HANDOVER = f"""mutation($caseId: ID!, $utility: Utility!, $items: [String!]!, $by: String!) {{
   recordPaperHandover(caseId: $caseId, utility: $utility, items: $items, receivedBy: $by) {{
     {CASE_FIELDS} }} }}"""
-REMOVE_MATERIAL = f"""mutation($id: ID!) {{ removeMaterial(materialId: $id) {{ {CASE_FIELDS} }} }}"""
+REMOVE_MATERIAL = (
+    f"""mutation($id: ID!) {{ removeMaterial(materialId: $id) {{ {CASE_FIELDS} }} }}"""
+)
 GET_CASE = f"query($id: ID!) {{ case(id: $id) {{ {CASE_FIELDS} }} }}"
 REQUEST_UPLOAD = """mutation($input: UploadRequestInput!) {
   requestMaterialUpload(input: $input) { uploadId url method headers expiresAt } }"""

@@ -20,9 +20,10 @@ for name in ("HUB_DATABASE_URL", "HUB_REDIS_URL", "HUB_S3_ENDPOINT"):
 
 import httpx  # noqa: E402
 import pytest  # noqa: E402
-from tortoise import Tortoise, connections  # noqa: E402
+from tortoise import connections  # noqa: E402
+from tortoise.backends.base.executor import EXECUTOR_CACHE  # noqa: E402
 
-from hub import db  # noqa: E402
+from hub import db, models  # noqa: E402
 from hub.app import create_app  # noqa: E402
 from tests.api import Api  # noqa: E402
 
@@ -56,9 +57,9 @@ async def _reset_postgres_schema(url: str) -> None:
 async def _wipe(backend: str) -> None:
     conn = connections.get("default")
     tables = [
-        model._meta.db_table
-        for model in Tortoise.apps.get("models", {}).values()
-        if model._meta.db_table not in KEPT_TABLES
+        getattr(models, name)._meta.db_table
+        for name in models.__all__
+        if getattr(models, name)._meta.db_table not in KEPT_TABLES
     ]
     if backend == "postgres":
         quoted = ", ".join(f'"{t}"' for t in tables)
@@ -76,6 +77,9 @@ async def database(request):
     """An initialised, empty, migrated database on each backend; yields the backend name."""
     backend = request.param
     url = backend_url(backend)
+    # Tortoise caches INSERT statements per connection name, not per dialect: one process
+    # that switches between SQLite and PostgreSQL (only this suite does) must forget them.
+    EXECUTOR_CACHE.clear()
     if backend not in _migrated:
         if backend == "postgres":
             await _reset_postgres_schema(url)
@@ -93,6 +97,7 @@ async def database(request):
 async def sqlite_database():
     """SQLite only, for tests whose behaviour does not depend on the database."""
     url = backend_url("sqlite")
+    EXECUTOR_CACHE.clear()
     if "sqlite" not in _migrated:
         Path(url.removeprefix("sqlite://")).unlink(missing_ok=True)
         await db.migrate(url)

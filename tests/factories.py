@@ -28,9 +28,7 @@ def next_weekday_morning(days_ahead: int = 7) -> str:
     return moment.isoformat()
 
 
-def application(
-    utilities=("POWER", "GAS"), *, enterprise: str = ENTERPRISE_A, **overrides
-) -> dict:
+def application(utilities=("POWER", "GAS"), *, enterprise: str = ENTERPRISE_A, **overrides) -> dict:
     data = {
         "utilities": list(utilities),
         "applicant": {

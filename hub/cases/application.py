@@ -127,7 +127,9 @@ def validate_application(
             p.add(path, f"未选择{UTILITY_TITLES[utility]}，不应填写其报装信息 (not chosen)")
     if data.power is not None and Utility.POWER in chosen:
         _positive(p, data.power.capacity_kw, f"{prefix}.power.capacityKw")
-        _text(p, data.power.voltage_level, f"{prefix}.power.voltageLevel", max_len=20, required=False)
+        _text(
+            p, data.power.voltage_level, f"{prefix}.power.voltageLevel", max_len=20, required=False
+        )
     if data.water is not None and Utility.WATER in chosen:
         _positive(p, data.water.daily_volume_m3, f"{prefix}.water.dailyVolumeM3")
         diameter = data.water.pipe_diameter_mm

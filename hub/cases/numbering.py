@@ -22,6 +22,6 @@ _NEXT_NUMBER_SQL = (
 async def next_case_no(connection: BaseDBAsyncClient, moment: datetime) -> str:
     day = to_local(moment).strftime("%Y%m%d")
     placeholder = "$1" if connection.capabilities.dialect == "postgres" else "?"
-    _, rows = await connection.execute_query(_NEXT_NUMBER_SQL.format(p=placeholder), [day])
+    rows = await connection.execute_query_dict(_NEXT_NUMBER_SQL.format(p=placeholder), [day])
     number = rows[0]["last_number"]
     return f"{PREFIX}-{day}-{number:04d}"

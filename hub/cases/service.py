@@ -168,8 +168,10 @@ async def resubmit_application(*, principal: Principal, case_id: str) -> Case:
             case,
             EventType.CASE_RESUBMITTED,
             principal,
-            data={"stage": str(Stage.UTILITY if case.accepted_at else Stage.WINDOW),
-                  "returnedTo": [str(t.utility) for t in returned]},
+            data={
+                "stage": str(Stage.UTILITY if case.accepted_at else Stage.WINDOW),
+                "returnedTo": [str(t.utility) for t in returned],
+            },
         )
     return case
 
@@ -178,7 +180,9 @@ async def _return_tickets_for_review(case: Case) -> list[Ticket]:
     tickets = await Ticket.filter(case=case, status=TicketStatus.CORRECTION_REQUESTED)
     now = clock.now()
     for ticket in tickets:
-        ticket.status = ticket_transition(ticket.status, TicketAction.RETURN_FOR_REVIEW, SYSTEM.role)
+        ticket.status = ticket_transition(
+            ticket.status, TicketAction.RETURN_FOR_REVIEW, SYSTEM.role
+        )
         ticket.dispatched_at = now  # the review clock restarts
         ticket.decision = None
         await ticket.save(update_fields=["status", "dispatched_at", "decision"])
@@ -198,5 +202,7 @@ async def withdraw_application(*, principal: Principal, case_id: str, reason: st
             ticket.closed_at = now
             await ticket.save(update_fields=["status", "closed_at"])
             await record_event(case, EventType.TICKET_CANCELLED, principal, utility=ticket.utility)
-        await record_event(case, EventType.CASE_WITHDRAWN, principal, data={"reason": reason.strip()})
+        await record_event(
+            case, EventType.CASE_WITHDRAWN, principal, data={"reason": reason.strip()}
+        )
     return case

@@ -59,9 +59,7 @@ TICKET_RULES: tuple[TicketRule, ...] = (
 )
 
 TICKET_TRANSITIONS: dict[tuple[TicketStatus, TicketAction, Role], TicketStatus] = {
-    (rule.state, rule.action, role): rule.next_state
-    for rule in TICKET_RULES
-    for role in rule.roles
+    (rule.state, rule.action, role): rule.next_state for rule in TICKET_RULES for role in rule.roles
 }
 
 

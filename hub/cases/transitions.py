@@ -5,7 +5,6 @@ from __future__ import annotations
 from tortoise.transactions import in_transaction
 
 from hub import clock
-
 from hub.auth.principal import Principal
 from hub.auth.visibility import get_visible_case
 from hub.cases.flow import CaseAction, case_transition
@@ -16,7 +15,9 @@ from hub.models import Case
 __all__ = ["CaseAction", "in_transaction", "prepare", "save_state"]
 
 
-async def prepare(principal: Principal, case_id: str, action: CaseAction) -> tuple[Case, CaseStatus]:
+async def prepare(
+    principal: Principal, case_id: str, action: CaseAction
+) -> tuple[Case, CaseStatus]:
     """The visible case and the state the action leads to (NOT_FOUND, INVALID_STATE or
     FORBIDDEN otherwise)."""
     case = await get_visible_case(principal, case_id)

@@ -114,7 +114,10 @@ async def record_paper_handover(
             EventType.PAPER_HANDOVER,
             principal,
             utility=utility,
-            data={"handoverId": str(handover.id), "items": clean_items,
-                  "receivedBy": received_by.strip()},
+            data={
+                "handoverId": str(handover.id),
+                "items": clean_items,
+                "receivedBy": received_by.strip(),
+            },
         )
     return case

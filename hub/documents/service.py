@@ -14,7 +14,9 @@ def new_verification_code() -> str:
     return secrets.token_hex(12)
 
 
-async def issue_document(case: Case, kind: DocumentKind, *, ticket: Ticket | None = None) -> Document:
+async def issue_document(
+    case: Case, kind: DocumentKind, *, ticket: Ticket | None = None
+) -> Document:
     """A new PENDING version of the case's (or ticket's) notice of this kind."""
     current = Document.filter(case=case, kind=kind, ticket=ticket, superseded_at=None)
     previous = await current.order_by("-version").first()

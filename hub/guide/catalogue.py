@@ -136,7 +136,7 @@ def merge_guide(utilities: Iterable[str]) -> ServiceGuide:
     return replace(
         guide,
         utilities=chosen,
-        requirements=tuple(req for req in guide.requirements if req.needed_by(chosen)),
+        requirements=guide.requirements,
         time_limits=tuple(item for item in guide.time_limits if _applies(item.utilities, chosen)),
         fees=tuple(item for item in guide.fees if _applies(item.utilities, chosen)),
         policies=tuple(item for item in guide.policies if _applies(item.utilities, chosen)),
@@ -291,7 +291,9 @@ def _channel(entry: Mapping, where: str) -> Channel:
         raise GuideDataError(
             f"{where}: unknown channel kind {kind!r}; expected one of {_choices(CHANNEL_KINDS)}"
         )
-    return Channel(kind=kind, title=_text(entry, "title", where), value=_text(entry, "value", where))
+    return Channel(
+        kind=kind, title=_text(entry, "title", where), value=_text(entry, "value", where)
+    )
 
 
 def _item_reader(item_type: type[GuideItem]):

@@ -15,8 +15,15 @@ from hub.cases.flow import CaseAction, case_transition
 from hub.cases.ticket_flow import TicketAction, ticket_transition
 from hub.cases.transitions import in_transaction
 from hub.enums import EventType, MaterialSource, Role, UploadStatus
-from hub.errors import BadUserInput, Conflict, InvalidState, NotFound, PayloadTooLarge
-from hub.errors import Forbidden, ProblemCollector
+from hub.errors import (
+    BadUserInput,
+    Conflict,
+    Forbidden,
+    InvalidState,
+    NotFound,
+    PayloadTooLarge,
+    ProblemCollector,
+)
 from hub.events.record import record_event
 from hub.guide.catalogue import requirements_for
 from hub.models import Case, Material, Ticket, Upload
@@ -58,7 +65,9 @@ def clean_filename(name: str) -> str:
 async def _check_may_add(principal: Principal, case: Case, ticket: Ticket | None) -> None:
     if ticket is None:
         case_transition(
-            case.status, CaseAction.CHANGE_MATERIALS, principal.role,
+            case.status,
+            CaseAction.CHANGE_MATERIALS,
+            principal.role,
             accepted=case.accepted_at is not None,
         )
         return
@@ -116,7 +125,11 @@ async def request_upload(*, principal: Principal, request: UploadRequest) -> Upl
 
 async def _visible_upload(principal: Principal, upload_id: str) -> Upload:
     uid = parse_id(upload_id)
-    upload = await Upload.filter(id=uid, case_id__in=visible_cases(principal).values("id")).first() if uid else None
+    upload = (
+        await Upload.filter(id=uid, case_id__in=visible_cases(principal).values("id")).first()
+        if uid
+        else None
+    )
     if upload is None:
         raise NotFound(f"上传不存在 (upload {upload_id} not found)")
     return upload
@@ -127,7 +140,9 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
     if upload.status == UploadStatus.COMPLETED:
         raise Conflict("该上传已完成 (upload already completed)")
     if upload.status != UploadStatus.STAGED:
-        raise InvalidState("文件尚未上传到暂存地址 (nothing was uploaded yet)", state=str(upload.status))
+        raise InvalidState(
+            "文件尚未上传到暂存地址 (nothing was uploaded yet)", state=str(upload.status)
+        )
     case = await upload.case
     ticket = await upload.ticket if upload.ticket_id else None
     await _check_may_add(principal, case, ticket)
@@ -170,8 +185,11 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
             EventType.MATERIAL_ADDED,
             principal,
             utility=ticket.utility if ticket else None,
-            data={"materialId": str(material.id), "requirementCode": material.requirement_code,
-                  "filename": material.filename},
+            data={
+                "materialId": str(material.id),
+                "requirementCode": material.requirement_code,
+                "filename": material.filename,
+            },
         )
     return material
 

@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                 ('day', fields.CharField(primary_key=True, unique=True, db_index=True, max_length=8)),
                 ('last_number', fields.IntField()),
             ],
-            options={'table': 'case_number_counter', 'app': 'models', 'pk_attr': 'day', 'table_description': 'Last case number handed out per day; bumped atomically with an upsert.'},
+            options={'table': 'case_number_counter', 'app': 'models', 'pk_attr': 'day', 'table_description': 'Last case number handed out per day, bumped atomically with an upsert.'},
             bases=['Model'],
         ),
         ops.CreateModel(
@@ -104,7 +104,7 @@ class Migration(migrations.Migration):
                 ('data', fields.JSONField(null=True, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),
                 ('at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
             ],
-            options={'table': 'case_event', 'app': 'models', 'pk_attr': 'id', 'table_description': 'Append-only timeline of a case; the id is the event cursor.'},
+            options={'table': 'case_event', 'app': 'models', 'pk_attr': 'id', 'table_description': 'Append-only timeline of a case, the id is the event cursor.'},
             bases=['Model'],
         ),
         ops.CreateModel(
@@ -243,7 +243,7 @@ class Migration(migrations.Migration):
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
                 ('ready_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
             ],
-            options={'table': 'document', 'app': 'models', 'pk_attr': 'id', 'table_description': 'A notice or reply. Rows start PENDING; a job renders them (DOCX, maybe PDF).'},
+            options={'table': 'document', 'app': 'models', 'pk_attr': 'id', 'table_description': 'A notice or reply. Rows start PENDING, a job renders them (DOCX, maybe PDF).'},
             bases=['Model'],
         ),
         ops.CreateModel(
@@ -270,7 +270,7 @@ class Migration(migrations.Migration):
                 ('removed_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
                 ('superseded_by', fields.ForeignKeyField('models.Material', source_field='superseded_by_id', null=True, db_constraint=True, to_field='id', related_name='supersedes', on_delete=OnDelete.CASCADE)),
             ],
-            options={'table': 'material', 'app': 'models', 'pk_attr': 'id', 'table_description': 'An electronic material linked to a case; the bytes live once in the object store.'},
+            options={'table': 'material', 'app': 'models', 'pk_attr': 'id', 'table_description': 'An electronic material linked to a case, the bytes live once in the object store.'},
             bases=['Model'],
         ),
         ops.CreateModel(

@@ -9,7 +9,9 @@ class Case(Model):
 
     id = fields.UUIDField(primary_key=True)
     case_no = fields.CharField(max_length=20, unique=True)
-    status = fields.CharEnumField(CaseStatus, max_length=24, default=CaseStatus.DRAFT, db_index=True)
+    status = fields.CharEnumField(
+        CaseStatus, max_length=24, default=CaseStatus.DRAFT, db_index=True
+    )
     version = fields.IntField(default=1)
     applicant = fields.ForeignKeyField("models.Applicant", related_name="cases")
     project = fields.ForeignKeyField("models.Project", related_name="cases")
@@ -36,7 +38,7 @@ class Case(Model):
 
 
 class CaseNumberCounter(Model):
-    """Last case number handed out per day; bumped atomically with an upsert."""
+    """Last case number handed out per day, bumped atomically with an upsert."""
 
     day = fields.CharField(max_length=8, primary_key=True)  # YYYYMMDD in the hub's time zone
     last_number = fields.IntField()

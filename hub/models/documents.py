@@ -5,7 +5,7 @@ from hub.enums import DocumentKind, DocumentStatus
 
 
 class Document(Model):
-    """A notice or reply. Rows start PENDING; a job renders them (DOCX, maybe PDF)."""
+    """A notice or reply. Rows start PENDING, a job renders them (DOCX, maybe PDF)."""
 
     id = fields.UUIDField(primary_key=True)
     case = fields.ForeignKeyField("models.Case", related_name="documents")

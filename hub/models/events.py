@@ -5,7 +5,7 @@ from hub.enums import Utility
 
 
 class CaseEvent(Model):
-    """Append-only timeline of a case; the id is the event cursor."""
+    """Append-only timeline of a case, the id is the event cursor."""
 
     id = fields.BigIntField(primary_key=True)
     case = fields.ForeignKeyField("models.Case", related_name="events")

@@ -5,7 +5,7 @@ from hub.enums import LicenceKind, MaterialSource, UploadStatus
 
 
 class Material(Model):
-    """An electronic material linked to a case; the bytes live once in the object store."""
+    """An electronic material linked to a case, the bytes live once in the object store."""
 
     id = fields.UUIDField(primary_key=True)
     case = fields.ForeignKeyField("models.Case", related_name="materials")
@@ -26,9 +26,7 @@ class Material(Model):
     added_by = fields.CharField(max_length=100)
     created_at = fields.DatetimeField(auto_now_add=True)
     removed_at = fields.DatetimeField(null=True)  # kept for the record, no longer listed
-    superseded_by = fields.ForeignKeyField(
-        "models.Material", related_name="supersedes", null=True
-    )
+    superseded_by = fields.ForeignKeyField("models.Material", related_name="supersedes", null=True)
 
     class Meta:
         table = "material"

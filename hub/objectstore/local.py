@@ -42,7 +42,9 @@ class LocalObjectStore:
             raise ValueError(f"bad object key {key!r}")
         return self.root / key
 
-    async def write_stream(self, key: str, chunks: AsyncIterator[bytes], *, limit: int) -> ObjectInfo:
+    async def write_stream(
+        self, key: str, chunks: AsyncIterator[bytes], *, limit: int
+    ) -> ObjectInfo:
         """Streams into the key; more than `limit` bytes raises TooLarge and leaves nothing."""
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,9 @@ def signed_upload_url(upload_id: str, expires_at: datetime) -> str:
     return f"{get_settings().public_url.rstrip('/')}/uploads/{upload_id}?{query}"
 
 
-def signature_valid(upload_id: str, expires: str | None, signature: str | None, now: datetime) -> bool:
+def signature_valid(
+    upload_id: str, expires: str | None, signature: str | None, now: datetime
+) -> bool:
     if not expires or not signature or not expires.isdigit():
         return False
     expected = _signature(upload_id, int(expires))

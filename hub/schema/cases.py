@@ -104,15 +104,21 @@ class Case:
             uscc=enterprise.uscc,
             name=enterprise.name,
             contact_name=self.row.contact_name,
-            contact_phone=self.row.contact_phone if full_phones else mask_phone(self.row.contact_phone),
-            agent_id_number=agent_id if (full_ids or agent_id is None) else mask_id_number(agent_id),
+            contact_phone=self.row.contact_phone
+            if full_phones
+            else mask_phone(self.row.contact_phone),
+            agent_id_number=agent_id
+            if (full_ids or agent_id is None)
+            else mask_id_number(agent_id),
         )
 
     @strawberry.field
     async def project(self, info: Info) -> Project:
         row = await info.context.loaders.project_by_id.load(self.row.project_id)
         return Project(
-            name=row.name, code=row.code, address=row.address,
+            name=row.name,
+            code=row.code,
+            address=row.address,
             property_title_no=row.property_title_no,
         )
 
@@ -151,7 +157,9 @@ class Case:
         return [Ticket.from_model(t) for t in rows]
 
     @strawberry.field(description="Current notices; superseded versions when asked.")
-    async def documents(self, info: Info, include_superseded: bool = False) -> list[Document]:
+    async def documents(
+        self, info: Info, include_superseded: bool | None = False
+    ) -> list[Document]:
         rows = await info.context.loaders.documents_by_case.load(self.row.id)
         return [
             Document.from_model(d)
@@ -170,8 +178,11 @@ class Case:
                 "issuedBy": n.issued_by,
                 "resolved": n.resolved_at is not None,
                 "items": [
-                    {"requirementCode": i.requirement_code, "note": i.note,
-                     "utility": str(i.utility) if i.utility else None}
+                    {
+                        "requirementCode": i.requirement_code,
+                        "note": i.note,
+                        "utility": str(i.utility) if i.utility else None,
+                    }
                     for i in sorted(n.items, key=lambda i: i.position)
                 ],
             }
@@ -182,8 +193,8 @@ class Case:
     async def events(
         self, info: Info, first: int | None = 50, after: str | None = None
     ) -> CaseEventConnection:
-        from hub.schema.common import MAX_PAGE
         from hub.errors import BadUserInput
+        from hub.schema.common import MAX_PAGE
 
         size = 50 if first is None else first
         if not 0 <= size <= MAX_PAGE:
@@ -196,11 +207,16 @@ class Case:
             query = query.filter(id__gt=int(after))
         rows = await query.order_by("id").limit(size + 1)
         page = rows[:size]
-        edges = [CaseEventEdge(cursor=str(r.id), node=CaseEvent.from_model(r, self.case_no)) for r in page]
+        edges = [
+            CaseEventEdge(cursor=str(r.id), node=CaseEvent.from_model(r, self.case_no))
+            for r in page
+        ]
         return CaseEventConnection(
             total_count=total,
             edges=edges,
-            page_info=PageInfo(has_next_page=len(rows) > size, end_cursor=edges[-1].cursor if edges else None),
+            page_info=PageInfo(
+                has_next_page=len(rows) > size, end_cursor=edges[-1].cursor if edges else None
+            ),
         )
 
     @strawberry.field(description="Actions the caller may take on the case now.")
@@ -208,7 +224,8 @@ class Case:
         return [
             str(a)
             for a in allowed_case_actions(
-                self.row.status, accepted=self.row.accepted_at is not None,
+                self.row.status,
+                accepted=self.row.accepted_at is not None,
                 role=info.context.principal.role,
             )
         ]

@@ -39,7 +39,9 @@ class Document:
         pdf = None
         if row.pdf_sha256:
             pdf = DocumentFile(
-                filename=row.pdf_filename, size=row.pdf_size, sha256=row.pdf_sha256,
+                filename=row.pdf_filename,
+                size=row.pdf_size,
+                sha256=row.pdf_sha256,
                 download_url=None,
             )
         return cls(

@@ -17,7 +17,8 @@ def _is_unexpected(error: GraphQLError) -> bool:
 class HubErrorMasking(MaskErrors):
     def __init__(self) -> None:
         super().__init__(
-            should_mask_error=_is_unexpected, error_message="服务内部错误，请稍后重试 (internal error)"
+            should_mask_error=_is_unexpected,
+            error_message="服务内部错误，请稍后重试 (internal error)",
         )
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:

@@ -32,21 +32,33 @@ class Requirement:
 @strawberry.type
 class TimeLimit:
     step: str
+    title: str
     working_days: Decimal
     owner: str
+    owner_title: str
+    utilities: list[Utility]
 
 
 @strawberry.type
 class Channel:
     kind: str
+    title: str
     value: str
 
 
-@strawberry.type
-class GuideText:
+@strawberry.type(description="A fee, preferential policy or special note of the guide.")
+class GuideItem:
+    code: str
     title: str
-    text: str
+    description: str
     utilities: list[Utility]
+
+
+@strawberry.type
+class ProcessStep:
+    code: str
+    title: str
+    description: str
 
 
 @strawberry.type(description="One merged guide for any mix of water, power and gas.")
@@ -55,7 +67,9 @@ class ServiceGuide:
     requirements: list[Requirement]
     time_limits: list[TimeLimit]
     channels: list[Channel]
-    fees: list[GuideText]
-    policies: list[GuideText]
-    notes: list[GuideText]
-    process: list[str]
+    title: str
+    application_form: str
+    process: list[ProcessStep]
+    fees: list[GuideItem]
+    policies: list[GuideItem]
+    notes: list[GuideItem]

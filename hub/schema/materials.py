@@ -47,7 +47,9 @@ class Material:
         if row.licence_kind is not None:
             number = row.licence_number or ""
             if row.licence_kind == LicenceKindValue.ID_CARD and principal.role not in (
-                Role.APPLICANT, Role.WINDOW, Role.ADMIN,
+                Role.APPLICANT,
+                Role.WINDOW,
+                Role.ADMIN,
             ):
                 number = mask_id_number(number)
             licence = LicenceInfo(

@@ -111,7 +111,9 @@ class Ticket:
         return ResultFeedback.from_model(row) if row else None
 
     @strawberry.field
-    async def documents(self, info: Info, include_superseded: bool = False) -> list[Document]:
+    async def documents(
+        self, info: Info, include_superseded: bool | None = False
+    ) -> list[Document]:
         rows = await info.context.loaders.documents_by_case.load(self.row.case_id)
         return [
             Document.from_model(d)

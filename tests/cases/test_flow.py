@@ -7,7 +7,13 @@ import itertools
 
 import pytest
 
-from hub.cases.flow import CASE_TRANSITIONS, CaseAction, Stage, allowed_case_actions, case_transition
+from hub.cases.flow import (
+    CASE_TRANSITIONS,
+    CaseAction,
+    Stage,
+    allowed_case_actions,
+    case_transition,
+)
 from hub.enums import CaseStatus, Role
 from hub.errors import Forbidden, InvalidState
 
@@ -64,7 +70,7 @@ def test_terminal_states_allow_nothing(state):
 
 
 def test_utilities_and_liaisons_take_no_case_action():
-    for (_, _, _, role) in CASE_TRANSITIONS:
+    for _, _, _, role in CASE_TRANSITIONS:
         assert role not in (Role.UTILITY, Role.LIAISON)
 
 

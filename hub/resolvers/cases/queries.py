@@ -5,11 +5,11 @@ from strawberry.types import Info
 
 from hub.auth.visibility import parse_id, visible_cases
 from hub.cases.queries import CaseQuery, filter_cases
+from hub.errors import BadUserInput
 from hub.resolvers.context import principal_of
 from hub.schema.cases import Case, CaseConnection, CaseEdge, CaseFilter
 from hub.schema.common import PageInfo, encode_cursor, page_window
 from hub.values import InvalidInput
-from hub.errors import BadUserInput
 
 
 @strawberry.type
@@ -35,8 +35,12 @@ class CaseQueries:
         query = filter_cases(
             principal_of(info),
             CaseQuery(
-                status=f.status, utility=f.utility, overdue=f.overdue, due_before=f.due_before,
-                search=f.search, applicant_uscc=f.applicant_uscc,
+                status=f.status,
+                utility=f.utility,
+                overdue=f.overdue,
+                due_before=f.due_before,
+                search=f.search,
+                applicant_uscc=f.applicant_uscc,
             ),
         )
         total = await query.count()

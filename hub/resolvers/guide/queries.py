@@ -2,10 +2,17 @@ from __future__ import annotations
 
 import strawberry
 
+from hub.errors import BadUserInput
 from hub.guide.catalogue import merge_guide
 from hub.schema.enums import Utility
-from hub.schema.guide import Channel, GuideText, Requirement, ServiceGuide, TimeLimit
-from hub.errors import BadUserInput
+from hub.schema.guide import (
+    Channel,
+    GuideItem,
+    ProcessStep,
+    Requirement,
+    ServiceGuide,
+    TimeLimit,
+)
 
 
 @strawberry.type
@@ -16,23 +23,36 @@ class GuideQueries:
             raise BadUserInput.one("utilities", "至少选择一项业务 (choose at least one utility)")
         guide = merge_guide(utilities)
         return ServiceGuide(
-            utilities=sorted(set(utilities), key=list(Utility).index),
+            utilities=[Utility(u) for u in guide.utilities],
+            title=guide.title,
+            application_form=guide.application_form,
             requirements=[Requirement.from_entry(r) for r in guide.requirements],
             time_limits=[
-                TimeLimit(step=t.step, working_days=t.working_days, owner=t.owner)
+                TimeLimit(
+                    step=t.step,
+                    title=t.title,
+                    working_days=t.working_days,
+                    owner=t.owner,
+                    owner_title=t.owner_title,
+                    utilities=[Utility(u) for u in t.utilities],
+                )
                 for t in guide.time_limits
             ],
-            channels=[Channel(kind=c.kind, value=c.value) for c in guide.channels],
-            fees=[_text(f) for f in guide.fees],
-            policies=[_text(p) for p in guide.policies],
-            notes=[_text(n) for n in guide.notes],
-            process=list(guide.process),
+            channels=[Channel(kind=c.kind, title=c.title, value=c.value) for c in guide.channels],
+            process=[
+                ProcessStep(code=s.code, title=s.title, description=s.description)
+                for s in guide.process
+            ],
+            fees=[_item(f) for f in guide.fees],
+            policies=[_item(p) for p in guide.policies],
+            notes=[_item(n) for n in guide.notes],
         )
 
 
-def _text(entry) -> GuideText:
-    return GuideText(
+def _item(entry) -> GuideItem:
+    return GuideItem(
+        code=entry.code,
         title=entry.title,
-        text=entry.text,
-        utilities=[Utility(u) for u in getattr(entry, "utilities", ()) or ()],
+        description=entry.description,
+        utilities=[Utility(u) for u in entry.utilities],
     )

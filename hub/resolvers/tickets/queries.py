@@ -34,7 +34,9 @@ class TicketQueries:
             raise BadUserInput.one("filter.dueBefore", f.due_before.reason)
         query = filter_tickets(
             principal_of(info),
-            TicketQuery(status=f.status, utility=f.utility, overdue=f.overdue, due_before=f.due_before),
+            TicketQuery(
+                status=f.status, utility=f.utility, overdue=f.overdue, due_before=f.due_before
+            ),
         )
         total = await query.count()
         rows = await query.order_by("dispatched_at", "id").offset(offset).limit(limit)

@@ -1,0 +1,34 @@
+"""Mutations of the window stage: one resolver module per mutation."""
+
+from __future__ import annotations
+
+import strawberry
+
+from hub.resolvers.cases.mutations.application_create import create_application
+from hub.resolvers.cases.mutations.application_resubmit import resubmit_application
+from hub.resolvers.cases.mutations.application_submit import submit_application
+from hub.resolvers.cases.mutations.application_update import update_application
+from hub.resolvers.cases.mutations.application_withdraw import withdraw_application
+from hub.resolvers.cases.mutations.case_accept import accept_case
+from hub.resolvers.cases.mutations.correction_request import request_correction
+from hub.resolvers.cases.mutations.licence_consent_grant import grant_licence_consent
+from hub.resolvers.cases.mutations.material_remove import remove_material
+from hub.resolvers.cases.mutations.material_upload_complete import complete_material_upload
+from hub.resolvers.cases.mutations.material_upload_request import request_material_upload
+from hub.resolvers.cases.mutations.paper_handover_record import record_paper_handover
+
+
+@strawberry.type
+class CaseMutations:
+    create_application = strawberry.mutation(resolver=create_application)
+    update_application = strawberry.mutation(resolver=update_application)
+    grant_licence_consent = strawberry.mutation(resolver=grant_licence_consent)
+    request_material_upload = strawberry.mutation(resolver=request_material_upload)
+    complete_material_upload = strawberry.mutation(resolver=complete_material_upload)
+    remove_material = strawberry.mutation(resolver=remove_material)
+    submit_application = strawberry.mutation(resolver=submit_application)
+    request_correction = strawberry.mutation(resolver=request_correction)
+    resubmit_application = strawberry.mutation(resolver=resubmit_application)
+    accept_case = strawberry.mutation(resolver=accept_case)
+    record_paper_handover = strawberry.mutation(resolver=record_paper_handover)
+    withdraw_application = strawberry.mutation(resolver=withdraw_application)

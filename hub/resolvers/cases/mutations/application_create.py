@@ -10,6 +10,3 @@ async def create_application(info: Info, input: ApplicationInput) -> Case:
     """Files the one form for any mix of water, power and gas; the case starts as a DRAFT."""
     row = await service.create_application(principal=principal_of(info), data=input.to_data())
     return Case.from_model(row)
-
-
-

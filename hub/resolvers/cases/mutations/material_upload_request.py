@@ -20,6 +20,9 @@ async def request_material_upload(info: Info, input: UploadRequestInput) -> Uplo
         ),
     )
     return UploadTicket(
-        upload_id=ticket.upload_id, url=ticket.url, method=ticket.method,
-        headers=ticket.headers, expires_at=ticket.expires_at,
+        upload_id=ticket.upload_id,
+        url=ticket.url,
+        method=ticket.method,
+        headers=ticket.headers,
+        expires_at=ticket.expires_at,
     )

@@ -12,7 +12,10 @@ async def record_paper_handover(
 ) -> Case:
     """Records paper materials handed to a utility (交接记录)."""
     row = await window.record_paper_handover(
-        principal=principal_of(info), case_id=case_id, utility=utility, items=items,
+        principal=principal_of(info),
+        case_id=case_id,
+        utility=utility,
+        items=items,
         received_by=received_by,
     )
     return Case.from_model(row)
