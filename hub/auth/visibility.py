@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from tortoise.expressions import Subquery
 from tortoise.queryset import QuerySet
 
 from hub.auth.principal import Principal
@@ -25,7 +26,9 @@ def visible_cases(principal: Principal) -> QuerySet[Case]:
         return Case.filter(applicant__uscc=principal.org)
     if principal.role == Role.UTILITY:
         # From dispatch on: a case is visible once it holds a ticket for the caller's utility.
-        return Case.filter(id__in=Ticket.filter(utility=principal.utility).values("case_id"))
+        return Case.filter(
+            id__in=Subquery(Ticket.filter(utility=principal.utility).values("case_id"))
+        )
     return Case.filter(id__in=[])
 
 
@@ -36,7 +39,7 @@ def visible_tickets(principal: Principal) -> QuerySet[Ticket]:
         return Ticket.filter(case__applicant__uscc=principal.org)
     if principal.role == Role.UTILITY:
         # Results are shared (结果互通): every ticket of a case holding one of ours.
-        mine = Ticket.filter(utility=principal.utility).values("case_id")
+        mine = Subquery(Ticket.filter(utility=principal.utility).values("case_id"))
         return Ticket.filter(case_id__in=mine)
     return Ticket.filter(id__in=[])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from tortoise.expressions import Q
+from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
 from hub import clock
@@ -42,7 +42,7 @@ def _ticket_due_before(moment: datetime) -> Q:
 
 
 def _case_due_before(moment: datetime) -> Q:
-    late_tickets = Ticket.filter(_ticket_due_before(moment)).values("case_id")
+    late_tickets = Subquery(Ticket.filter(_ticket_due_before(moment)).values("case_id"))
     return Q(status=CaseStatus.CONSOLIDATING, reply_due_at__lt=moment) | Q(id__in=late_tickets)
 
 
@@ -52,7 +52,7 @@ def filter_cases(principal: Principal, q: CaseQuery) -> QuerySet[Case]:
         query = query.filter(status__in=list(q.status))
     if q.utility:
         # The per-utility request row exists exactly when the utility was chosen.
-        query = query.filter(id__in=_cases_with_utility(q.utility))
+        query = query.filter(id__in=Subquery(_cases_with_utility(q.utility)))
     if q.applicant_uscc:
         query = query.filter(applicant__uscc=q.applicant_uscc.strip())
     if q.search and q.search.strip():

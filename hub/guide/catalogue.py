@@ -136,7 +136,7 @@ def merge_guide(utilities: Iterable[str]) -> ServiceGuide:
     return replace(
         guide,
         utilities=chosen,
-        requirements=guide.requirements,
+        requirements=tuple(req for req in guide.requirements if req.needed_by(chosen)),
         time_limits=tuple(item for item in guide.time_limits if _applies(item.utilities, chosen)),
         fees=tuple(item for item in guide.fees if _applies(item.utilities, chosen)),
         policies=tuple(item for item in guide.policies if _applies(item.utilities, chosen)),

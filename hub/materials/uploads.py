@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from tortoise.expressions import Subquery
+
 from hub import clock
 from hub.auth.principal import Principal
 from hub.auth.visibility import get_visible_case, get_visible_ticket, parse_id, visible_cases
@@ -125,11 +127,8 @@ async def request_upload(*, principal: Principal, request: UploadRequest) -> Upl
 
 async def _visible_upload(principal: Principal, upload_id: str) -> Upload:
     uid = parse_id(upload_id)
-    upload = (
-        await Upload.filter(id=uid, case_id__in=visible_cases(principal).values("id")).first()
-        if uid
-        else None
-    )
+    mine = Subquery(visible_cases(principal).values("id"))
+    upload = await Upload.filter(id=uid, case_id__in=mine).first() if uid else None
     if upload is None:
         raise NotFound(f"上传不存在 (upload {upload_id} not found)")
     return upload
@@ -198,7 +197,7 @@ async def remove_material(*, principal: Principal, material_id: str) -> Case:
     uid = parse_id(material_id)
     material = (
         await Material.filter(
-            id=uid, removed_at=None, case_id__in=visible_cases(principal).values("id")
+            id=uid, removed_at=None, case_id__in=Subquery(visible_cases(principal).values("id"))
         ).first()
         if uid
         else None

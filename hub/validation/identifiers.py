@@ -41,7 +41,9 @@ def uscc_check_char(body: str) -> str:
     """The check character (18th) for the first 17 characters of a USCC."""
     if len(body) != 17 or any(char not in _USCC_VALUES for char in body):
         raise ValueError("a USCC body is 17 characters of the GB 32100 charset")
-    total = sum(_USCC_VALUES[char] * weight for char, weight in zip(body, _USCC_WEIGHTS))
+    total = sum(
+        _USCC_VALUES[char] * weight for char, weight in zip(body, _USCC_WEIGHTS, strict=True)
+    )
     return USCC_CHARSET[(31 - total % 31) % 31]
 
 
@@ -62,7 +64,9 @@ def resident_id_check_char(body: str) -> str:
     """The ISO 7064 MOD 11-2 check character for the first 17 digits of a resident ID."""
     if len(body) != 17 or not _is_ascii_digits(body):
         raise ValueError("a resident ID body is 17 digits")
-    total = sum(int(digit) * weight for digit, weight in zip(body, _RESIDENT_ID_WEIGHTS))
+    total = sum(
+        int(digit) * weight for digit, weight in zip(body, _RESIDENT_ID_WEIGHTS, strict=True)
+    )
     return _RESIDENT_ID_CHECK_CHARS[total % 11]
 
 
