@@ -43,37 +43,37 @@ def _serialize_decimal(value: PyDecimal) -> str:
     return format(value, "f")
 
 
-DateTime = strawberry.scalar(
-    NewType("DateTime", datetime),
-    name="DateTime",
-    description="RFC 3339 date-time with an offset; output in the hub's time zone (+08:00).",
-    serialize=lambda v: to_local(v).isoformat(),
-    parse_value=_parse_datetime,
-)
+DateTime = NewType("DateTime", datetime)
+Date = NewType("Date", date)
+Decimal = NewType("Decimal", PyDecimal)
+JSON = NewType("JSON", object)
 
-Date = strawberry.scalar(
-    NewType("Date", date),
-    name="Date",
-    description="ISO 8601 calendar date (YYYY-MM-DD).",
-    serialize=lambda v: v.isoformat(),
-    parse_value=lambda v: date.fromisoformat(v),
-)
-
-Decimal = strawberry.scalar(
-    NewType("Decimal", PyDecimal),
-    name="Decimal",
-    description="A decimal number as a string; money is yuan with two decimals.",
-    serialize=_serialize_decimal,
-    parse_value=_parse_decimal,
-)
-
-JSON = strawberry.scalar(
-    NewType("JSON", object),
-    name="JSON",
-    description="Any JSON value.",
-    serialize=lambda v: v,
-    parse_value=lambda v: json.loads(json.dumps(v)),
-)
+SCALAR_MAP = {
+    DateTime: strawberry.scalar(
+        name="DateTime",
+        description="RFC 3339 date-time with an offset; output in the hub's time zone (+08:00).",
+        serialize=lambda v: to_local(v).isoformat(),
+        parse_value=_parse_datetime,
+    ),
+    Date: strawberry.scalar(
+        name="Date",
+        description="ISO 8601 calendar date (YYYY-MM-DD).",
+        serialize=lambda v: v.isoformat(),
+        parse_value=date.fromisoformat,
+    ),
+    Decimal: strawberry.scalar(
+        name="Decimal",
+        description="A decimal number as a string; money is yuan with two decimals.",
+        serialize=_serialize_decimal,
+        parse_value=_parse_decimal,
+    ),
+    JSON: strawberry.scalar(
+        name="JSON",
+        description="Any JSON value.",
+        serialize=lambda v: v,
+        parse_value=lambda v: json.loads(json.dumps(v)),
+    ),
+}
 
 
 def money(value: PyDecimal | None) -> PyDecimal | None:

@@ -10,6 +10,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from hub.resolvers.cases.mutations import CaseMutations
@@ -17,6 +18,7 @@ from hub.resolvers.cases.queries import CaseQueries
 from hub.resolvers.guide.queries import GuideQueries
 from hub.resolvers.tickets.queries import TicketQueries
 from hub.schema.errors import HubErrorMasking
+from hub.schema.scalars import SCALAR_MAP
 
 Query = merge_types("Query", (GuideQueries, CaseQueries, TicketQueries))
 Mutation = merge_types("Mutation", (CaseMutations,))
@@ -26,12 +28,13 @@ schema = strawberry.Schema(
     mutation=Mutation,
     extensions=[
         HubErrorMasking,
-        QueryDepthLimiter(max_depth=12),
-        MaxAliasesLimiter(max_alias_count=30),
-        MaxTokensLimiter(max_token_count=5000),
-        ParserCache(maxsize=256),
-        ValidationCache(maxsize=256),
+        lambda: QueryDepthLimiter(max_depth=12),
+        lambda: MaxAliasesLimiter(max_alias_count=30),
+        lambda: MaxTokensLimiter(max_token_count=5000),
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
     ],
+    config=StrawberryConfig(scalar_map=SCALAR_MAP),
 )
 
 
