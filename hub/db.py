@@ -48,7 +48,9 @@ async def migrate(database_url: str | None = None) -> None:
 
 
 async def init(database_url: str | None = None) -> None:
-    await Tortoise.init(config=tortoise_config(database_url))
+    # The global fallback lets every request task (not only the one that ran the ASGI
+    # lifespan) see the ORM.
+    await Tortoise.init(config=tortoise_config(database_url), _enable_global_fallback=True)
 
 
 async def close() -> None:
