@@ -72,10 +72,12 @@ async def _wipe(backend: str) -> None:
         )
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-async def database(request):
-    """An initialised, empty, migrated database on each backend; yields the backend name."""
-    backend = request.param
+def _remove_sqlite_file(url: str) -> None:
+    Path(url.removeprefix("sqlite://")).unlink(missing_ok=True)
+
+
+async def _open_empty_database(backend: str) -> None:
+    """Migrated once per run, wiped before each test, and initialised for it."""
     url = backend_url(backend)
     # Tortoise caches INSERT statements per connection name, not per dialect: one process
     # that switches between SQLite and PostgreSQL (only this suite does) must forget them.
@@ -84,26 +86,25 @@ async def database(request):
         if backend == "postgres":
             await _reset_postgres_schema(url)
         else:
-            Path(url.removeprefix("sqlite://")).unlink(missing_ok=True)
+            _remove_sqlite_file(url)
         await db.migrate(url)
         _migrated.add(backend)
     await db.init(url)
     await _wipe(backend)
-    yield backend
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def database(request):
+    """An initialised, empty, migrated database on each backend; yields the backend name."""
+    await _open_empty_database(request.param)
+    yield request.param
     await db.close()
 
 
 @pytest.fixture
 async def sqlite_database():
     """SQLite only, for tests whose behaviour does not depend on the database."""
-    url = backend_url("sqlite")
-    EXECUTOR_CACHE.clear()
-    if "sqlite" not in _migrated:
-        Path(url.removeprefix("sqlite://")).unlink(missing_ok=True)
-        await db.migrate(url)
-        _migrated.add("sqlite")
-    await db.init(url)
-    await _wipe("sqlite")
+    await _open_empty_database("sqlite")
     yield "sqlite"
     await db.close()
 
