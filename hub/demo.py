@@ -96,6 +96,13 @@ async def _attach_all(case: Case, principal: Principal, *, skip: set[str] = froz
 async def seed() -> str:
     if await Project.filter(code__startswith=DEMO_MARK).exists():
         return "demo data already present"
+    # All or nothing: a seed that fails half-way must not look "already present" next time.
+    async with in_transaction():
+        await _seed_cases()
+    return f"demo data loaded: {await Case.all().count()} cases"
+
+
+async def _seed_cases() -> None:
     p = Utility.POWER, Utility.WATER, Utility.GAS
     # A draft with nothing attached yet.
     await service.create_application(principal=WINDOW, data=_application(0, [p[1]], "一号仓库"))
@@ -125,7 +132,6 @@ async def seed() -> str:
         principal=WINDOW, data=_application(1, [p[2]], "员工食堂燃气改造")
     )
     await service.withdraw_application(principal=WINDOW, case_id=str(case.id), reason="项目延期")
-    return f"demo data loaded: {await Case.all().count()} cases"
 
 
 class _Item:

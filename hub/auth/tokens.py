@@ -32,6 +32,8 @@ def issue_token(
 ) -> str:
     if role not in TOKEN_ROLES:
         raise TokenRequestError(f"unknown role {role}")
+    if ttl_seconds is not None and ttl_seconds <= 0:
+        raise TokenRequestError("--ttl must be a positive number of seconds")
     if role == Role.APPLICANT and not org:
         raise TokenRequestError("an applicant token needs --org USCC")
     if role == Role.UTILITY and not utility:

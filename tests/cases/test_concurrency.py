@@ -23,7 +23,6 @@ import asyncpg
 import httpx
 import pytest
 import uvicorn
-from tortoise import Tortoise
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 
 from hub import db
@@ -52,21 +51,6 @@ def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _serve_in_thread(server: uvicorn.Server, database_url: str) -> None:
-    async def main() -> None:
-        # WORKAROUND for the bug shown by tests/test_cli.py::test_serve_answers_database_queries:
-        # create_app(database_url=...) initialises Tortoise inside the lifespan task only, so no
-        # request under uvicorn sees the ORM. Initialise it here with the global fallback and let
-        # the app leave the database alone (manage_database=False).
-        await Tortoise.init(config=db.tortoise_config(database_url), _enable_global_fallback=True)
-        try:
-            await server.serve()
-        finally:
-            await db.close()
-
-    asyncio.run(main())
 
 
 @dataclass
@@ -98,9 +82,7 @@ class Hub:
             "size": len(content),
             "sha256": hashlib.sha256(content).hexdigest(),
         }
-        ticket = (await self.ok(REQUEST_UPLOAD, {"input": request}, token))[
-            "requestMaterialUpload"
-        ]
+        ticket = (await self.ok(REQUEST_UPLOAD, {"input": request}, token))["requestMaterialUpload"]
         # The signed URL names HUB_PUBLIC_URL; send the PUT to this server instead.
         parts = urlsplit(ticket["url"])
         put = await self.client.put(
@@ -135,10 +117,10 @@ async def hub():
 
     port = _free_port()
     config = uvicorn.Config(
-        create_app(manage_database=False), host="127.0.0.1", port=port, log_level="warning"
+        create_app(database_url=url), host="127.0.0.1", port=port, log_level="warning"
     )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=_serve_in_thread, args=(server, url), daemon=True)
+    server = uvicorn.Server(config)  # runs the ORM on its own event loop, in its lifespan
+    thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     base_url = f"http://127.0.0.1:{port}"
     try:
@@ -163,9 +145,7 @@ async def hub():
 
 async def _submitted_case_with_all_mandatory_materials(hub: Hub, utilities) -> dict:
     applicant = token_for("applicant", org=ENTERPRISE_A)
-    case = (await hub.ok(CREATE, {"input": application(utilities)}, applicant))[
-        "createApplication"
-    ]
+    case = (await hub.ok(CREATE, {"input": application(utilities)}, applicant))["createApplication"]
     for code in MANDATORY:
         await hub.upload(applicant, case["id"], code)
     checklist = (await hub.ok(CHECKLIST, {"id": case["id"]}, applicant))["case"]["checklist"]

@@ -1,0 +1,83 @@
+"""`hub seed-demo`'s data (hub.demo.seed): cases in the states a demo needs, loaded once."""
+
+from __future__ import annotations
+
+import pytest
+
+from hub import demo, models
+from hub.enums import CaseStatus
+from hub.models import Case, Ticket
+from tests.api import CASES, token_for
+
+DEMO_STATES = {
+    CaseStatus.DRAFT,
+    CaseStatus.SUBMITTED,
+    CaseStatus.CORRECTION_REQUIRED,
+    CaseStatus.IN_PROGRESS,
+    CaseStatus.WITHDRAWN,
+}
+
+IN_PROGRESS_CASE = """query($id: ID!) { case(id: $id) {
+  caseNo status utilities acceptedAt
+  tickets { utility status }
+  checklist { requirementCode mandatory satisfied }
+  documents { kind } } }"""
+
+
+async def _row_counts() -> dict[str, int]:
+    return {name: await getattr(models, name).all().count() for name in models.__all__}
+
+
+async def test_seed_creates_a_case_in_every_demo_state(database):
+    message = await demo.seed()
+    statuses = [case.status for case in await Case.all()]
+    assert set(statuses) >= DEMO_STATES, statuses
+    assert str(len(statuses)) in message
+
+
+async def test_seeding_twice_changes_nothing(database):
+    await demo.seed()
+    before = await _row_counts()
+    message = await demo.seed()
+    assert "already" in message
+    assert await _row_counts() == before
+
+
+async def test_an_interrupted_seed_is_completed_by_the_next_run(database, monkeypatch):
+    async def broken_accept(**_):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(demo.window, "accept_case", broken_accept)
+    with pytest.raises(RuntimeError):
+        await demo.seed()
+    monkeypatch.undo()
+
+    await demo.seed()
+    statuses = {case.status for case in await Case.all()}
+    assert statuses >= DEMO_STATES, statuses
+
+
+async def test_in_progress_demo_case_is_dispatched_with_every_mandatory_material(api):
+    await demo.seed()
+    [case] = await Case.filter(status=CaseStatus.IN_PROGRESS)
+    tickets = await Ticket.filter(case_id=case.id)
+    assert sorted(t.utility for t in tickets) == sorted(case.utilities)
+
+    window = token_for("window")
+    seen = (await api.ok(IN_PROGRESS_CASE, {"id": str(case.id)}, window))["case"]
+    assert seen["status"] == "IN_PROGRESS" and seen["acceptedAt"]
+    assert sorted(t["utility"] for t in seen["tickets"]) == sorted(seen["utilities"])
+    mandatory = [c for c in seen["checklist"] if c["mandatory"]]
+    assert mandatory
+    assert [c["requirementCode"] for c in mandatory if not c["satisfied"]] == []
+    assert "RECEIPT_NOTICE" in {d["kind"] for d in seen["documents"]}
+
+
+async def test_window_lists_every_demo_case(api):
+    await demo.seed()
+    expected = {(c.case_no, str(c.status)) for c in await Case.all()}
+
+    data = (await api.ok(CASES, {"first": 100}, token_for("window")))["cases"]
+    assert data["totalCount"] == len(expected)
+    assert {(e["node"]["caseNo"], e["node"]["status"]) for e in data["edges"]} == expected
+    assert not data["pageInfo"]["hasNextPage"]
