@@ -18,6 +18,7 @@ from hub.cases.application import (
     WaterData,
 )
 from hub.cases.transitions import in_transaction
+from hub.cases.window import CorrectionEntry
 from hub.enums import EventType, MaterialSource, Role, Utility
 from hub.events.record import record_event
 from hub.guide.catalogue import requirements_for
@@ -118,7 +119,7 @@ async def _seed_cases() -> None:
     )
     await service.submit_application(principal=WINDOW, case_id=str(case.id))
     await window.request_correction(
-        principal=WINDOW, case_id=str(case.id), items=[_Item(None, "请补充全部申请材料")]
+        principal=WINDOW, case_id=str(case.id), items=[CorrectionEntry("请补充全部申请材料")]
     )
     # Accepted: tickets dispatched to all three utilities.
     case = await service.create_application(
@@ -132,9 +133,3 @@ async def _seed_cases() -> None:
         principal=WINDOW, data=_application(1, [p[2]], "员工食堂燃气改造")
     )
     await service.withdraw_application(principal=WINDOW, case_id=str(case.id), reason="项目延期")
-
-
-class _Item:
-    def __init__(self, requirement_code, note) -> None:
-        self.requirement_code = requirement_code
-        self.note = note

@@ -183,9 +183,9 @@ async def _return_tickets_for_review(case: Case) -> list[Ticket]:
         ticket.status = ticket_transition(
             ticket.status, TicketAction.RETURN_FOR_REVIEW, SYSTEM.role
         )
-        ticket.dispatched_at = now  # the review clock restarts
+        ticket.review_started_at = now  # the review clock restarts
         ticket.decision = None
-        await ticket.save(update_fields=["status", "dispatched_at", "decision"])
+        await ticket.save(update_fields=["status", "review_started_at", "decision"])
     return tickets
 
 

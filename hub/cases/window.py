@@ -3,6 +3,8 @@ the utilities, paper handovers."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from hub import clock
 from hub.auth.principal import Principal
 from hub.cases.flow import CaseAction
@@ -17,23 +19,31 @@ from hub.materials.queries import case_checklist
 from hub.models import Case, CorrectionItem, CorrectionNotice, PaperHandover, Ticket
 
 
-def _check_correction_items(case: Case, items) -> None:
+@dataclass(frozen=True)
+class CorrectionEntry:
+    note: str
+    requirement_code: str | None = None
+    utility: Utility | None = None
+
+
+def check_correction_items(case: Case, items, path: str = "items") -> None:
+    """Every item needs a note; a requirement code must be one the case's utilities need."""
     known = {req.code for req in requirements_for(case.utilities)}
     p = ProblemCollector()
     if not items:
-        p.add("items", "须列出全部补正事项 (list every item to correct)")
-    for i, item in enumerate(items):
+        p.add(path, "须列出全部补正事项 (list every item to correct)")
+    for i, item in enumerate(items or []):
         if not item.note or not item.note.strip():
-            p.add(f"items[{i}].note", "补正说明不能为空 (required)")
+            p.add(f"{path}[{i}].note", "补正说明不能为空 (required)")
         if item.requirement_code is not None and item.requirement_code not in known:
-            p.add(f"items[{i}].requirementCode", "不是本申请所需的材料 (unknown requirement)")
+            p.add(f"{path}[{i}].requirementCode", "不是本申请所需的材料 (unknown requirement)")
     p.raise_if_any()
 
 
 async def write_correction_notice(
     case: Case, principal: Principal, stage: CorrectionStage, items
 ) -> CorrectionNotice:
-    """`items` have requirement_code, note and optionally utility."""
+    """`items` have requirement_code, note and optionally utility (CorrectionEntry-like)."""
     notice = await CorrectionNotice.create(
         case=case, stage=stage, issued_by=principal.name, issued_at=clock.now()
     )
@@ -52,7 +62,7 @@ async def write_correction_notice(
 async def request_correction(*, principal: Principal, case_id: str, items) -> Case:
     """ONE notice listing everything still wrong (一次性告知补正)."""
     case, next_state = await prepare(principal, case_id, CaseAction.REQUEST_CORRECTION)
-    _check_correction_items(case, items)
+    check_correction_items(case, items)
     async with in_transaction():
         await save_state(case, next_state)
         notice = await write_correction_notice(case, principal, CorrectionStage.WINDOW, items)
@@ -80,7 +90,9 @@ async def accept_case(*, principal: Principal, case_id: str) -> Case:
         await issue_document(case, DocumentKind.RECEIPT_NOTICE)
         await record_event(case, EventType.CASE_ACCEPTED, principal)
         for utility in case.utilities:
-            await Ticket.create(case=case, utility=utility, dispatched_at=now)
+            await Ticket.create(
+                case=case, utility=utility, dispatched_at=now, review_started_at=now
+            )
             await record_event(
                 case, EventType.TICKET_DISPATCHED, principal, utility=Utility(utility)
             )

@@ -15,6 +15,7 @@ class Ticket(Model):
     )
     version = fields.IntField(default=1)
     dispatched_at = fields.DatetimeField()
+    review_started_at = fields.DatetimeField(null=True)  # dispatch, or the last resubmission
     review_due_at = fields.DatetimeField(null=True)
     decision = fields.CharEnumField(ReviewDecision, max_length=20, null=True)
     reasons = fields.TextField(null=True)

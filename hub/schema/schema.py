@@ -16,12 +16,13 @@ from strawberry.tools import merge_types
 from hub.resolvers.cases.mutations import CaseMutations
 from hub.resolvers.cases.queries import CaseQueries
 from hub.resolvers.guide.queries import GuideQueries
+from hub.resolvers.tickets.mutations import TicketMutations
 from hub.resolvers.tickets.queries import TicketQueries
 from hub.schema.errors import HubErrorMasking
 from hub.schema.scalars import SCALAR_MAP
 
 Query = merge_types("Query", (GuideQueries, CaseQueries, TicketQueries))
-Mutation = merge_types("Mutation", (CaseMutations,))
+Mutation = merge_types("Mutation", (CaseMutations, TicketMutations))
 
 schema = strawberry.Schema(
     query=Query,

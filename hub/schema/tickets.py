@@ -74,6 +74,7 @@ class Ticket:
     utility: Utility
     status: TicketStatus
     dispatched_at: DateTime
+    review_started_at: DateTime | None
     review_due_at: DateTime | None
     feedback_due_at: DateTime | None
     overdue: bool
@@ -90,6 +91,7 @@ class Ticket:
             utility=row.utility,
             status=row.status,
             dispatched_at=row.dispatched_at,
+            review_started_at=row.review_started_at,
             review_due_at=row.review_due_at,
             feedback_due_at=row.feedback_due_at,
             overdue=is_overdue(row),

@@ -16,6 +16,7 @@ from hub.resolvers.cases.mutations.material_remove import remove_material
 from hub.resolvers.cases.mutations.material_upload_complete import complete_material_upload
 from hub.resolvers.cases.mutations.material_upload_request import request_material_upload
 from hub.resolvers.cases.mutations.paper_handover_record import record_paper_handover
+from hub.resolvers.cases.mutations.reply_issue import issue_consolidated_reply
 
 
 @strawberry.type
@@ -32,3 +33,4 @@ class CaseMutations:
     accept_case = strawberry.mutation(resolver=accept_case)
     record_paper_handover = strawberry.mutation(resolver=record_paper_handover)
     withdraw_application = strawberry.mutation(resolver=withdraw_application)
+    issue_consolidated_reply = strawberry.mutation(resolver=issue_consolidated_reply)

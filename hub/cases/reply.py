@@ -1,0 +1,21 @@
+"""ONE consolidated reply to the enterprise, once every utility has answered."""
+
+from __future__ import annotations
+
+from hub import clock
+from hub.auth.principal import Principal
+from hub.cases.flow import CaseAction
+from hub.cases.transitions import in_transaction, prepare, save_state
+from hub.documents.service import issue_document
+from hub.enums import DocumentKind, EventType
+from hub.events.record import record_event
+from hub.models import Case
+
+
+async def issue_consolidated_reply(*, principal: Principal, case_id: str) -> Case:
+    case, next_state = await prepare(principal, case_id, CaseAction.ISSUE_REPLY)
+    async with in_transaction():
+        await save_state(case, next_state, replied_at=clock.now())
+        await issue_document(case, DocumentKind.CONSOLIDATED_REPLY)
+        await record_event(case, EventType.REPLY_ISSUED, principal)
+    return case
