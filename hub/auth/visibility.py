@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from tortoise.expressions import Subquery
+from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
 from hub.auth.principal import Principal
 from hub.enums import Role
 from hub.errors import NotFound, Unauthenticated
-from hub.models import Case, Ticket
+from hub.guide.catalogue import requirement_codes_for_utility
+from hub.models import Case, Material, Ticket
 
 
 def require_principal(principal: Principal | None) -> Principal:
@@ -42,6 +43,19 @@ def visible_tickets(principal: Principal) -> QuerySet[Ticket]:
         mine = Subquery(Ticket.filter(utility=principal.utility).values("case_id"))
         return Ticket.filter(case_id__in=mine)
     return Ticket.filter(id__in=[])
+
+
+def utility_needs(utility, requirement_code: str | None, ticket_id) -> bool:
+    """A utility sees the materials its requirements need, and the tickets' approval results."""
+    return ticket_id is not None or requirement_code in requirement_codes_for_utility(utility)
+
+
+def visible_materials(principal: Principal) -> QuerySet[Material]:
+    query = Material.filter(case_id__in=Subquery(visible_cases(principal).values("id")))
+    if principal.role == Role.UTILITY:
+        needed = list(requirement_codes_for_utility(principal.utility))
+        query = query.filter(Q(ticket_id__isnull=False) | Q(requirement_code__in=needed))
+    return query
 
 
 def parse_id(raw: str) -> UUID | None:

@@ -88,6 +88,8 @@ CASE_RULES: tuple[CaseRule, ...] = (
     CaseRule((Stage.UTILITY,), S.CONSOLIDATING, A.WITHDRAW, APPLICANT_SIDE, S.WITHDRAWN),
 )
 
+SYSTEM_ACTIONS = frozenset(r.action for r in CASE_RULES if r.roles == SYSTEM)
+
 CASE_TRANSITIONS: dict[tuple[Stage, CaseStatus, CaseAction, Role], CaseStatus] = {
     (stage, rule.state, rule.action, role): rule.next_state
     for rule in CASE_RULES
@@ -121,7 +123,8 @@ def case_transition(
     open_actions = allowed_case_actions(state, accepted=accepted)
     if action in open_actions:
         raise Forbidden(f"当前角色不能执行 {action} (role {role} may not {action})")
-    raise InvalidState(describe_refusal(state, action, open_actions), state=str(state))
+    callable_actions = [a for a in open_actions if a not in SYSTEM_ACTIONS]
+    raise InvalidState(describe_refusal(state, action, callable_actions), state=str(state))
 
 
 def describe_refusal(state, action, open_actions) -> str:

@@ -32,6 +32,7 @@ from hub.models import (
     Ticket,
     WaterRequest,
 )
+from hub.validation.identifiers import is_valid_uscc
 
 DETAIL_MODELS = {"power": PowerRequest, "water": WaterRequest, "gas": GasRequest}
 
@@ -101,10 +102,16 @@ async def create_application(*, principal: Principal, data: ApplicationData) -> 
         )
         await _write_details(case, data)
         await record_event(
-            case, EventType.CASE_CREATED, principal, data={"utilities": case.utilities}
+            case,
+            EventType.CASE_CREATED,
+            principal,
+            data={"utilities": case.utilities},
+            applicant_act=True,
         )
         if data.licence_consent:
-            await record_event(case, EventType.LICENCE_CONSENT_GRANTED, principal)
+            await record_event(
+                case, EventType.LICENCE_CONSENT_GRANTED, principal, applicant_act=True
+            )
     return case
 
 
@@ -112,7 +119,7 @@ async def update_application(*, principal: Principal, case_id: str, data: Applic
     case, next_state = await prepare(principal, case_id, CaseAction.UPDATE)
     _check_filer(principal, data)
     problems = validate_application(data, now=clock.now())
-    if data.applicant.uscc != (await case.applicant).uscc:
+    if is_valid_uscc(data.applicant.uscc) and data.applicant.uscc != (await case.applicant).uscc:
         problems.add("input.applicant.uscc", "不能更换申请企业 (the applicant cannot change)")
     if case.accepted_at and canonical_utilities(data.utilities) != case.utilities:
         problems.add("input.utilities", "受理后不能更改报装业务 (fixed once accepted)")
@@ -127,8 +134,10 @@ async def update_application(*, principal: Principal, case_id: str, data: Applic
         await Project.filter(id=case.project_id).update(**_project_fields(data))
         await _write_details(case, data)
         if consent_now:
-            await record_event(case, EventType.LICENCE_CONSENT_GRANTED, principal)
-        await record_event(case, EventType.CASE_UPDATED, principal)
+            await record_event(
+                case, EventType.LICENCE_CONSENT_GRANTED, principal, applicant_act=True
+            )
+        await record_event(case, EventType.CASE_UPDATED, principal, applicant_act=True)
     return case
 
 
@@ -138,7 +147,7 @@ async def grant_licence_consent(*, principal: Principal, case_id: str) -> Case:
         return case
     async with in_transaction():
         await save_state(case, next_state, licence_consent_at=clock.now())
-        await record_event(case, EventType.LICENCE_CONSENT_GRANTED, principal)
+        await record_event(case, EventType.LICENCE_CONSENT_GRANTED, principal, applicant_act=True)
     return case
 
 
@@ -148,7 +157,7 @@ async def submit_application(*, principal: Principal, case_id: str) -> Case:
     async with in_transaction():
         await save_state(case, next_state, submitted_at=clock.now())
         await issue_document(case, DocumentKind.APPLICATION_FORM)
-        await record_event(case, EventType.CASE_SUBMITTED, principal)
+        await record_event(case, EventType.CASE_SUBMITTED, principal, applicant_act=True)
     return case
 
 
@@ -172,6 +181,7 @@ async def resubmit_application(*, principal: Principal, case_id: str) -> Case:
                 "stage": str(Stage.UTILITY if case.accepted_at else Stage.WINDOW),
                 "returnedTo": [str(t.utility) for t in returned],
             },
+            applicant_act=True,
         )
     return case
 
@@ -191,9 +201,9 @@ async def _return_tickets_for_review(case: Case) -> list[Ticket]:
 
 async def withdraw_application(*, principal: Principal, case_id: str, reason: str) -> Case:
     """Withdrawal cancels every open ticket and stops its clocks."""
+    case, next_state = await prepare(principal, case_id, CaseAction.WITHDRAW)
     if not reason or not reason.strip():
         raise BadUserInput.one("reason", "撤回须说明原因 (a reason is required)")
-    case, next_state = await prepare(principal, case_id, CaseAction.WITHDRAW)
     now = clock.now()
     async with in_transaction():
         await save_state(case, next_state, withdrawn_at=now, withdrawal_reason=reason.strip())
@@ -201,8 +211,18 @@ async def withdraw_application(*, principal: Principal, case_id: str, reason: st
             ticket.status = ticket_transition(ticket.status, TicketAction.CANCEL, SYSTEM.role)
             ticket.closed_at = now
             await ticket.save(update_fields=["status", "closed_at"])
-            await record_event(case, EventType.TICKET_CANCELLED, principal, utility=ticket.utility)
+            await record_event(
+                case,
+                EventType.TICKET_CANCELLED,
+                principal,
+                utility=ticket.utility,
+                applicant_act=True,
+            )
         await record_event(
-            case, EventType.CASE_WITHDRAWN, principal, data={"reason": reason.strip()}
+            case,
+            EventType.CASE_WITHDRAWN,
+            principal,
+            data={"reason": reason.strip()},
+            applicant_act=True,
         )
     return case

@@ -15,16 +15,17 @@ async def record_event(
     *,
     utility: Utility | None = None,
     data: dict | None = None,
-    connection=None,
+    applicant_act: bool = False,
 ) -> CaseEvent:
+    """`applicant_act`: the event records an act of the applicant's side; window staff doing it
+    act on the enterprise's behalf (帮办代办) and the event says so."""
     return await CaseEvent.create(
         case=case,
         type=str(event_type),
         actor=actor.name,
         role=str(actor.role),
-        on_behalf=actor.acts_on_behalf_of_applicant,
+        on_behalf=applicant_act and actor.acts_on_behalf_of_applicant,
         utility=utility,
         data=data or {},
         at=clock.now(),
-        using_db=connection,
     )

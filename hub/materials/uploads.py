@@ -12,7 +12,13 @@ from tortoise.expressions import Subquery
 
 from hub import clock
 from hub.auth.principal import Principal
-from hub.auth.visibility import get_visible_case, get_visible_ticket, parse_id, visible_cases
+from hub.auth.visibility import (
+    get_visible_case,
+    get_visible_ticket,
+    parse_id,
+    visible_cases,
+    visible_materials,
+)
 from hub.cases.flow import CaseAction, case_transition
 from hub.cases.ticket_flow import TicketAction, ticket_transition
 from hub.cases.transitions import in_transaction
@@ -25,9 +31,11 @@ from hub.errors import (
     NotFound,
     PayloadTooLarge,
     ProblemCollector,
+    UnsupportedMediaType,
 )
 from hub.events.record import record_event
 from hub.guide.catalogue import requirements_for
+from hub.materials.content_type import ACCEPTED, same_type
 from hub.models import Case, Material, Ticket, Upload
 from hub.objectstore import get_object_store
 from hub.objectstore.local import content_key, staging_key
@@ -90,13 +98,17 @@ async def request_upload(*, principal: Principal, request: UploadRequest) -> Upl
     limit = get_settings().max_upload_bytes
     p = ProblemCollector()
     p.check(bool(clean_filename(request.filename)), "input.filename", "文件名不能为空 (required)")
-    p.check(bool(request.content_type.strip()), "input.contentType", "不能为空 (required)")
     p.check(request.size > 0, "input.size", "文件不能为空 (size must be positive)")
     p.check(bool(_SHA256.match(request.sha256)), "input.sha256", "应为 64 位小写十六进制 sha256")
     code = request.requirement_code
     if code is not None and code not in {r.code for r in requirements_for(case.utilities)}:
         p.add("input.requirementCode", "不是本申请所需的材料 (unknown requirement)")
     p.raise_if_any()
+    if request.content_type.split(";")[0].strip().lower() not in ACCEPTED:
+        raise UnsupportedMediaType(
+            "仅接受 PDF、OFD、JPEG、PNG、DOCX、XLSX (unsupported content type)",
+            accepted=sorted(ACCEPTED),
+        )
     if request.size > limit:
         raise PayloadTooLarge(f"文件超过 {limit} 字节上限 (too large)", limit=limit)
 
@@ -134,6 +146,12 @@ async def _visible_upload(principal: Principal, upload_id: str) -> Upload:
     return upload
 
 
+async def _reject(upload: Upload, store) -> None:
+    """Nothing of a rejected upload stays: the staged bytes go, the URL may be used again."""
+    await store.delete(upload.staging_key)
+    await Upload.filter(id=upload.id).update(status=UploadStatus.REQUESTED)
+
+
 async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
     upload = await _visible_upload(principal, upload_id)
     if upload.status == UploadStatus.COMPLETED:
@@ -154,9 +172,15 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
     elif staged.sha256 != upload.sha256:
         p.add("uploadId", "文件 sha256 与申报不符 (checksum mismatch)")
     if p.problems:
-        await store.delete(upload.staging_key)
-        await Upload.filter(id=upload.id).update(status=UploadStatus.REQUESTED)
+        await _reject(upload, store)
         p.raise_if_any()
+    actual = await store.content_type(upload.staging_key)
+    if actual is None or not same_type(upload.content_type, actual):
+        await _reject(upload, store)
+        raise UnsupportedMediaType(
+            f"文件内容与申报类型 {upload.content_type} 不符 (content is {actual or 'unsupported'})",
+            actual=actual,
+        )
 
     async with in_transaction():
         claimed = await Upload.filter(id=upload.id, status=UploadStatus.STAGED).update(
@@ -189,19 +213,15 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
                 "requirementCode": material.requirement_code,
                 "filename": material.filename,
             },
+            applicant_act=ticket is None,
         )
     return material
 
 
 async def remove_material(*, principal: Principal, material_id: str) -> Case:
     uid = parse_id(material_id)
-    material = (
-        await Material.filter(
-            id=uid, removed_at=None, case_id__in=Subquery(visible_cases(principal).values("id"))
-        ).first()
-        if uid
-        else None
-    )
+    visible = visible_materials(principal)
+    material = await visible.filter(id=uid, removed_at=None).first() if uid else None
     if material is None:
         raise NotFound(f"材料不存在 (material {material_id} not found)")
     case = await material.case
@@ -214,5 +234,6 @@ async def remove_material(*, principal: Principal, material_id: str) -> Case:
             EventType.MATERIAL_REMOVED,
             principal,
             data={"materialId": str(material.id), "requirementCode": material.requirement_code},
+            applicant_act=ticket is None,
         )
     return case

@@ -82,6 +82,12 @@ class LocalObjectStore:
 
         return await asyncio.to_thread(digest)
 
+    async def content_type(self, key: str) -> str | None:
+        """The real type of the object's content (see hub.materials.content_type)."""
+        from hub.materials.content_type import sniff
+
+        return await asyncio.to_thread(sniff, self._path(key))
+
     async def promote(self, source_key: str, target_key: str) -> None:
         """Moves verified staged bytes to their content key; identical bytes are kept once."""
         source, target = self._path(source_key), self._path(target_key)

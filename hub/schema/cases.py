@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from hub.auth.visibility import sees_full_personal_data
+from hub.auth.visibility import sees_full_personal_data, utility_needs
 from hub.cases.flow import allowed_case_actions
 from hub.enums import Role
 from hub.enums import Utility as UtilityValue
@@ -126,8 +126,9 @@ class Case:
         rows = await info.context.loaders.materials_by_case.load(self.row.id)
         principal = info.context.principal
         if principal.role == Role.UTILITY:
-            needed = requirement_codes_for_utility(principal.utility)
-            rows = [m for m in rows if m.ticket_id is not None or m.requirement_code in needed]
+            rows = [
+                m for m in rows if utility_needs(principal.utility, m.requirement_code, m.ticket_id)
+            ]
         return rows
 
     @strawberry.field(description="Current materials the caller may see.")
@@ -137,7 +138,11 @@ class Case:
 
     @strawberry.field(description="What the chosen utilities require, and what is there.")
     async def checklist(self, info: Info) -> list[ChecklistItem]:
-        rows = await info.context.loaders.materials_by_case.load(self.row.id)
+        principal = info.context.principal
+        entries = checklist_for(self.row, await self._materials(info))
+        if principal.role == Role.UTILITY:
+            needed = requirement_codes_for_utility(principal.utility)
+            entries = [e for e in entries if e.requirement_code in needed]
         return [
             ChecklistItem(
                 requirement_code=e.requirement_code,
@@ -146,7 +151,7 @@ class Case:
                 satisfied=e.satisfied,
                 material_ids=[strawberry.ID(i) for i in e.material_ids],
             )
-            for e in checklist_for(self.row, rows)
+            for e in entries
         ]
 
     @strawberry.field

@@ -312,11 +312,6 @@ async def test_the_service_guide_for_no_utility_is_bad_user_input(sqlite_api):
     assert [f["path"] for f in error["extensions"]["fields"]] == ["utilities"]
 
 
-@pytest.mark.xfail(
-    reason="hub/materials/uploads.py remove_material finds the material among every material of "
-    "the visible case, so a utility reaches materials it may not see (answers INVALID_STATE)",
-    strict=True,
-)
 async def test_removing_a_material_a_utility_may_not_see_is_not_found(api):
     case = await accepted(api, extra=(GAS_ONLY_CODE,))
     gas_only = next(m for m in case["materials"] if m["requirementCode"] == GAS_ONLY_CODE)
@@ -324,11 +319,6 @@ async def test_removing_a_material_a_utility_may_not_see_is_not_found(api):
     assert error["extensions"]["code"] == "NOT_FOUND"
 
 
-@pytest.mark.xfail(
-    reason="hub/schema/cases.py Case.checklist lists the ids of every material, also those "
-    "Case.materials hides from a utility",
-    strict=True,
-)
 async def test_a_utilitys_checklist_names_only_materials_it_may_see(api):
     case = await accepted(api, extra=(POWER_ONLY_CODE, GAS_ONLY_CODE))
     seen = await seen_case(api, case["id"], UTILITY["POWER"])

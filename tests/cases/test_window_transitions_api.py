@@ -384,11 +384,6 @@ async def test_window_staff_withdrawing_for_the_enterprise_is_recorded_as_on_beh
     assert (event["type"], event["role"], event["onBehalf"]) == ("CASE_WITHDRAWN", "window", True)
 
 
-@pytest.mark.xfail(
-    reason="hub/events/record.py marks every window event on_behalf=True, also the window's "
-    "own acts (accept, requestCorrection, handover), which are not 帮办代办",
-    strict=True,
-)
 async def test_the_windows_own_acts_are_not_recorded_as_on_behalf(api):
     case = await submitted(api, with_materials=True)
     case = (await api.ok(ACCEPT, {"caseId": case["id"]}, WINDOW))["acceptCase"]

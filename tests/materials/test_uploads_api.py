@@ -171,11 +171,6 @@ async def test_fewer_bytes_than_announced_are_refused_on_completion(api):
     assert (await fetch(api, case["id"]))["materials"] == []
 
 
-@pytest.mark.xfail(
-    reason="hub/materials/uploads.py complete_upload checks size and sha256 but not the real "
-    "type from the content, which API.md ('Uploads') requires",
-    strict=True,
-)
 async def test_bytes_whose_real_type_is_not_the_announced_one_are_refused(api):
     case = await draft(api)
     html = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
