@@ -108,3 +108,24 @@ CASES = """query($filter: CaseFilter, $first: Int, $after: String) {
   cases(filter: $filter, first: $first, after: $after) {
     totalCount edges { cursor node { id caseNo status utilities } }
     pageInfo { hasNextPage endCursor } } }"""
+
+TICKET_FIELDS = """
+  id utility status decision reasons corrections surveyedAt dispatchedAt reviewStartedAt
+  result { outcome externalWorks renovationAdvice designPlan quoteAmount externalWorksInfo
+           missingMaterials reasons zeroVisit zeroApproval zeroCost }
+  documents { kind status version }
+"""
+REVIEW = f"""mutation($id: ID!, $decision: ReviewDecision!, $reasons: String,
+                     $corrections: [CorrectionItemInput!]) {{
+  reviewTicket(ticketId: $id, decision: $decision, reasons: $reasons, corrections: $corrections) {{
+    {TICKET_FIELDS} }} }}"""
+SURVEY = f"""mutation($ids: [ID!]!, $at: DateTime!, $notes: String) {{
+  recordSurvey(ticketIds: $ids, surveyedAt: $at, notes: $notes) {{ {TICKET_FIELDS} }} }}"""
+RESULT = f"""mutation($id: ID!, $input: ResultFeedbackInput!) {{
+  submitResultFeedback(ticketId: $id, input: $input) {{ {TICKET_FIELDS} }} }}"""
+REPLY = f"mutation($caseId: ID!) {{ issueConsolidatedReply(caseId: $caseId) {{ {CASE_FIELDS} }} }}"
+GET_TICKET = f"query($id: ID!) {{ ticket(id: $id) {{ {TICKET_FIELDS} case {{ id status }} }} }}"
+TICKETS = """query($filter: TicketFilter, $first: Int, $after: String) {
+  tickets(filter: $filter, first: $first, after: $after) {
+    totalCount edges { cursor node { id utility status case { id caseNo } } }
+    pageInfo { hasNextPage endCursor } } }"""

@@ -161,15 +161,15 @@ class Case:
         rows = await info.context.loaders.tickets_by_case.load(self.row.id)
         return [Ticket.from_model(t) for t in rows]
 
-    @strawberry.field(description="Current notices; superseded versions when asked.")
+    @strawberry.field(
+        description="Current notices of the case and its tickets; superseded ones when asked."
+    )
     async def documents(
         self, info: Info, include_superseded: bool | None = False
     ) -> list[Document]:
         rows = await info.context.loaders.documents_by_case.load(self.row.id)
         return [
-            Document.from_model(d)
-            for d in rows
-            if d.ticket_id is None and (include_superseded or d.superseded_at is None)
+            Document.from_model(d) for d in rows if include_superseded or d.superseded_at is None
         ]
 
     @strawberry.field(description="Correction notices, oldest first, each with every item.")
