@@ -19,7 +19,7 @@ class Project(Model):
     """The construction project to be connected."""
 
     id = fields.UUIDField(primary_key=True)
-    applicant = fields.ForeignKeyField("models.Applicant", related_name="projects")
+    applicant = fields.ForeignKeyField("models.Applicant", related_name="projects", db_index=True)
     name = fields.CharField(max_length=200)
     code = fields.CharField(max_length=64, null=True)
     address = fields.CharField(max_length=300)

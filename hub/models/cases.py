@@ -13,8 +13,8 @@ class Case(Model):
         CaseStatus, max_length=24, default=CaseStatus.DRAFT, db_index=True
     )
     version = fields.IntField(default=1)
-    applicant = fields.ForeignKeyField("models.Applicant", related_name="cases")
-    project = fields.ForeignKeyField("models.Project", related_name="cases")
+    applicant = fields.ForeignKeyField("models.Applicant", related_name="cases", db_index=True)
+    project = fields.ForeignKeyField("models.Project", related_name="cases", db_index=True)
     utilities = fields.JSONField()  # ["POWER", "GAS"], in canonical order
     contact_name = fields.CharField(max_length=50)
     contact_phone = fields.CharField(max_length=30)

@@ -8,7 +8,7 @@ class CorrectionNotice(Model):
     """ONE notice telling the applicant everything to correct (一次性告知补正)."""
 
     id = fields.UUIDField(primary_key=True)
-    case = fields.ForeignKeyField("models.Case", related_name="correction_notices")
+    case = fields.ForeignKeyField("models.Case", related_name="correction_notices", db_index=True)
     stage = fields.CharEnumField(CorrectionStage, max_length=8)
     issued_by = fields.CharField(max_length=100)
     issued_at = fields.DatetimeField()
@@ -20,7 +20,7 @@ class CorrectionNotice(Model):
 
 class CorrectionItem(Model):
     id = fields.IntField(primary_key=True)
-    notice = fields.ForeignKeyField("models.CorrectionNotice", related_name="items")
+    notice = fields.ForeignKeyField("models.CorrectionNotice", related_name="items", db_index=True)
     position = fields.IntField()
     requirement_code = fields.CharField(max_length=64, null=True)
     note = fields.TextField()

@@ -8,8 +8,10 @@ class Document(Model):
     """A notice or reply. Rows start PENDING, a job renders them (DOCX, maybe PDF)."""
 
     id = fields.UUIDField(primary_key=True)
-    case = fields.ForeignKeyField("models.Case", related_name="documents")
-    ticket = fields.ForeignKeyField("models.Ticket", related_name="documents", null=True)
+    case = fields.ForeignKeyField("models.Case", related_name="documents", db_index=True)
+    ticket = fields.ForeignKeyField(
+        "models.Ticket", related_name="documents", null=True, db_index=True
+    )
     kind = fields.CharEnumField(DocumentKind, max_length=24)
     status = fields.CharEnumField(DocumentStatus, max_length=8, default=DocumentStatus.PENDING)
     version = fields.IntField(default=1)

@@ -8,7 +8,7 @@ class CaseEvent(Model):
     """Append-only timeline of a case, the id is the event cursor."""
 
     id = fields.BigIntField(primary_key=True)
-    case = fields.ForeignKeyField("models.Case", related_name="events")
+    case = fields.ForeignKeyField("models.Case", related_name="events", db_index=True)
     type = fields.CharField(max_length=32)
     actor = fields.CharField(max_length=100, null=True)
     role = fields.CharField(max_length=16)

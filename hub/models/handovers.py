@@ -8,7 +8,7 @@ class PaperHandover(Model):
     """Paper materials handed from the window to a utility (交接记录)."""
 
     id = fields.UUIDField(primary_key=True)
-    case = fields.ForeignKeyField("models.Case", related_name="handovers")
+    case = fields.ForeignKeyField("models.Case", related_name="handovers", db_index=True)
     utility = fields.CharEnumField(Utility, max_length=8)
     items = fields.JSONField()
     received_by = fields.CharField(max_length=100)

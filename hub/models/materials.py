@@ -8,8 +8,10 @@ class Material(Model):
     """An electronic material linked to a case, the bytes live once in the object store."""
 
     id = fields.UUIDField(primary_key=True)
-    case = fields.ForeignKeyField("models.Case", related_name="materials")
-    ticket = fields.ForeignKeyField("models.Ticket", related_name="materials", null=True)
+    case = fields.ForeignKeyField("models.Case", related_name="materials", db_index=True)
+    ticket = fields.ForeignKeyField(
+        "models.Ticket", related_name="materials", null=True, db_index=True
+    )
     requirement_code = fields.CharField(max_length=64, null=True, db_index=True)
     source = fields.CharEnumField(MaterialSource, max_length=16)
     filename = fields.CharField(max_length=255)
@@ -26,7 +28,9 @@ class Material(Model):
     added_by = fields.CharField(max_length=100)
     created_at = fields.DatetimeField(auto_now_add=True)
     removed_at = fields.DatetimeField(null=True)  # kept for the record, no longer listed
-    superseded_by = fields.ForeignKeyField("models.Material", related_name="supersedes", null=True)
+    superseded_by = fields.ForeignKeyField(
+        "models.Material", related_name="supersedes", null=True, db_index=True
+    )
 
     class Meta:
         table = "material"
@@ -36,8 +40,10 @@ class Upload(Model):
     """A requested upload: bytes are PUT to a staging location, then verified and kept."""
 
     id = fields.UUIDField(primary_key=True)
-    case = fields.ForeignKeyField("models.Case", related_name="uploads")
-    ticket = fields.ForeignKeyField("models.Ticket", related_name="uploads", null=True)
+    case = fields.ForeignKeyField("models.Case", related_name="uploads", db_index=True)
+    ticket = fields.ForeignKeyField(
+        "models.Ticket", related_name="uploads", null=True, db_index=True
+    )
     requirement_code = fields.CharField(max_length=64, null=True)
     filename = fields.CharField(max_length=255)
     content_type = fields.CharField(max_length=100)
@@ -50,7 +56,9 @@ class Upload(Model):
     requested_role = fields.CharField(max_length=16)
     created_at = fields.DatetimeField(auto_now_add=True)
     completed_at = fields.DatetimeField(null=True)
-    material = fields.ForeignKeyField("models.Material", related_name="uploads", null=True)
+    material = fields.ForeignKeyField(
+        "models.Material", related_name="uploads", null=True, db_index=True
+    )
 
     class Meta:
         table = "upload"

@@ -8,7 +8,7 @@ class Ticket(Model):
     """One utility's share of an accepted case: its review, survey and result."""
 
     id = fields.UUIDField(primary_key=True)
-    case = fields.ForeignKeyField("models.Case", related_name="tickets")
+    case = fields.ForeignKeyField("models.Case", related_name="tickets", db_index=True)
     utility = fields.CharEnumField(Utility, max_length=8)
     status = fields.CharEnumField(
         TicketStatus, max_length=24, default=TicketStatus.PENDING_REVIEW, db_index=True
@@ -22,7 +22,9 @@ class Ticket(Model):
     corrections = fields.JSONField(null=True)  # [{"requirementCode": ..., "note": ...}]
     reviewed_at = fields.DatetimeField(null=True)
     reviewed_by = fields.CharField(max_length=100, null=True)
-    survey = fields.ForeignKeyField("models.Survey", related_name="tickets", null=True)
+    survey = fields.ForeignKeyField(
+        "models.Survey", related_name="tickets", null=True, db_index=True
+    )
     surveyed_at = fields.DatetimeField(null=True)
     feedback_due_at = fields.DatetimeField(null=True)
     closed_at = fields.DatetimeField(null=True)
@@ -30,13 +32,14 @@ class Ticket(Model):
     class Meta:
         table = "ticket"
         unique_together = (("case", "utility"),)
+        indexes = (("utility", "dispatched_at"),)
 
 
 class Survey(Model):
     """A (joint) site survey: one visit may cover several utilities' tickets."""
 
     id = fields.UUIDField(primary_key=True)
-    case = fields.ForeignKeyField("models.Case", related_name="surveys")
+    case = fields.ForeignKeyField("models.Case", related_name="surveys", db_index=True)
     surveyed_at = fields.DatetimeField()
     notes = fields.TextField(null=True)
     recorded_by = fields.CharField(max_length=100)
