@@ -32,6 +32,9 @@ from hub.models import (
     Ticket,
     WaterRequest,
 )
+from hub.sla.clocks import cancel_clocks, start_clock
+from hub.sla.kinds import ClockKind
+from hub.tickets.writes import save_ticket
 from hub.validation.identifiers import is_valid_uscc
 
 DETAIL_MODELS = {"power": PowerRequest, "water": WaterRequest, "gas": GasRequest}
@@ -190,12 +193,17 @@ async def _return_tickets_for_review(case: Case) -> list[Ticket]:
     tickets = await Ticket.filter(case=case, status=TicketStatus.CORRECTION_REQUESTED)
     now = clock.now()
     for ticket in tickets:
-        ticket.status = ticket_transition(
-            ticket.status, TicketAction.RETURN_FOR_REVIEW, SYSTEM.role
+        await save_ticket(
+            ticket,
+            status=ticket_transition(ticket.status, TicketAction.RETURN_FOR_REVIEW, SYSTEM.role),
+            review_started_at=now,  # the review clock restarts
+            decision=None,
+            reasons=None,
+            corrections=None,
+            reviewed_at=None,
+            reviewed_by=None,
         )
-        ticket.review_started_at = now  # the review clock restarts
-        ticket.decision = None
-        await ticket.save(update_fields=["status", "review_started_at", "decision"])
+        await start_clock(case, ClockKind.TICKET_REVIEW, ticket=ticket)
     return tickets
 
 
@@ -207,10 +215,13 @@ async def withdraw_application(*, principal: Principal, case_id: str, reason: st
     now = clock.now()
     async with in_transaction():
         await save_state(case, next_state, withdrawn_at=now, withdrawal_reason=reason.strip())
+        await cancel_clocks(case)
         for ticket in await Ticket.filter(case=case, status__in=list(OPEN_STATES)):
-            ticket.status = ticket_transition(ticket.status, TicketAction.CANCEL, SYSTEM.role)
-            ticket.closed_at = now
-            await ticket.save(update_fields=["status", "closed_at"])
+            await save_ticket(
+                ticket,
+                status=ticket_transition(ticket.status, TicketAction.CANCEL, SYSTEM.role),
+                closed_at=now,
+            )
             await record_event(
                 case,
                 EventType.TICKET_CANCELLED,

@@ -10,6 +10,8 @@ from hub.errors import ProblemCollector
 from hub.values import checked_decimal
 
 MAX_TEXT = 4000
+MAX_QUOTE = Decimal("1e12")
+CENT = Decimal("0.01")
 
 
 @dataclass
@@ -50,10 +52,10 @@ def validate_result_form(form: ResultForm, prefix: str = "input") -> ProblemColl
     if quote is not None:
         if quote < 0:
             p.add(f"{prefix}.quoteAmount", "报价不能为负 (must be >= 0 yuan)")
-        elif quote != quote.quantize(Decimal("0.01")):
-            p.add(f"{prefix}.quoteAmount", "金额最多两位小数 (yuan with two decimals)")
-        elif quote >= Decimal("1e12"):
+        elif quote >= MAX_QUOTE:
             p.add(f"{prefix}.quoteAmount", "金额过大 (too large)")
+        elif quote.as_tuple().exponent < -2 and quote != quote.quantize(CENT):
+            p.add(f"{prefix}.quoteAmount", "金额最多两位小数 (yuan with two decimals)")
     for name in ("renovation_advice", "design_plan", "external_works_info", "reasons"):
         value = getattr(form, name)
         if value is not None and len(value) > MAX_TEXT:

@@ -17,10 +17,13 @@ from hub.cases.transitions import in_transaction
 from hub.cases.window import check_correction_items
 from hub.documents.service import issue_document
 from hub.enums import DocumentKind, EventType, ReviewDecision, Role, TicketStatus
-from hub.errors import BadUserInput, Conflict, Forbidden, ProblemCollector
+from hub.errors import BadUserInput, Forbidden, ProblemCollector
 from hub.events.record import record_event
 from hub.models import Case, ResultFeedback, Survey, Ticket
+from hub.sla.clocks import start_clock, stop_clocks
+from hub.sla.kinds import ClockKind
 from hub.tickets.result_form import ResultForm, validate_result_form
+from hub.tickets.writes import save_ticket
 from hub.values import checked_datetime
 
 
@@ -32,18 +35,6 @@ def _check_own_ticket(principal: Principal, ticket: Ticket) -> None:
 
 async def _locked_case(case_id) -> Case:
     return await Case.filter(id=case_id).select_for_update().get()
-
-
-async def _save_ticket(ticket: Ticket, **changes) -> None:
-    """Writes only if the ticket is still in the state it was read in."""
-    updated = await Ticket.filter(id=ticket.id, version=ticket.version).update(
-        version=ticket.version + 1, **changes
-    )
-    if updated != 1:
-        raise Conflict("工单已被他人同时修改，请刷新后重试 (the ticket changed meanwhile)")
-    ticket.version += 1
-    for name, value in changes.items():
-        setattr(ticket, name, value)
 
 
 async def review_ticket(
@@ -70,7 +61,7 @@ async def review_ticket(
     now = clock.now()
     async with in_transaction():
         case = await _locked_case(ticket.case_id)
-        await _save_ticket(
+        await save_ticket(
             ticket,
             status=next_state,
             decision=decision,
@@ -80,6 +71,7 @@ async def review_ticket(
             reviewed_by=principal.name,
             closed_at=now if next_state == TicketStatus.INELIGIBLE else None,
         )
+        await stop_clocks(case, ClockKind.TICKET_REVIEW, ticket=ticket)
         await record_event(
             case,
             EventType.TICKET_REVIEWED,
@@ -121,7 +113,8 @@ async def record_survey(
             recorded_by=principal.name,
         )
         for ticket, next_state in zip(tickets, next_states, strict=True):
-            await _save_ticket(ticket, status=next_state, survey_id=survey.id, surveyed_at=moment)
+            await save_ticket(ticket, status=next_state, survey_id=survey.id, surveyed_at=moment)
+            await start_clock(case, ClockKind.RESULT_FEEDBACK, ticket=ticket)
             await record_event(
                 case,
                 EventType.SURVEY_RECORDED,
@@ -146,7 +139,8 @@ async def submit_result_feedback(
     now = clock.now()
     async with in_transaction():
         case = await _locked_case(ticket.case_id)
-        await _save_ticket(ticket, status=next_state, closed_at=now)
+        await save_ticket(ticket, status=next_state, closed_at=now)
+        await stop_clocks(case, ClockKind.RESULT_FEEDBACK, ticket=ticket)
         await ResultFeedback.create(
             ticket=ticket,
             outcome=form.outcome,

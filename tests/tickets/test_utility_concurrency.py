@@ -1,0 +1,349 @@
+"""Two utilities acting on one case at the same moment, through REAL concurrent HTTP requests
+against a hub served by uvicorn (PostgreSQL only): whichever review lands last must see the other
+and gather ONE correction notice; whichever result lands last must begin consolidation, once.
+
+The ORM is global per process, so the test's event loop touches the database only before the
+server starts (migrate, wipe); everything else goes through HTTP, and the assertions on rows use
+a separate asyncpg connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import socket
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlsplit
+
+import asyncpg
+import httpx
+import pytest
+import uvicorn
+from tortoise.backends.base.executor import EXECUTOR_CACHE
+
+from hub import db
+from hub.app import create_app
+from tests.api import token_for
+from tests.conftest import _migrated, _reset_postgres_schema, _wipe, backend_url
+from tests.factories import ENTERPRISE_A, SHANGHAI, application
+
+ROUNDS = 5
+APPLICANT = token_for("applicant", org=ENTERPRISE_A)
+WINDOW = token_for("window")
+POWER = token_for("utility", utility="POWER")
+GAS = token_for("utility", utility="GAS")
+TOKENS = {"POWER": POWER, "GAS": GAS}
+ITEMS = {
+    "POWER": [{"requirementCode": "POWER_LOAD_LIST", "note": "请补充用电负荷清单"}],
+    "GAS": [
+        {"requirementCode": "GAS_APPLIANCE_LIST", "note": "请补充用气设备清单"},
+        {"requirementCode": None, "note": "燃气表位置待确认"},
+    ],
+}
+
+CREATE = """mutation($input: ApplicationInput!) {
+  createApplication(input: $input) { id caseNo checklist { requirementCode mandatory } } }"""
+SUBMIT = "mutation($caseId: ID!) { submitApplication(caseId: $caseId) { status } }"
+RESUBMIT = "mutation($caseId: ID!) { resubmitApplication(caseId: $caseId) { status } }"
+ACCEPT = """mutation($caseId: ID!) { acceptCase(caseId: $caseId) {
+  status tickets { id utility } } }"""
+REQUEST_UPLOAD = """mutation($input: UploadRequestInput!) {
+  requestMaterialUpload(input: $input) { uploadId url headers } }"""
+COMPLETE_UPLOAD = """mutation($uploadId: ID!) {
+  completeMaterialUpload(uploadId: $uploadId) { id } }"""
+REVIEW = """mutation($id: ID!, $decision: ReviewDecision!, $corrections: [CorrectionItemInput!]) {
+  reviewTicket(ticketId: $id, decision: $decision, corrections: $corrections) { status } }"""
+SURVEY = """mutation($ids: [ID!]!, $at: DateTime!) {
+  recordSurvey(ticketIds: $ids, surveyedAt: $at) { status } }"""
+RESULT = """mutation($id: ID!, $input: ResultFeedbackInput!) {
+  submitResultFeedback(ticketId: $id, input: $input) { status } }"""
+CASE_STATUS = "query($id: ID!) { case(id: $id) { status corrections } }"
+FORM = {
+    "outcome": "APPROVED",
+    "externalWorks": False,
+    "renovationAdvice": "按图改造",
+    "designPlan": "简易设计方案",
+    "quoteAmount": "1200.00",
+}
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Hub:
+    database_url: str
+    client: httpx.AsyncClient
+
+    async def call(self, query: str, variables: dict, token: str) -> dict:
+        response = await self.client.post(
+            "/graphql",
+            json={"query": query, "variables": variables},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        return response.json()
+
+    async def ok(self, query: str, variables: dict, token: str) -> dict:
+        body = await self.call(query, variables, token)
+        assert not body.get("errors"), body["errors"]
+        return body["data"]
+
+    async def at_once(self, *calls: tuple[str, dict, str]) -> list[dict]:
+        """The calls sent together, each on its own already-open keep-alive connection."""
+        await asyncio.gather(*(self.client.get("/healthz") for _ in calls))
+        return await asyncio.wait_for(asyncio.gather(*(self.call(*c) for c in calls)), 15)
+
+    async def upload(self, token: str, case_id: str, code: str) -> None:
+        content = f"%PDF-1.4\n% {code} for {case_id}\n%%EOF\n".encode()
+        request = {
+            "caseId": case_id,
+            "requirementCode": code,
+            "filename": f"{code}.pdf",
+            "contentType": "application/pdf",
+            "size": len(content),
+            "sha256": hashlib.sha256(content).hexdigest(),
+        }
+        ticket = (await self.ok(REQUEST_UPLOAD, {"input": request}, token))["requestMaterialUpload"]
+        # The signed URL names HUB_PUBLIC_URL; send the PUT to this server instead.
+        parts = urlsplit(ticket["url"])
+        put = await self.client.put(
+            f"{parts.path}?{parts.query}", content=content, headers=ticket["headers"] or {}
+        )
+        assert put.status_code == 201, put.text
+        await self.ok(COMPLETE_UPLOAD, {"uploadId": ticket["uploadId"]}, token)
+
+    async def sql(self, query: str, *args):
+        conn = await asyncpg.connect(self.database_url.replace("postgres://", "postgresql://", 1))
+        try:
+            return await conn.fetch(query, *args)
+        finally:
+            await conn.close()
+
+
+@pytest.fixture
+async def hub():
+    """An empty, migrated PostgreSQL database and a hub serving it on a free loopback port."""
+    url = backend_url("postgres")
+    EXECUTOR_CACHE.clear()
+    if "postgres" not in _migrated:
+        await _reset_postgres_schema(url)
+        await db.migrate(url)
+        _migrated.add("postgres")
+    await db.init(url)
+    try:
+        await _wipe("postgres")
+    finally:
+        await db.close()
+    EXECUTOR_CACHE.clear()
+
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(database_url=url), host="127.0.0.1", port=port, log_level="warning"
+    )
+    server = uvicorn.Server(config)  # runs the ORM on its own event loop, in its lifespan
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=15) as client:
+            deadline = time.monotonic() + 10
+            while True:
+                assert thread.is_alive(), "the hub server thread died during start-up"
+                try:
+                    if (await client.get("/healthz")).status_code == 200 and server.started:
+                        break
+                except httpx.TransportError:
+                    pass
+                assert time.monotonic() < deadline, "the hub did not answer /healthz within 10 s"
+                await asyncio.sleep(0.05)
+            yield Hub(database_url=url, client=client)
+    finally:
+        server.should_exit = True
+        await asyncio.to_thread(thread.join, 10)
+        EXECUTOR_CACHE.clear()
+    assert not thread.is_alive(), "the hub server did not stop"
+
+
+async def _accepted_power_and_gas_case(hub: Hub) -> tuple[dict, dict[str, str]]:
+    case = (await hub.ok(CREATE, {"input": application(("POWER", "GAS"))}, APPLICANT))[
+        "createApplication"
+    ]
+    for item in case["checklist"]:
+        if item["mandatory"]:
+            await hub.upload(APPLICANT, case["id"], item["requirementCode"])
+    await hub.ok(SUBMIT, {"caseId": case["id"]}, APPLICANT)
+    accepted = (await hub.ok(ACCEPT, {"caseId": case["id"]}, WINDOW))["acceptCase"]
+    assert accepted["status"] == "IN_PROGRESS"
+    return case, {t["utility"]: t["id"] for t in accepted["tickets"]}
+
+
+async def _row_id(hub: Hub, case: dict):
+    [row] = await hub.sql('SELECT id FROM "case" WHERE case_no = $1', case["caseNo"])
+    return row["id"]
+
+
+async def _event_counts(hub: Hub, case_row_id) -> Counter:
+    rows = await hub.sql("SELECT type FROM case_event WHERE case_id = $1", case_row_id)
+    return Counter(r["type"] for r in rows)
+
+
+def _all_succeeded(bodies: list[dict]) -> None:
+    assert all(not b.get("errors") for b in bodies), [b.get("errors") for b in bodies]
+
+
+async def test_two_utilities_asking_for_corrections_at_once_get_one_gathered_notice(hub):
+    for round_no in range(ROUNDS):
+        case, tickets = await _accepted_power_and_gas_case(hub)
+        row_id = await _row_id(hub, case)
+
+        bodies = await hub.at_once(
+            *(
+                (REVIEW, {"id": tickets[u], "decision": "NEEDS_CORRECTION", "corrections": i}, t)
+                for u, t, i in (("POWER", POWER, ITEMS["POWER"]), ("GAS", GAS, ITEMS["GAS"]))
+            )
+        )
+
+        _all_succeeded(bodies)
+        assert [b["data"]["reviewTicket"]["status"] for b in bodies] == ["CORRECTION_REQUESTED"] * 2
+        [status] = await hub.sql('SELECT status FROM "case" WHERE id = $1', row_id)
+        assert status["status"] == "CORRECTION_REQUIRED", f"round {round_no}"
+        events = await _event_counts(hub, row_id)
+        assert events["CORRECTIONS_GATHERED"] == 1, f"round {round_no}: {events}"
+        assert events["TICKET_REVIEWED"] == 2
+        notices = await hub.sql(
+            "SELECT id, stage, resolved_at FROM correction_notice WHERE case_id = $1", row_id
+        )
+        assert [(n["stage"], n["resolved_at"]) for n in notices] == [("UTILITY", None)]
+        items = await hub.sql(
+            "SELECT utility, requirement_code, note FROM correction_item WHERE notice_id = $1"
+            " ORDER BY position",
+            notices[0]["id"],
+        )
+        assert [(i["utility"], i["requirement_code"], i["note"]) for i in items] == [
+            (utility, item["requirementCode"], item["note"])
+            for utility in ("POWER", "GAS")
+            for item in ITEMS[utility]
+        ], f"round {round_no}"
+        documents = await hub.sql(
+            "SELECT version, status FROM document"
+            " WHERE case_id = $1 AND kind = 'CORRECTION_NOTICE'",
+            row_id,
+        )
+        assert [(d["version"], d["status"]) for d in documents] == [(1, "PENDING")]
+        seen = (await hub.ok(CASE_STATUS, {"id": case["id"]}, APPLICANT))["case"]
+        assert seen["status"] == "CORRECTION_REQUIRED"
+        assert len(seen["corrections"]) == 1
+
+
+async def test_two_results_submitted_at_once_begin_consolidation_once(hub):
+    for round_no in range(ROUNDS):
+        case, tickets = await _accepted_power_and_gas_case(hub)
+        row_id = await _row_id(hub, case)
+        # Eligible at the same moment too: nothing to gather, nothing to consolidate yet.
+        bodies = await hub.at_once(
+            *((REVIEW, {"id": tickets[u], "decision": "ELIGIBLE"}, TOKENS[u]) for u in TOKENS)
+        )
+        _all_succeeded(bodies)
+        at = datetime.now(SHANGHAI).isoformat()
+        await hub.ok(SURVEY, {"ids": list(tickets.values()), "at": at}, WINDOW)
+
+        bodies = await hub.at_once(
+            *((RESULT, {"id": tickets[u], "input": FORM}, TOKENS[u]) for u in TOKENS)
+        )
+
+        _all_succeeded(bodies)
+        [status] = await hub.sql('SELECT status FROM "case" WHERE id = $1', row_id)
+        assert status["status"] == "CONSOLIDATING", f"round {round_no}"
+        events = await _event_counts(hub, row_id)
+        assert events["CASE_CONSOLIDATING"] == 1, f"round {round_no}: {events}"
+        assert events["RESULT_SUBMITTED"] == 2
+        assert events["CORRECTIONS_GATHERED"] == 0
+        forms = await hub.sql(
+            "SELECT ticket_id FROM document WHERE case_id = $1 AND kind = 'RESULT_FEEDBACK_FORM'",
+            row_id,
+        )
+        assert sorted(str(f["ticket_id"]) for f in forms) == sorted(tickets.values())
+
+
+async def test_a_correction_and_an_eligible_review_at_once_gather_once(hub):
+    """The eligible review may land first or last: either way ONE notice, for gas alone."""
+    for round_no in range(ROUNDS):
+        case, tickets = await _accepted_power_and_gas_case(hub)
+        row_id = await _row_id(hub, case)
+        bodies = await hub.at_once(
+            (REVIEW, {"id": tickets["POWER"], "decision": "ELIGIBLE"}, POWER),
+            (
+                REVIEW,
+                {"id": tickets["GAS"], "decision": "NEEDS_CORRECTION", "corrections": ITEMS["GAS"]},
+                GAS,
+            ),
+        )
+        _all_succeeded(bodies)
+        events = await _event_counts(hub, row_id)
+        assert events["CORRECTIONS_GATHERED"] == 1, f"round {round_no}: {events}"
+        notices = await hub.sql("SELECT id FROM correction_notice WHERE case_id = $1", row_id)
+        assert len(notices) == 1
+        utilities = await hub.sql(
+            "SELECT DISTINCT utility FROM correction_item WHERE notice_id = $1", notices[0]["id"]
+        )
+        assert [u["utility"] for u in utilities] == ["GAS"]
+        # Resubmitted, gas goes back alone while power stays where it was.
+        await hub.ok(RESUBMIT, {"caseId": case["id"]}, APPLICANT)
+        rows = await hub.sql("SELECT utility, status FROM ticket WHERE case_id = $1", row_id)
+        assert {r["utility"]: r["status"] for r in rows} == {
+            "POWER": "SURVEY_PENDING",
+            "GAS": "PENDING_REVIEW",
+        }
+
+
+# --- a utility's step racing the applicant's withdrawal ---------------------------------------
+
+
+@pytest.mark.parametrize("step", ["review", "result"])
+async def test_a_step_racing_a_withdrawal_does_not_revive_a_cancelled_ticket(
+    hub, monkeypatch, step
+):
+    """Deterministic interleaving: the withdrawal commits right after the utility's request has
+    read its ticket (inside the served hub, so on its own event loop and database pool)."""
+    from hub.auth.principal import Principal
+    from hub.cases.service import withdraw_application
+    from hub.enums import Role
+    from hub.tickets import service
+
+    case, tickets = await _accepted_power_and_gas_case(hub)
+    row_id = await _row_id(hub, case)
+    if step == "result":
+        await hub.ok(REVIEW, {"id": tickets["POWER"], "decision": "ELIGIBLE"}, POWER)
+        at = datetime.now(SHANGHAI).isoformat()
+        await hub.ok(SURVEY, {"ids": [tickets["POWER"]], "at": at}, POWER)
+    applicant = Principal(role=Role.APPLICANT, name="企业经办人", org=ENTERPRISE_A)
+    read_ticket = service.get_visible_ticket
+
+    async def read_then_withdraw(principal, ticket_id):
+        ticket = await read_ticket(principal, ticket_id)
+        await withdraw_application(
+            principal=applicant, case_id=str(ticket.case_id), reason="项目取消"
+        )
+        return ticket
+
+    monkeypatch.setattr(service, "get_visible_ticket", read_then_withdraw)
+    if step == "review":
+        body = await hub.call(REVIEW, {"id": tickets["POWER"], "decision": "ELIGIBLE"}, POWER)
+    else:
+        body = await hub.call(RESULT, {"id": tickets["POWER"], "input": FORM}, POWER)
+    monkeypatch.undo()
+
+    [status] = await hub.sql('SELECT status FROM "case" WHERE id = $1', row_id)
+    assert status["status"] == "WITHDRAWN"
+    rows = await hub.sql("SELECT utility, status FROM ticket WHERE case_id = $1", row_id)
+    assert {r["utility"]: r["status"] for r in rows} == {"POWER": "CANCELLED", "GAS": "CANCELLED"}
+    assert body.get("errors"), body
+    assert body["errors"][0]["extensions"]["code"] in {"CONFLICT", "INVALID_STATE"}, body
+    events = await _event_counts(hub, row_id)
+    assert events["RESULT_SUBMITTED"] == 0
