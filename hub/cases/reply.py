@@ -10,12 +10,15 @@ from hub.documents.service import issue_document
 from hub.enums import DocumentKind, EventType
 from hub.events.record import record_event
 from hub.models import Case
+from hub.sla.clocks import stop_clocks
+from hub.sla.kinds import ClockKind
 
 
 async def issue_consolidated_reply(*, principal: Principal, case_id: str) -> Case:
     case, next_state = await prepare(principal, case_id, CaseAction.ISSUE_REPLY)
     async with in_transaction():
         await save_state(case, next_state, replied_at=clock.now())
+        await stop_clocks(case, ClockKind.CONSOLIDATED_REPLY)
         await issue_document(case, DocumentKind.CONSOLIDATED_REPLY)
         await record_event(case, EventType.REPLY_ISSUED, principal)
     return case

@@ -11,6 +11,8 @@ from hub.cases.window import CorrectionEntry, write_correction_notice
 from hub.enums import CaseStatus, CorrectionStage, EventType, TicketStatus, Utility
 from hub.events.record import record_event
 from hub.models import Case, Ticket
+from hub.sla.clocks import start_clock
+from hub.sla.kinds import ClockKind
 
 
 async def settle_case(case: Case) -> CaseFollowUp:
@@ -27,6 +29,7 @@ async def settle_case(case: Case) -> CaseFollowUp:
             case.status, CaseAction.BEGIN_CONSOLIDATION, SYSTEM.role, accepted=True
         )
         await save_state(case, next_state)
+        await start_clock(case, ClockKind.CONSOLIDATED_REPLY)
         await record_event(case, EventType.CASE_CONSOLIDATING, SYSTEM)
     return decision
 

@@ -17,6 +17,8 @@ from hub.guide.catalogue import requirements_for
 from hub.materials.checklist import missing_mandatory
 from hub.materials.queries import case_checklist
 from hub.models import Case, CorrectionItem, CorrectionNotice, PaperHandover, Ticket
+from hub.sla.clocks import start_clock
+from hub.sla.kinds import ClockKind
 
 
 @dataclass(frozen=True)
@@ -90,9 +92,10 @@ async def accept_case(*, principal: Principal, case_id: str) -> Case:
         await issue_document(case, DocumentKind.RECEIPT_NOTICE)
         await record_event(case, EventType.CASE_ACCEPTED, principal)
         for utility in case.utilities:
-            await Ticket.create(
+            ticket = await Ticket.create(
                 case=case, utility=utility, dispatched_at=now, review_started_at=now
             )
+            await start_clock(case, ClockKind.TICKET_REVIEW, ticket=ticket)
             await record_event(
                 case, EventType.TICKET_DISPATCHED, principal, utility=Utility(utility)
             )

@@ -9,6 +9,7 @@ from hub.models.events import CaseEvent
 from hub.models.guide import RequirementRecord
 from hub.models.handovers import PaperHandover
 from hub.models.materials import Material, Upload
+from hub.models.sla import HolidaySchedule, SlaClock
 from hub.models.tickets import ResultFeedback, Survey, Ticket
 
 MODEL_MODULES = ["hub.models"]
@@ -23,12 +24,14 @@ __all__ = [
     "CorrectionNotice",
     "Document",
     "GasRequest",
+    "HolidaySchedule",
     "Material",
     "PaperHandover",
     "PowerRequest",
     "Project",
     "RequirementRecord",
     "ResultFeedback",
+    "SlaClock",
     "Survey",
     "Ticket",
     "Upload",

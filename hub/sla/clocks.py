@@ -1,0 +1,107 @@
+"""Starting and stopping SLA clocks. A deadline is computed and stored when its clock starts,
+so a later calendar edit does not silently move it (`recompute_open_clocks` does, on purpose).
+Always called inside the caller's transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from hub import clock
+from hub.calendar import WorkingCalendar
+from hub.enums import Utility
+from hub.models import Case, SlaClock, Ticket
+from hub.sla.calendar_source import get_calendar
+from hub.sla.kinds import WARNING_SHARE, ClockKind, clock_length
+
+WINDOW_OWNER = "WINDOW"
+ASSIGNED_UNIT = "ASSIGNED_UNIT"
+
+
+# Where each clock's deadline is also shown (and filtered on): (model, field).
+DUE_FIELDS = {
+    ClockKind.TICKET_REVIEW: (Ticket, "review_due_at"),
+    ClockKind.RESULT_FEEDBACK: (Ticket, "feedback_due_at"),
+    ClockKind.CONSOLIDATED_REPLY: (Case, "reply_due_at"),
+}
+
+
+async def _show_due(kind: ClockKind, case_id, ticket_id, due_at: datetime) -> None:
+    if kind not in DUE_FIELDS:
+        return
+    model, field = DUE_FIELDS[kind]
+    pk = ticket_id if model is Ticket else case_id
+    await model.filter(pk=pk).update(**{field: due_at})
+
+
+def deadlines(calendar: WorkingCalendar, kind: ClockKind, started_at: datetime):
+    """(warn at, due at) of a clock of this kind started at `started_at`."""
+    length = clock_length(kind)
+    return (
+        calendar.advance(started_at, length * WARNING_SHARE),
+        calendar.add_working_days(started_at, length),
+    )
+
+
+async def start_clock(
+    case: Case, kind: ClockKind, *, ticket: Ticket | None = None, owner: str | None = None
+) -> SlaClock:
+    calendar = await get_calendar()
+    started_at = clock.now()
+    warn_at, due_at = deadlines(calendar, kind, started_at)
+    utility = Utility(ticket.utility) if ticket is not None else None
+    ticket_id = ticket.id if ticket is not None else None
+    await _show_due(kind, case.id, ticket_id, due_at)
+    if ticket is not None and kind in DUE_FIELDS:
+        setattr(ticket, DUE_FIELDS[kind][1], due_at)
+    elif kind in DUE_FIELDS:
+        setattr(case, DUE_FIELDS[kind][1], due_at)
+    return await SlaClock.create(
+        case_id=case.id,
+        ticket_id=ticket_id,
+        kind=str(kind),
+        owner=owner or (str(utility) if utility else WINDOW_OWNER),
+        utility=utility,
+        working_days=clock_length(kind),
+        started_at=started_at,
+        warn_at=warn_at,
+        due_at=due_at,
+    )
+
+
+def _open(case: Case, kind: ClockKind | None, ticket: Ticket | None):
+    query = SlaClock.filter(case_id=case.id, stopped_at=None)
+    if kind is not None:
+        query = query.filter(kind=str(kind))
+    if ticket is not None:
+        query = query.filter(ticket_id=ticket.id)
+    return query
+
+
+async def stop_clocks(case: Case, kind: ClockKind, *, ticket: Ticket | None = None) -> None:
+    """Stops the open clocks of this kind and keeps whether each was met."""
+    calendar = await get_calendar()
+    now = clock.now()
+    for running in await _open(case, kind, ticket):
+        running.stopped_at = now
+        running.met = now <= running.due_at
+        running.elapsed_working_days = calendar.working_days_between(running.started_at, now)
+        await running.save(update_fields=["stopped_at", "met", "elapsed_working_days"])
+
+
+async def cancel_clocks(case: Case) -> None:
+    """A withdrawn case stops its clocks: neither met nor missed."""
+    await _open(case, None, None).update(stopped_at=clock.now(), cancelled=True)
+
+
+async def recompute_open_clocks() -> int:
+    """After an admin corrected the calendar: move the deadlines of every open clock."""
+    calendar = await get_calendar()
+    changed = 0
+    for running in await SlaClock.filter(stopped_at=None):
+        warn_at, due_at = deadlines(calendar, ClockKind(running.kind), running.started_at)
+        if (warn_at, due_at) != (running.warn_at, running.due_at):
+            running.warn_at, running.due_at = warn_at, due_at
+            await running.save(update_fields=["warn_at", "due_at"])
+            await _show_due(ClockKind(running.kind), running.case_id, running.ticket_id, due_at)
+            changed += 1
+    return changed
