@@ -18,6 +18,8 @@ from hub.errors import HubError
 from hub.materials.staging import receive_staged_upload
 from hub.resolvers.context import HubContext
 from hub.schema.schema import schema
+from hub.settings import get_settings
+from hub.sla.loop import background_sweeper
 
 
 class HubGraphQL(GraphQL):
@@ -70,7 +72,10 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
         if manage_database:
             await db.init(database_url)
         try:
-            yield
+            async with contextlib.AsyncExitStack() as background:
+                if not get_settings().redis_url:  # with Redis, the worker's cron sweeps
+                    await background.enter_async_context(background_sweeper())
+                yield
         finally:
             if manage_database:
                 await db.close()

@@ -82,8 +82,35 @@ def seed_demo() -> None:
 @app.command()
 def worker() -> None:
     """Run the arq worker (needs HUB_REDIS_URL)."""
-    typer.echo("the background worker arrives with the documents issue", err=True)
-    raise typer.Exit(1)
+    import logging.config
+
+    from arq import run_worker
+    from arq.logs import default_log_config
+
+    from hub.jobs.worker import WorkerSettings
+    from hub.settings import get_settings
+
+    if not get_settings().redis_url:
+        typer.echo("hub worker needs HUB_REDIS_URL (without it jobs run in-process)", err=True)
+        raise typer.Exit(2)
+    logging.config.dictConfig(default_log_config(verbose=False))
+    run_worker(WorkerSettings)  # type: ignore[arg-type]
+
+
+@app.command("recompute-clocks")
+def recompute_clocks() -> None:
+    """Move the deadlines of every open SLA clock after a calendar correction."""
+    from hub import db
+    from hub.sla.clocks import recompute_open_clocks
+
+    async def run() -> int:
+        await db.init()
+        try:
+            return await recompute_open_clocks()
+        finally:
+            await db.close()
+
+    typer.echo(f"{asyncio.run(run())} open clock(s) moved")
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from hub import clock
 from hub.auth.principal import Principal
+from hub.calendar import WorkingCalendar
 from hub.cases import service, window
 from hub.cases.application import (
     ApplicantData,
@@ -28,6 +29,7 @@ from hub.objectstore.local import content_key
 
 DEMO_MARK = "DEMO-"
 WINDOW = Principal(role=Role.WINDOW, name="窗口-李四")
+DEFAULT_CALENDAR = WorkingCalendar.default(clock.local_zone())
 
 ENTERPRISES = [
     ("91440200MA4W123458", "韶关市某某建设有限公司", "张三", "13800000000"),
@@ -39,7 +41,7 @@ ENTERPRISES = [
 def _next_working_morning(days: int):
     moment = clock.to_local(clock.now()).replace(hour=9, minute=30, second=0, microsecond=0)
     moment += timedelta(days=days)
-    while moment.weekday() >= 5:
+    while not DEFAULT_CALENDAR.is_working_day(moment.date()):
         moment += timedelta(days=1)
     return moment
 

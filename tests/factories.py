@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from hub.calendar import WorkingCalendar
 from hub.validation.identifiers import uscc_check_char
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+CALENDAR = WorkingCalendar.default(SHANGHAI)
 AGENT_ID = "440203199001011231"
 
 
@@ -23,7 +25,7 @@ ENTERPRISE_B = uscc(5120001)
 def next_weekday_morning(days_ahead: int = 7) -> str:
     moment = datetime.now(SHANGHAI).replace(hour=9, minute=30, second=0, microsecond=0)
     moment += timedelta(days=days_ahead)
-    while moment.weekday() >= 5:
+    while not CALENDAR.is_working_day(moment.date()):
         moment += timedelta(days=1)
     return moment.isoformat()
 

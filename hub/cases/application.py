@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from hub.calendar import WorkingCalendar
 from hub.clock import to_local
 from hub.enums import Utility
 from hub.errors import ProblemCollector
@@ -91,7 +92,7 @@ def _positive(problems, value, path):
 
 
 def validate_application(
-    data: ApplicationData, *, now: datetime, prefix: str = "input"
+    data: ApplicationData, *, now: datetime, calendar: WorkingCalendar, prefix: str = "input"
 ) -> ProblemCollector:
     """Every problem of the form, with paths relative to the operation's arguments."""
     p = ProblemCollector()
@@ -116,7 +117,9 @@ def validate_application(
     _text(p, pr.code, f"{pp}.code", max_len=64, required=False)
     _text(p, pr.property_title_no, f"{pp}.propertyTitleNo", max_len=100, required=False)
 
-    _check_appointment(p, data.survey_appointment, f"{prefix}.surveyAppointment", now=now)
+    _check_appointment(
+        p, data.survey_appointment, f"{prefix}.surveyAppointment", now=now, calendar=calendar
+    )
 
     chosen = set(data.utilities)
     for utility, field in UTILITY_FIELDS.items():
@@ -141,11 +144,15 @@ def validate_application(
     return p
 
 
-def _check_appointment(p: ProblemCollector, value, path: str, *, now: datetime) -> None:
+def _check_appointment(
+    p: ProblemCollector, value, path: str, *, now: datetime, calendar: WorkingCalendar
+) -> None:
     appointment = checked_datetime(value, path, p)
     if appointment is None:
         return
     if appointment <= now:
         p.add(path, "预约勘探时间须在将来 (must be in the future)")
-    elif to_local(appointment).weekday() >= 5:
-        p.add(path, "预约勘探时间不能在周末 (must be a working day)")
+    elif not calendar.is_working_day(to_local(appointment).date()):
+        p.add(path, "预约勘探时间须在工作日 (must be a working day, not a weekend or holiday)")
+    elif not calendar.is_within_session(appointment):
+        p.add(path, "预约勘探时间须在办公时间内 (must fall within office hours)")

@@ -32,6 +32,7 @@ from hub.models import (
     Ticket,
     WaterRequest,
 )
+from hub.sla.calendar_source import get_calendar
 from hub.sla.clocks import cancel_clocks, start_clock
 from hub.sla.kinds import ClockKind
 from hub.tickets.writes import save_ticket
@@ -90,7 +91,7 @@ async def _write_details(case: Case, data: ApplicationData) -> None:
 async def create_application(*, principal: Principal, data: ApplicationData) -> Case:
     _check_filer(principal, data)
     now = clock.now()
-    validate_application(data, now=now).raise_if_any()
+    validate_application(data, now=now, calendar=await get_calendar()).raise_if_any()
     async with in_transaction() as connection:
         applicant = await _applicant_for(data)
         project = await Project.create(applicant=applicant, **_project_fields(data))
@@ -121,7 +122,7 @@ async def create_application(*, principal: Principal, data: ApplicationData) -> 
 async def update_application(*, principal: Principal, case_id: str, data: ApplicationData) -> Case:
     case, next_state = await prepare(principal, case_id, CaseAction.UPDATE)
     _check_filer(principal, data)
-    problems = validate_application(data, now=clock.now())
+    problems = validate_application(data, now=clock.now(), calendar=await get_calendar())
     if is_valid_uscc(data.applicant.uscc) and data.applicant.uscc != (await case.applicant).uscc:
         problems.add("input.applicant.uscc", "不能更换申请企业 (the applicant cannot change)")
     if case.accepted_at and canonical_utilities(data.utilities) != case.utilities:

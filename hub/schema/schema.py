@@ -13,6 +13,8 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
+from hub.resolvers.calendar.mutations import CalendarMutations
+from hub.resolvers.calendar.queries import CalendarQueries
 from hub.resolvers.cases.mutations import CaseMutations
 from hub.resolvers.cases.queries import CaseQueries
 from hub.resolvers.guide.queries import GuideQueries
@@ -21,8 +23,8 @@ from hub.resolvers.tickets.queries import TicketQueries
 from hub.schema.errors import HubErrorMasking
 from hub.schema.scalars import SCALAR_MAP
 
-Query = merge_types("Query", (GuideQueries, CaseQueries, TicketQueries))
-Mutation = merge_types("Mutation", (CaseMutations, TicketMutations))
+Query = merge_types("Query", (GuideQueries, CaseQueries, TicketQueries, CalendarQueries))
+Mutation = merge_types("Mutation", (CaseMutations, TicketMutations, CalendarMutations))
 
 schema = strawberry.Schema(
     query=Query,

@@ -29,6 +29,7 @@ from tests.api import (
 )
 from tests.factories import (
     AGENT_ID,
+    CALENDAR,
     ENTERPRISE_A,
     ENTERPRISE_B,
     SHANGHAI,
@@ -81,7 +82,7 @@ def as_set(expected: str | set[str]) -> set[str]:
 def next_saturday_morning_in_shanghai() -> datetime:
     moment = datetime.now(SHANGHAI).replace(hour=9, minute=0, second=0, microsecond=0)
     moment += timedelta(days=1)
-    while moment.weekday() != 5:
+    while moment.weekday() != 5 or CALENDAR.is_working_day(moment.date()):  # skip 调休 Saturdays
         moment += timedelta(days=1)
     return moment
 
@@ -103,6 +104,23 @@ async def submitted_case(api) -> dict:
 # --- one problem, one path -----------------------------------------------------------------
 
 SATURDAY = next_saturday_morning_in_shanghai()
+
+
+def next_working_day_at(hour: int, minute: int) -> datetime:
+    moment = datetime.now(SHANGHAI).replace(hour=hour, minute=minute, second=0, microsecond=0)
+    moment += timedelta(days=2)
+    while not CALENDAR.is_working_day(moment.date()):
+        moment += timedelta(days=1)
+    return moment
+
+
+def next_statutory_holiday_morning() -> datetime:
+    """National Day (1 Oct) is a holiday in every year's schedule, published or not."""
+    today = datetime.now(SHANGHAI)
+    year = today.year if (today.month, today.day) < (10, 1) else today.year + 1
+    return datetime(year, 10, 1, 9, 30, tzinfo=SHANGHAI)
+
+
 ONE_PROBLEM = [
     ("bad-uscc-check-char", "applicant.uscc", ENTERPRISE_A[:-1] + "9", "input.applicant.uscc"),
     ("lowercase-uscc", "applicant.uscc", ENTERPRISE_A.lower(), "input.applicant.uscc"),
@@ -168,6 +186,24 @@ ONE_PROBLEM = [
         "appointment-on-saturday-in-shanghai-but-friday-at-minus-five",
         "surveyAppointment",
         SATURDAY.astimezone(MINUS_FIVE).isoformat(),
+        "input.surveyAppointment",
+    ),
+    (
+        "appointment-on-a-public-holiday",
+        "surveyAppointment",
+        next_statutory_holiday_morning().isoformat(),
+        "input.surveyAppointment",
+    ),
+    (
+        "appointment-in-the-lunch-break",
+        "surveyAppointment",
+        next_working_day_at(13, 0).isoformat(),
+        "input.surveyAppointment",
+    ),
+    (
+        "appointment-after-office-hours",
+        "surveyAppointment",
+        next_working_day_at(19, 0).isoformat(),
         "input.surveyAppointment",
     ),
 ]

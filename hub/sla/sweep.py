@@ -1,0 +1,61 @@
+"""The periodic SLA sweep: SLA_WARNING once 80% of a clock's working time has passed and
+SLA_BREACHED once its deadline has, each exactly once per clock even with several sweepers
+running at once (a conditional UPDATE claims the clock; the loser's UPDATE touches no row)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tortoise.transactions import in_transaction
+
+from hub import clock
+from hub.auth.principal import SYSTEM
+from hub.enums import EventType
+from hub.events.record import record_event
+from hub.models import Case, SlaClock
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    warnings: int
+    breaches: int
+
+
+async def sweep_clocks(limit: int = 500) -> SweepResult:
+    now = clock.now()
+    warnings = await _emit(EventType.SLA_WARNING, "warn_at", "warned_at", now, limit)
+    breaches = await _emit(EventType.SLA_BREACHED, "due_at", "breached_at", now, limit)
+    return SweepResult(warnings=warnings, breaches=breaches)
+
+
+async def _emit(event_type: EventType, moment_field: str, mark_field: str, now, limit) -> int:
+    due = SlaClock.filter(
+        stopped_at=None, **{f"{moment_field}__lte": now, f"{mark_field}__isnull": True}
+    )
+    emitted = 0
+    for pending in await due.order_by(moment_field).limit(limit):
+        async with in_transaction():
+            claimed = (
+                await SlaClock.filter(id=pending.id, stopped_at=None)
+                .filter(**{f"{mark_field}__isnull": True})
+                .update(**{mark_field: now})
+            )
+            if claimed != 1:
+                continue
+            case = await Case.get(id=pending.case_id)
+            await record_event(
+                case,
+                event_type,
+                SYSTEM,
+                utility=pending.utility,
+                data={
+                    "clockId": str(pending.id),
+                    "clock": pending.kind,
+                    "owner": pending.owner,
+                    "ticketId": str(pending.ticket_id) if pending.ticket_id else None,
+                    "startedAt": pending.started_at.isoformat(),
+                    "dueAt": pending.due_at.isoformat(),
+                },
+            )
+            emitted += 1
+    return emitted
