@@ -6,16 +6,20 @@ import contextlib
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from tortoise import Tortoise
 
-from hub import db
+from hub import clock, db
 from hub.auth.tokens import principal_from_header
 from hub.errors import HubError
 from hub.materials.staging import receive_staged_upload
+from hub.objectstore import get_object_store
+from hub.objectstore.base import ObjectStoreUnavailable
+from hub.objectstore.links import download_signature_valid
+from hub.objectstore.local import LocalObjectStore
 from hub.resolvers.context import HubContext
 from hub.schema.schema import schema
 from hub.settings import get_settings
@@ -49,6 +53,25 @@ async def put_upload(request: Request) -> Response:
     return PlainTextResponse(messages[status], status_code=status)
 
 
+async def get_download(request: Request) -> Response:
+    """The local backend's expiring download address (S3 presigns its own)."""
+    params = request.query_params
+    store = get_object_store()
+    if not isinstance(store, LocalObjectStore) or not download_signature_valid(params, clock.now()):
+        return PlainTextResponse("bad or expired signature", status_code=403)
+    try:
+        path = store.path_of(params["key"])
+    except ValueError:
+        return PlainTextResponse("bad key", status_code=403)
+    if not path.exists():
+        return PlainTextResponse("gone", status_code=404)
+    return FileResponse(
+        path,
+        media_type=params.get("type") or "application/octet-stream",
+        filename=params.get("filename") or path.name,
+    )
+
+
 async def healthz(_: Request) -> Response:
     return JSONResponse({"status": "ok"})
 
@@ -60,6 +83,11 @@ async def readyz(_: Request) -> Response:
         checks["database"] = "ok"
     except Exception as exc:
         checks["database"] = f"unavailable: {type(exc).__name__}"
+    try:
+        await get_object_store().check()
+        checks["objectStore"] = "ok"
+    except ObjectStoreUnavailable as exc:
+        checks["objectStore"] = f"unavailable: {str(exc)[:120]}"
     ready = all(v == "ok" for v in checks.values())
     return JSONResponse({"ready": ready, "checks": checks}, status_code=200 if ready else 503)
 
@@ -86,6 +114,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             Route("/uploads/{upload_id}", put_upload, methods=["PUT"]),
+            Route("/downloads", get_download, methods=["GET"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
         ],

@@ -25,7 +25,7 @@ from hub.events.record import record_event
 from hub.guide.catalogue import requirements_for
 from hub.models import Case, Material, Project
 from hub.objectstore import get_object_store
-from hub.objectstore.local import content_key
+from hub.objectstore.base import content_key
 
 DEMO_MARK = "DEMO-"
 WINDOW = Principal(role=Role.WINDOW, name="窗口-李四")
@@ -75,7 +75,7 @@ async def _attach_all(case: Case, principal: Principal, *, skip: set[str] = froz
         async def chunks(data=content):
             yield data
 
-        await store.write_stream(content_key(sha), chunks(), limit=len(content))
+        await store.put_stream(content_key(sha), chunks(), limit=len(content))
         async with in_transaction():
             material = await Material.create(
                 case=case,

@@ -90,6 +90,7 @@ class UploadStatus(StrEnum):
     REQUESTED = "REQUESTED"
     STAGED = "STAGED"
     COMPLETED = "COMPLETED"
+    EXPIRED = "EXPIRED"
 
 
 class CorrectionStage(StrEnum):

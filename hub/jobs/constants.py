@@ -2,3 +2,4 @@
 
 QUEUE_NAME = "hub:queue"
 SLA_SWEEP_JOB = "sla_sweep"
+UPLOAD_CLEANUP_JOB = "upload_cleanup"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 PDF, OFD, JPEG, PNG = "application/pdf", "application/ofd", "image/jpeg", "image/png"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -16,18 +17,25 @@ _MAGIC = ((b"%PDF-", PDF), (b"\xff\xd8\xff", JPEG), (b"\x89PNG\r\n\x1a\n", PNG))
 def sniff(path: Path) -> str | None:
     """One of ACCEPTED, or None when the content is none of them."""
     with path.open("rb") as f:
-        head = f.read(16)
+        return sniff_file(f)
+
+
+def sniff_file(f: BinaryIO) -> str | None:
+    """Like sniff, for a seekable binary file positioned anywhere."""
+    f.seek(0)
+    head = f.read(16)
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             return kind
     if head.startswith(b"PK\x03\x04"):
-        return _zip_kind(path)
+        f.seek(0)
+        return _zip_kind(f)
     return None
 
 
-def _zip_kind(path: Path) -> str | None:
+def _zip_kind(f: BinaryIO) -> str | None:
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(f) as archive:
             names = set(archive.namelist())
     except zipfile.BadZipFile:
         return None

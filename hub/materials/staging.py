@@ -9,8 +9,8 @@ from hub.auth.visibility import parse_id
 from hub.enums import UploadStatus
 from hub.models import Upload
 from hub.objectstore import get_object_store
-from hub.objectstore.local import TooLarge
-from hub.objectstore.signing import signature_valid
+from hub.objectstore.base import TooLarge
+from hub.objectstore.links import upload_signature_valid
 
 CREATED, FORBIDDEN, CONFLICT, TOO_LARGE = 201, 403, 409, 413
 
@@ -25,7 +25,7 @@ async def receive_staged_upload(
 ) -> int:
     """The HTTP status to answer: 201 stored, 403 bad or expired signature, 409 already used,
     413 more bytes than announced."""
-    if not signature_valid(upload_id, expires, signature, clock.now()):
+    if not upload_signature_valid(upload_id, expires, signature, clock.now()):
         return FORBIDDEN
     uid = parse_id(upload_id)
     upload = await Upload.filter(id=uid).first() if uid else None
@@ -42,7 +42,7 @@ async def receive_staged_upload(
     if claimed != 1:
         return CONFLICT
     try:
-        await get_object_store().write_stream(upload.staging_key, chunks, limit=upload.size)
+        await get_object_store().put_stream(upload.staging_key, chunks, limit=upload.size)
     except TooLarge:
         await Upload.filter(id=upload.id).update(status=UploadStatus.REQUESTED)
         return TOO_LARGE

@@ -37,9 +37,8 @@ from hub.events.record import record_event
 from hub.guide.catalogue import requirements_for
 from hub.materials.content_type import ACCEPTED, same_type
 from hub.models import Case, Material, Ticket, Upload
-from hub.objectstore import get_object_store
-from hub.objectstore.local import content_key, staging_key
-from hub.objectstore.signing import signed_upload_url
+from hub.objectstore import get_object_store, store_errors
+from hub.objectstore.base import content_key, staging_key
 from hub.settings import get_settings
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -54,6 +53,7 @@ class UploadRequest:
     sha256: str
     requirement_code: str | None = None
     ticket_id: str | None = None
+    replaces_material_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def clean_filename(name: str) -> str:
     return name[:255]
 
 
-async def _check_may_add(principal: Principal, case: Case, ticket: Ticket | None) -> None:
+async def check_may_change(principal: Principal, case: Case, ticket: Ticket | None) -> None:
     if ticket is None:
         case_transition(
             case.status,
@@ -93,7 +93,7 @@ async def request_upload(*, principal: Principal, request: UploadRequest) -> Upl
         ticket = await get_visible_ticket(principal, request.ticket_id)
         if ticket.case_id != case.id:
             raise BadUserInput.one("input.ticketId", "工单不属于该案件 (ticket of another case)")
-    await _check_may_add(principal, case, ticket)
+    await check_may_change(principal, case, ticket)
 
     limit = get_settings().max_upload_bytes
     p = ProblemCollector()
@@ -111,8 +111,9 @@ async def request_upload(*, principal: Principal, request: UploadRequest) -> Upl
         )
     if request.size > limit:
         raise PayloadTooLarge(f"文件超过 {limit} 字节上限 (too large)", limit=limit)
+    replaces = await _replaced_material(principal, case, request.replaces_material_id)
 
-    expires_at = clock.now() + timedelta(seconds=get_settings().upload_ttl_seconds)
+    ttl = timedelta(seconds=get_settings().upload_ttl_seconds)
     upload = await Upload.create(
         case=case,
         ticket=ticket,
@@ -122,19 +123,44 @@ async def request_upload(*, principal: Principal, request: UploadRequest) -> Upl
         size=request.size,
         sha256=request.sha256,
         staging_key="",
-        expires_at=expires_at,
+        expires_at=clock.now() + ttl,
+        replaces=replaces,
         requested_by=principal.name,
         requested_role=str(principal.role),
     )
     upload.staging_key = staging_key(str(upload.id))
     await upload.save(update_fields=["staging_key"])
+    with store_errors():
+        put = await get_object_store().presign_put(
+            upload.staging_key,
+            expires=ttl,
+            content_type=upload.content_type,
+            size=upload.size,
+            upload_id=str(upload.id),
+        )
     return UploadTicket(
         upload_id=str(upload.id),
-        url=signed_upload_url(str(upload.id), expires_at),
+        url=put.url,
         method="PUT",
-        headers={"Content-Type": upload.content_type, "Content-Length": str(upload.size)},
-        expires_at=expires_at,
+        headers=put.headers,
+        expires_at=upload.expires_at,
     )
+
+
+async def _replaced_material(principal: Principal, case: Case, material_id: str | None):
+    """A corrected material supersedes the one it replaces (kept for the record)."""
+    if material_id is None:
+        return None
+    uid = parse_id(material_id)
+    old = (
+        await visible_materials(principal).filter(id=uid, case_id=case.id).first() if uid else None
+    )
+    if old is None or old.removed_at is not None or old.superseded_by_id is not None:
+        raise BadUserInput.one(
+            "input.replacesMaterialId",
+            "须为本案件当前列出的材料 (not a current material of the case)",
+        )
+    return old
 
 
 async def _visible_upload(principal: Principal, upload_id: str) -> Upload:
@@ -162,34 +188,40 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
         )
     case = await upload.case
     ticket = await upload.ticket if upload.ticket_id else None
-    await _check_may_add(principal, case, ticket)
+    await check_may_change(principal, case, ticket)
 
     store = get_object_store()
-    staged = await store.stat(upload.staging_key)
+    with store_errors():
+        staged = await store.verify(upload.staging_key)
+    if staged is None:
+        raise InvalidState(
+            "文件尚未上传到暂存地址 (nothing was uploaded yet)", state=str(upload.status)
+        )
     p = ProblemCollector()
-    if staged is None or staged.size != upload.size:
-        p.add("uploadId", f"文件大小与申报不符 (expected {upload.size} bytes)")
+    if staged.size != upload.size:
+        p.add("uploadId", f"文件大小与申报不符 (expected {upload.size} bytes, got {staged.size})")
     elif staged.sha256 != upload.sha256:
         p.add("uploadId", "文件 sha256 与申报不符 (checksum mismatch)")
     if p.problems:
         await _reject(upload, store)
         p.raise_if_any()
-    actual = await store.content_type(upload.staging_key)
-    if actual is None or not same_type(upload.content_type, actual):
+    if staged.content_type is None or not same_type(upload.content_type, staged.content_type):
         await _reject(upload, store)
         raise UnsupportedMediaType(
-            f"文件内容与申报类型 {upload.content_type} 不符 (content is {actual or 'unsupported'})",
-            actual=actual,
+            f"文件内容与申报类型 {upload.content_type} 不符 (content is "
+            f"{staged.content_type or 'unsupported'})",
+            actual=staged.content_type,
         )
 
     async with in_transaction():
-        claimed = await Upload.filter(id=upload.id, status=UploadStatus.STAGED).update(
+        claimed = await Upload.filter(id=upload.id, status=upload.status).update(
             status=UploadStatus.COMPLETED, completed_at=clock.now()
         )
         if claimed != 1:
             raise Conflict("该上传已完成 (upload already completed)")
         key = content_key(upload.sha256)
-        await store.promote(upload.staging_key, key)
+        with store_errors():
+            await store.promote(upload.staging_key, key)
         material = await Material.create(
             case=case,
             ticket=ticket,
@@ -203,6 +235,10 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
             added_by=principal.name,
         )
         await Upload.filter(id=upload.id).update(material_id=material.id)
+        if upload.replaces_id is not None:
+            await Material.filter(id=upload.replaces_id, superseded_by_id=None).update(
+                superseded_by_id=material.id
+            )
         await record_event(
             case,
             EventType.MATERIAL_ADDED,
@@ -212,28 +248,8 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
                 "materialId": str(material.id),
                 "requirementCode": material.requirement_code,
                 "filename": material.filename,
+                "replaces": str(upload.replaces_id) if upload.replaces_id else None,
             },
             applicant_act=ticket is None,
         )
     return material
-
-
-async def remove_material(*, principal: Principal, material_id: str) -> Case:
-    uid = parse_id(material_id)
-    visible = visible_materials(principal)
-    material = await visible.filter(id=uid, removed_at=None).first() if uid else None
-    if material is None:
-        raise NotFound(f"材料不存在 (material {material_id} not found)")
-    case = await material.case
-    ticket = await material.ticket if material.ticket_id else None
-    await _check_may_add(principal, case, ticket)
-    async with in_transaction():
-        await Material.filter(id=material.id).update(removed_at=clock.now())
-        await record_event(
-            case,
-            EventType.MATERIAL_REMOVED,
-            principal,
-            data={"materialId": str(material.id), "requirementCode": material.requirement_code},
-            applicant_act=ticket is None,
-        )
-    return case

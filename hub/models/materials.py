@@ -56,6 +56,9 @@ class Upload(Model):
     requested_role = fields.CharField(max_length=16)
     created_at = fields.DatetimeField(auto_now_add=True)
     completed_at = fields.DatetimeField(null=True)
+    replaces = fields.ForeignKeyField(
+        "models.Material", related_name="replaced_by_uploads", null=True, db_index=False
+    )
     material = fields.ForeignKeyField(
         "models.Material", related_name="uploads", null=True, db_index=True
     )

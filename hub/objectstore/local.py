@@ -1,57 +1,58 @@
-"""Objects in a local directory (the embedded default). Keys are made by the hub, never by
-clients: `staging/<upload id>` and `sha256/<ab>/<hex>`."""
+"""Objects in a local directory (the embedded default). The hub itself serves the signed,
+expiring upload and download addresses (hub/objectstore/links.py)."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import os
 import re
+import tempfile
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
-CHUNK = 1024 * 1024
+from hub import clock
+from hub.materials.content_type import sniff
+from hub.objectstore.base import (
+    CHUNK,
+    ObjectInfo,
+    ObjectStore,
+    ObjectStoreUnavailable,
+    PresignedPut,
+    TooLarge,
+    VerifiedObject,
+    content_key,
+    staging_key,
+)
+from hub.objectstore.links import signed_download_url, signed_upload_url
+
+__all__ = ["LocalObjectStore", "content_key", "staging_key"]
+
 _KEY = re.compile(r"^[a-z0-9]+(/[A-Za-z0-9._-]+)+$")
 
 
-@dataclass(frozen=True)
-class ObjectInfo:
-    size: int
-    sha256: str
+class LocalObjectStore(ObjectStore):
+    direct_uploads = False
 
-
-class TooLarge(Exception):
-    pass
-
-
-def content_key(sha256: str) -> str:
-    return f"sha256/{sha256[:2]}/{sha256}"
-
-
-def staging_key(upload_id: str) -> str:
-    return f"staging/{upload_id}"
-
-
-class LocalObjectStore:
     def __init__(self, root: Path) -> None:
         self.root = root
 
-    def _path(self, key: str) -> Path:
+    def path_of(self, key: str) -> Path:
         if not _KEY.match(key) or ".." in key:
             raise ValueError(f"bad object key {key!r}")
         return self.root / key
 
-    async def write_stream(
-        self, key: str, chunks: AsyncIterator[bytes], *, limit: int
+    async def put_stream(
+        self, key: str, chunks: AsyncIterator[bytes], *, limit: int, content_type: str | None = None
     ) -> ObjectInfo:
-        """Streams into the key; more than `limit` bytes raises TooLarge and leaves nothing."""
-        path = self._path(key)
+        path = self.path_of(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".part")
         digest, size = hashlib.sha256(), 0
+        handle, partial = tempfile.mkstemp(dir=path.parent, prefix=".part-")
         try:
-            with partial.open("wb") as out:
+            with os.fdopen(handle, "wb") as out:
                 async for chunk in chunks:
                     size += len(chunk)
                     if size > limit:
@@ -60,17 +61,14 @@ class LocalObjectStore:
                     await asyncio.to_thread(out.write, chunk)
             os.replace(partial, path)
         finally:
-            partial.unlink(missing_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(partial)
         return ObjectInfo(size=size, sha256=digest.hexdigest())
 
-    async def exists(self, key: str) -> bool:
-        return await asyncio.to_thread(self._path(key).exists)
+    async def verify(self, key: str) -> VerifiedObject | None:
+        path = self.path_of(key)
 
-    async def stat(self, key: str) -> ObjectInfo | None:
-        """Size and sha256, read by streaming (never the whole file in memory)."""
-        path = self._path(key)
-
-        def digest() -> ObjectInfo | None:
+        def read() -> VerifiedObject | None:
             if not path.exists():
                 return None
             h, size = hashlib.sha256(), 0
@@ -78,19 +76,15 @@ class LocalObjectStore:
                 while block := f.read(CHUNK):
                     h.update(block)
                     size += len(block)
-            return ObjectInfo(size=size, sha256=h.hexdigest())
+            return VerifiedObject(size=size, sha256=h.hexdigest(), content_type=sniff(path))
 
-        return await asyncio.to_thread(digest)
+        return await asyncio.to_thread(read)
 
-    async def content_type(self, key: str) -> str | None:
-        """The real type of the object's content (see hub.materials.content_type)."""
-        from hub.materials.content_type import sniff
-
-        return await asyncio.to_thread(sniff, self._path(key))
+    async def exists(self, key: str) -> bool:
+        return await asyncio.to_thread(self.path_of(key).exists)
 
     async def promote(self, source_key: str, target_key: str) -> None:
-        """Moves verified staged bytes to their content key; identical bytes are kept once."""
-        source, target = self._path(source_key), self._path(target_key)
+        source, target = self.path_of(source_key), self.path_of(target_key)
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():
             source.unlink(missing_ok=True)
@@ -98,10 +92,30 @@ class LocalObjectStore:
             os.replace(source, target)
 
     async def delete(self, key: str) -> None:
-        self._path(key).unlink(missing_ok=True)
+        self.path_of(key).unlink(missing_ok=True)
 
     async def read_chunks(self, key: str) -> AsyncIterator[bytes]:
-        path = self._path(key)
-        with path.open("rb") as f:
+        with self.path_of(key).open("rb") as f:
             while block := await asyncio.to_thread(f.read, CHUNK):
                 yield block
+
+    async def presign_get(
+        self, key: str, *, expires: timedelta, filename: str, content_type: str
+    ) -> str:
+        return signed_download_url(
+            key, clock.now() + expires, filename=filename, content_type=content_type
+        )
+
+    async def presign_put(
+        self, key: str, *, expires: timedelta, content_type: str, size: int, upload_id: str
+    ) -> PresignedPut:
+        url = signed_upload_url(upload_id, clock.now() + expires)
+        return PresignedPut(
+            url=url, headers={"Content-Type": content_type, "Content-Length": str(size)}
+        )
+
+    async def check(self) -> None:
+        try:
+            await asyncio.to_thread(self.root.mkdir, parents=True, exist_ok=True)
+        except OSError as error:
+            raise ObjectStoreUnavailable(f"storage directory unusable: {error}") from error

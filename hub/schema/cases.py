@@ -13,8 +13,10 @@ from hub.enums import Role
 from hub.enums import Utility as UtilityValue
 from hub.guide.catalogue import requirement_codes_for_utility
 from hub.materials.queries import checklist_for
+from hub.materials.service import reusable_materials
 from hub.models import Case as CaseRow
 from hub.models import CaseEvent as CaseEventRow
+from hub.models import Material as MaterialRow
 from hub.schema.common import PageInfo
 from hub.schema.documents import Document
 from hub.schema.enums import CaseStatus, Utility
@@ -122,8 +124,13 @@ class Case:
             property_title_no=row.property_title_no,
         )
 
-    async def _materials(self, info: Info) -> list:
-        rows = await info.context.loaders.materials_by_case.load(self.row.id)
+    async def _materials(self, info: Info, *, include_superseded: bool = False) -> list:
+        if include_superseded:
+            rows = await MaterialRow.filter(case_id=self.row.id, removed_at=None).order_by(
+                "created_at", "id"
+            )
+        else:
+            rows = await info.context.loaders.materials_by_case.load(self.row.id)
         principal = info.context.principal
         if principal.role == Role.UTILITY:
             rows = [
@@ -131,10 +138,25 @@ class Case:
             ]
         return rows
 
-    @strawberry.field(description="Current materials the caller may see.")
-    async def materials(self, info: Info) -> list[Material]:
+    @strawberry.field(
+        description="Current materials the caller may see; corrected ones too when asked."
+    )
+    async def materials(
+        self, info: Info, include_superseded: bool | None = False
+    ) -> list[Material]:
         principal = info.context.principal
-        return [Material.from_model(m, principal) for m in await self._materials(info)]
+        rows = await self._materials(info, include_superseded=bool(include_superseded))
+        return [Material.from_model(m, principal) for m in rows]
+
+    @strawberry.field(
+        description="The enterprise's materials on its other cases that this case could reuse."
+    )
+    async def reusable_materials(self, info: Info) -> list[Material]:
+        principal = info.context.principal
+        if principal.role not in (Role.APPLICANT, Role.WINDOW, Role.ADMIN):
+            return []
+        rows = await reusable_materials(self.row).limit(100)
+        return [Material.from_model(m, principal) for m in rows]
 
     @strawberry.field(description="What the chosen utilities require, and what is there.")
     async def checklist(self, info: Info) -> list[ChecklistItem]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import strawberry
+from strawberry.types import Info
 
 from hub.auth.principal import Principal
 from hub.enums import LicenceKind as LicenceKindValue
 from hub.enums import Role
+from hub.materials.downloads import download_ttl, issue_material_url
 from hub.models import Material as MaterialRow
 from hub.schema.enums import LicenceKind, MaterialSource
 from hub.schema.scalars import JSON, Date, DateTime
@@ -26,6 +28,7 @@ class LicenceInfo:
 
 @strawberry.type(description="An electronic material; its bytes are kept once, by sha256.")
 class Material:
+    row: strawberry.Private[MaterialRow]
     id: strawberry.ID
     requirement_code: str | None
     source: MaterialSource
@@ -35,11 +38,12 @@ class Material:
     sha256: str
     ticket_id: strawberry.ID | None
     created_at: DateTime
+    superseded: bool
     licence: LicenceInfo | None
 
-    @strawberry.field(description="Expiring download address (the object-store issue adds it).")
-    def download_url(self, ttl_seconds: int | None = None) -> str | None:
-        return None
+    @strawberry.field(description="Expiring download address (default 300 s); each is audited.")
+    async def download_url(self, info: Info, ttl_seconds: int | None = None) -> str | None:
+        return await issue_material_url(info.context.principal, self.row, download_ttl(ttl_seconds))
 
     @classmethod
     def from_model(cls, row: MaterialRow, principal: Principal) -> Material:
@@ -60,6 +64,7 @@ class Material:
                 pulled_at=row.licence_pulled_at,
             )
         return cls(
+            row=row,
             id=strawberry.ID(str(row.id)),
             requirement_code=row.requirement_code,
             source=row.source,
@@ -69,6 +74,7 @@ class Material:
             sha256=row.sha256,
             ticket_id=strawberry.ID(str(row.ticket_id)) if row.ticket_id else None,
             created_at=row.created_at,
+            superseded=row.superseded_by_id is not None,
             licence=licence,
         )
 
@@ -91,6 +97,9 @@ class UploadRequestInput:
     sha256: str
     requirement_code: str | None = None
     ticket_id: strawberry.ID | None = None
+    replaces_material_id: strawberry.ID | None = strawberry.field(
+        default=None, description="A corrected material: the one it supersedes."
+    )
 
 
 __all__ = ["LicenceInfo", "Material", "UploadRequestInput", "UploadTicket", "date", "datetime"]

@@ -1,4 +1,5 @@
-"""The embedded default's sweeper: an in-process loop (arq's cron takes over with Redis)."""
+"""The embedded default's periodic work (SLA sweep, stale-upload clean-up): an in-process
+loop; with Redis, arq's cron in `hub worker` runs the same functions."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 
+from hub.materials.cleanup import expire_stale_uploads
 from hub.sla.sweep import sweep_clocks
 
 log = logging.getLogger(__name__)
@@ -14,10 +16,11 @@ SWEEP_SECONDS = 60
 
 async def sweep_forever(interval: float = SWEEP_SECONDS) -> None:
     while True:
-        try:
-            await sweep_clocks()
-        except Exception:  # a failed sweep is retried at the next tick; nothing is lost
-            log.exception("SLA sweep failed")
+        for task in (sweep_clocks, expire_stale_uploads):
+            try:
+                await task()
+            except Exception:  # retried at the next tick; nothing is lost
+                log.exception("periodic %s failed", task.__name__)
         await asyncio.sleep(interval)
 
 

@@ -6,6 +6,7 @@ from strawberry.types import Info
 from hub.auth.visibility import parse_id, visible_cases
 from hub.cases.queries import CaseQuery, filter_cases
 from hub.errors import BadUserInput
+from hub.materials.downloads import material_download_url
 from hub.resolvers.context import principal_of
 from hub.schema.cases import Case, CaseConnection, CaseEdge, CaseFilter
 from hub.schema.common import PageInfo, encode_cursor, page_window
@@ -19,6 +20,17 @@ class CaseQueries:
         uid = parse_id(id)
         row = await visible_cases(principal_of(info)).filter(id=uid).first() if uid else None
         return Case.from_model(row) if row else None
+
+    @strawberry.field(
+        description="An expiring download address of a material (audited); FORBIDDEN when "
+        "the caller's utility does not need it."
+    )
+    async def material_download_url(
+        self, info: Info, material_id: strawberry.ID, ttl_seconds: int | None = None
+    ) -> str:
+        return await material_download_url(
+            principal=principal_of(info), material_id=material_id, ttl_seconds=ttl_seconds
+        )
 
     @strawberry.field(description="Cases the caller may see, newest first.")
     async def cases(

@@ -13,6 +13,7 @@ from hub.resolvers.cases.mutations.case_accept import accept_case
 from hub.resolvers.cases.mutations.correction_request import request_correction
 from hub.resolvers.cases.mutations.licence_consent_grant import grant_licence_consent
 from hub.resolvers.cases.mutations.material_remove import remove_material
+from hub.resolvers.cases.mutations.material_share_attach import attach_shared_material
 from hub.resolvers.cases.mutations.material_upload_complete import complete_material_upload
 from hub.resolvers.cases.mutations.material_upload_request import request_material_upload
 from hub.resolvers.cases.mutations.paper_handover_record import record_paper_handover
@@ -27,6 +28,7 @@ class CaseMutations:
     request_material_upload = strawberry.mutation(resolver=request_material_upload)
     complete_material_upload = strawberry.mutation(resolver=complete_material_upload)
     remove_material = strawberry.mutation(resolver=remove_material)
+    attach_shared_material = strawberry.mutation(resolver=attach_shared_material)
     submit_application = strawberry.mutation(resolver=submit_application)
     request_correction = strawberry.mutation(resolver=request_correction)
     resubmit_application = strawberry.mutation(resolver=resubmit_application)

@@ -1,7 +1,7 @@
 import strawberry
 from strawberry.types import Info
 
-from hub.materials.uploads import remove_material as remove
+from hub.materials.service import remove_material as remove
 from hub.resolvers.context import principal_of
 from hub.schema.cases import Case
 

@@ -17,6 +17,7 @@ async def request_material_upload(info: Info, input: UploadRequestInput) -> Uplo
             sha256=input.sha256,
             requirement_code=input.requirement_code,
             ticket_id=input.ticket_id,
+            replaces_material_id=input.replaces_material_id,
         ),
     )
     return UploadTicket(
