@@ -99,6 +99,10 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
     async def lifespan(_app: Starlette):
         if manage_database:
             await db.init(database_url)
+        store = get_object_store()
+        if hasattr(store, "ensure_bucket"):
+            with contextlib.suppress(ObjectStoreUnavailable):  # /readyz reports it meanwhile
+                await store.ensure_bucket()
         try:
             async with contextlib.AsyncExitStack() as background:
                 if not get_settings().redis_url:  # with Redis, the worker's cron sweeps

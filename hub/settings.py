@@ -21,6 +21,7 @@ class Settings(BaseSettings):
     s3_bucket: str = "hub"
     s3_secure: bool = True
     s3_region: str | None = None
+    s3_public_endpoint: str | None = None  # where clients reach the store (presigned URLs)
     licence_provider: str = "simulated"
     licence_registry: Path | None = None
     secret_key: str | None = None

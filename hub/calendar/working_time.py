@@ -168,7 +168,7 @@ class WorkingCalendar:
             return self._bounds(day, session)[1].astimezone(self.zone)
         day, session = self._advance(origin.day, origin.session, whole)
         session_start, session_end = self._bounds(day, session)
-        offset = round(part * _microseconds(session_end - session_start))
+        offset = math.floor(part * _microseconds(session_end - session_start) + Fraction(1, 2))
         return (session_start + offset * MICROSECOND).astimezone(self.zone)
 
     def working_days_between(self, start: datetime, end: datetime) -> Decimal:
