@@ -40,3 +40,20 @@ def page_window(first: int | None, after: str | None) -> tuple[int, int]:
     if not 0 <= size <= MAX_PAGE:
         raise BadUserInput.one("first", f"须在 0 到 {MAX_PAGE} 之间 (between 0 and {MAX_PAGE})")
     return decode_cursor(after), size
+
+
+async def paginate(query, *, first, after, order_by, edge, connection, node):
+    """One page of a Tortoise query as a connection: `edge(cursor=, node=)` per row,
+    `connection(total_count=, edges=, page_info=)` around them."""
+    offset, limit = page_window(first, after)
+    total = await query.count()
+    rows = await query.order_by(*order_by).offset(offset).limit(limit)
+    edges = [edge(cursor=encode_cursor(offset + i), node=node(row)) for i, row in enumerate(rows)]
+    return connection(
+        total_count=total,
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=offset + len(rows) < total,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+    )

@@ -9,7 +9,7 @@ from hub.errors import BadUserInput
 from hub.materials.downloads import material_download_url
 from hub.resolvers.context import principal_of
 from hub.schema.cases import Case, CaseConnection, CaseEdge, CaseFilter
-from hub.schema.common import PageInfo, encode_cursor, page_window
+from hub.schema.common import paginate
 from hub.values import InvalidInput
 
 
@@ -40,7 +40,6 @@ class CaseQueries:
         first: int | None = 20,
         after: str | None = None,
     ) -> CaseConnection:
-        offset, limit = page_window(first, after)
         f = filter or CaseFilter()
         if isinstance(f.due_before, InvalidInput):
             raise BadUserInput.one("filter.dueBefore", f.due_before.reason)
@@ -55,17 +54,12 @@ class CaseQueries:
                 applicant_uscc=f.applicant_uscc,
             ),
         )
-        total = await query.count()
-        rows = await query.order_by("-created_at", "-id").offset(offset).limit(limit)
-        edges = [
-            CaseEdge(cursor=encode_cursor(offset + i), node=Case.from_model(row))
-            for i, row in enumerate(rows)
-        ]
-        return CaseConnection(
-            total_count=total,
-            edges=edges,
-            page_info=PageInfo(
-                has_next_page=offset + len(rows) < total,
-                end_cursor=edges[-1].cursor if edges else None,
-            ),
+        return await paginate(
+            query,
+            first=first,
+            after=after,
+            order_by=("-created_at", "-id"),
+            edge=CaseEdge,
+            connection=CaseConnection,
+            node=Case.from_model,
         )

@@ -7,7 +7,7 @@ from hub.auth.visibility import parse_id, visible_tickets
 from hub.cases.queries import TicketQuery, filter_tickets
 from hub.errors import BadUserInput
 from hub.resolvers.context import principal_of
-from hub.schema.common import PageInfo, encode_cursor, page_window
+from hub.schema.common import paginate
 from hub.schema.tickets import Ticket, TicketConnection, TicketEdge, TicketFilter
 from hub.values import InvalidInput
 
@@ -28,7 +28,6 @@ class TicketQueries:
         first: int | None = 20,
         after: str | None = None,
     ) -> TicketConnection:
-        offset, limit = page_window(first, after)
         f = filter or TicketFilter()
         if isinstance(f.due_before, InvalidInput):
             raise BadUserInput.one("filter.dueBefore", f.due_before.reason)
@@ -38,17 +37,12 @@ class TicketQueries:
                 status=f.status, utility=f.utility, overdue=f.overdue, due_before=f.due_before
             ),
         )
-        total = await query.count()
-        rows = await query.order_by("dispatched_at", "id").offset(offset).limit(limit)
-        edges = [
-            TicketEdge(cursor=encode_cursor(offset + i), node=Ticket.from_model(row))
-            for i, row in enumerate(rows)
-        ]
-        return TicketConnection(
-            total_count=total,
-            edges=edges,
-            page_info=PageInfo(
-                has_next_page=offset + len(rows) < total,
-                end_cursor=edges[-1].cursor if edges else None,
-            ),
+        return await paginate(
+            query,
+            first=first,
+            after=after,
+            order_by=("dispatched_at", "id"),
+            edge=TicketEdge,
+            connection=TicketConnection,
+            node=Ticket.from_model,
         )
