@@ -25,6 +25,7 @@ from tortoise.backends.base.executor import EXECUTOR_CACHE  # noqa: E402
 
 from hub import db, models  # noqa: E402
 from hub.app import create_app  # noqa: E402
+from hub.sla import calendar_source  # noqa: E402
 from tests.api import Api  # noqa: E402
 
 POSTGRES_URL = os.environ.get("HUB_TEST_DATABASE_URL")
@@ -91,6 +92,7 @@ async def _open_empty_database(backend: str) -> None:
         _migrated.add(backend)
     await db.init(url)
     await _wipe(backend)
+    calendar_source._calendar = None  # admin schedules of an earlier test must not leak
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

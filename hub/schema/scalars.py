@@ -4,7 +4,7 @@ InvalidInput so the mutation can answer BAD_USER_INPUT with the field's path."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal as PyDecimal
 from decimal import InvalidOperation
 from typing import NewType
@@ -24,7 +24,7 @@ def _parse_datetime(value: object) -> datetime | InvalidInput:
         return InvalidInput(value, "不是有效的 RFC 3339 时间 (not an RFC 3339 date-time)")
     if parsed.tzinfo is None or "T" not in value.upper():
         return InvalidInput(value, "时间须带时区偏移，如 +08:00 (an offset is required)")
-    return parsed
+    return parsed.astimezone(UTC)  # one offset everywhere: SQLite compares instants as text
 
 
 def _parse_decimal(value: object) -> PyDecimal | InvalidInput:

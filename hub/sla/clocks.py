@@ -4,7 +4,7 @@ Always called inside the caller's transaction."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from hub import clock
 from hub.calendar import WorkingCalendar
@@ -36,17 +36,24 @@ async def _show_due(kind: ClockKind, case_id, ticket_id, due_at: datetime) -> No
 def deadlines(calendar: WorkingCalendar, kind: ClockKind, started_at: datetime):
     """(warn at, due at) of a clock of this kind started at `started_at`."""
     length = clock_length(kind)
+    # Stored in UTC like every other instant: SQLite compares them as text.
     return (
-        calendar.advance(started_at, length * WARNING_SHARE),
-        calendar.add_working_days(started_at, length),
+        calendar.advance(started_at, length * WARNING_SHARE).astimezone(UTC),
+        calendar.add_working_days(started_at, length).astimezone(UTC),
     )
 
 
 async def start_clock(
-    case: Case, kind: ClockKind, *, ticket: Ticket | None = None, owner: str | None = None
+    case: Case,
+    kind: ClockKind,
+    *,
+    ticket: Ticket | None = None,
+    owner: str | None = None,
+    started_at: datetime | None = None,
 ) -> SlaClock:
+    """`started_at`: when the starting event happened, if not now (a survey recorded later)."""
     calendar = await get_calendar()
-    started_at = clock.now()
+    started_at = (started_at or clock.now()).astimezone(UTC)
     warn_at, due_at = deadlines(calendar, kind, started_at)
     utility = Utility(ticket.utility) if ticket is not None else None
     ticket_id = ticket.id if ticket is not None else None

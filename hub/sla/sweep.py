@@ -23,17 +23,16 @@ class SweepResult:
 
 async def sweep_clocks(limit: int = 500) -> SweepResult:
     now = clock.now()
-    warnings = await _emit(EventType.SLA_WARNING, "warn_at", "warned_at", now, limit)
-    breaches = await _emit(EventType.SLA_BREACHED, "due_at", "breached_at", now, limit)
+    warnings = await _emit(EventType.SLA_WARNING, "warn_at__lte", "warned_at", now, limit)
+    # Past the deadline, not at it: a clock stopped exactly at its deadline was met.
+    breaches = await _emit(EventType.SLA_BREACHED, "due_at__lt", "breached_at", now, limit)
     return SweepResult(warnings=warnings, breaches=breaches)
 
 
-async def _emit(event_type: EventType, moment_field: str, mark_field: str, now, limit) -> int:
-    due = SlaClock.filter(
-        stopped_at=None, **{f"{moment_field}__lte": now, f"{mark_field}__isnull": True}
-    )
+async def _emit(event_type: EventType, reached: str, mark_field: str, now, limit) -> int:
+    due = SlaClock.filter(stopped_at=None, **{reached: now, f"{mark_field}__isnull": True})
     emitted = 0
-    for pending in await due.order_by(moment_field).limit(limit):
+    for pending in await due.order_by(reached.split("__")[0]).limit(limit):
         async with in_transaction():
             claimed = (
                 await SlaClock.filter(id=pending.id, stopped_at=None)

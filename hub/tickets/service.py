@@ -114,7 +114,7 @@ async def record_survey(
         )
         for ticket, next_state in zip(tickets, next_states, strict=True):
             await save_ticket(ticket, status=next_state, survey_id=survey.id, surveyed_at=moment)
-            await start_clock(case, ClockKind.RESULT_FEEDBACK, ticket=ticket)
+            await start_clock(case, ClockKind.RESULT_FEEDBACK, ticket=ticket, started_at=moment)
             await record_event(
                 case,
                 EventType.SURVEY_RECORDED,

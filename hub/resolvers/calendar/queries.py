@@ -16,6 +16,8 @@ from hub.sla.calendar_source import get_calendar
 from hub.sla.queries import sla_report
 from hub.values import checked_datetime, checked_decimal
 
+MAX_DAYS = 3650  # a public query: bound the work one call may ask for
+
 
 @strawberry.type
 class CalendarQueries:
@@ -24,6 +26,8 @@ class CalendarQueries:
         p = ProblemCollector()
         moment = checked_datetime(start, "start", p)
         amount = checked_decimal(days, "days", p)
+        if amount is not None and amount > MAX_DAYS:
+            p.add("days", f"不能超过 {MAX_DAYS} 个工作日 (at most {MAX_DAYS})")
         p.raise_if_any()
         try:
             return (await get_calendar()).add_working_days(moment, amount)

@@ -1,0 +1,133 @@
+"""The sweep's exactly-once promise with several sweepers at once (PostgreSQL only): each
+clock gets exactly one SLA_WARNING and one SLA_BREACHED, whoever claims it.
+
+Two variants: two sweeps as concurrent asyncio tasks in this process (each claim runs in its
+own transaction on its own pooled connection, so the conditional UPDATEs really race), and two
+OS processes, each with its own event loop, Tortoise set-up and connection pool, released
+together by a barrier. Clocks are inserted directly (on one drafted case) in rounds: round r's
+clocks warn at 09:00 + 10r min and are due 5 min later; round r is swept at 09:06 + 10r min,
+so each round has a warning and a breach to emit for every one of its clocks.
+
+(In one process the second task mostly waits on the first one's row locks and then claims
+nothing; a sweep whose UPDATE ignored warned_at / breached_at fails the first test at once.
+The two processes really do split the clocks between them.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+from collections import Counter
+from datetime import timedelta
+from decimal import Decimal
+
+import httpx
+import pytest
+import time_machine
+
+from hub import db
+from hub.app import create_app
+from hub.models import CaseEvent, SlaClock
+from hub.sla.sweep import sweep_clocks
+from tests.api import CREATE, Api
+from tests.conftest import _open_empty_database, backend_url
+from tests.factories import application
+from tests.sla.support import TICKET_REVIEW, Tokens, at
+from tests.sla.sweeper_process import run_sweeper
+
+ROUNDS = 4
+CLOCKS_PER_ROUND = 25
+START = at(2026, 3, 10, 8, 30)
+FIRST_WARNING = at(2026, 3, 10, 9, 0)
+
+
+@pytest.fixture
+async def postgres_api():
+    await _open_empty_database("postgres")  # skips unless HUB_TEST_DATABASE_URL is set
+    app = create_app(manage_database=False)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://hub.test") as client:
+        yield Api(client)
+    await db.close()
+
+
+def sweep_instant(round_no: int):
+    return FIRST_WARNING + timedelta(minutes=10 * round_no + 6)
+
+
+async def insert_clocks(api: Api) -> set[str]:
+    with time_machine.travel(START, tick=False):
+        tokens = Tokens()
+        created = await api.ok(CREATE, {"input": application(("POWER",))}, tokens.applicant)
+    case_id = created["createApplication"]["id"]
+    clocks = [
+        SlaClock(
+            case_id=case_id,
+            kind=TICKET_REVIEW,
+            owner="POWER",
+            utility="POWER",
+            working_days=Decimal("0.5"),
+            started_at=START,
+            warn_at=FIRST_WARNING + timedelta(minutes=10 * round_no),
+            due_at=FIRST_WARNING + timedelta(minutes=10 * round_no + 5),
+        )
+        for round_no in range(ROUNDS)
+        for _ in range(CLOCKS_PER_ROUND)
+    ]
+    await SlaClock.bulk_create(clocks)
+    ids = {str(c.id) for c in await SlaClock.all()}
+    assert len(ids) == ROUNDS * CLOCKS_PER_ROUND
+    return ids
+
+
+async def assert_each_clock_warned_and_breached_once(ids: set[str]) -> None:
+    events = await CaseEvent.filter(type__in=["SLA_WARNING", "SLA_BREACHED"]).values("type", "data")
+    counts = Counter((e["type"], e["data"]["clockId"]) for e in events)
+    assert set(counts.values()) == {1}, [k for k, n in counts.items() if n != 1][:5]
+    assert {clock for _, clock in counts} == ids
+    assert len(events) == 2 * len(ids)
+    assert await SlaClock.filter(warned_at=None).count() == 0
+    assert await SlaClock.filter(breached_at=None).count() == 0
+
+
+async def test_two_concurrent_sweeps_in_one_process_emit_each_event_once(postgres_api):
+    ids = await insert_clocks(postgres_api)
+    for round_no in range(ROUNDS):
+        with time_machine.travel(sweep_instant(round_no), tick=False):
+            results = await asyncio.wait_for(asyncio.gather(sweep_clocks(), sweep_clocks()), 60)
+            assert sum(r.warnings for r in results) == CLOCKS_PER_ROUND, (round_no, results)
+            assert sum(r.breaches for r in results) == CLOCKS_PER_ROUND, (round_no, results)
+            again = await asyncio.gather(sweep_clocks(), sweep_clocks(), sweep_clocks())
+            assert [(r.warnings, r.breaches) for r in again] == [(0, 0)] * 3
+    await assert_each_clock_warned_and_breached_once(ids)
+
+
+async def test_two_sweeper_processes_emit_each_event_once(postgres_api):
+    ids = await insert_clocks(postgres_api)
+    spawn = multiprocessing.get_context("spawn")
+    barrier, results = spawn.Barrier(2), spawn.Queue()
+    instants = [sweep_instant(round_no) for round_no in range(ROUNDS)]
+    workers = [
+        spawn.Process(
+            target=run_sweeper,
+            args=(backend_url("postgres"), instants, barrier, results),
+            daemon=True,
+        )
+        for _ in range(2)
+    ]
+    for worker in workers:
+        worker.start()
+    try:
+        outcomes = [await asyncio.to_thread(results.get, True, 120) for _ in workers]
+    finally:
+        for worker in workers:
+            await asyncio.to_thread(worker.join, 30)
+            if worker.is_alive():
+                worker.terminate()
+    assert [status for status, _ in outcomes] == ["ok", "ok"], outcomes
+    per_round = [
+        tuple(map(sum, zip(*(counts[round_no] for _, counts in outcomes), strict=True)))
+        for round_no in range(ROUNDS)
+    ]
+    assert per_round == [(CLOCKS_PER_ROUND, CLOCKS_PER_ROUND)] * ROUNDS, outcomes
+    await assert_each_clock_warned_and_breached_once(ids)
