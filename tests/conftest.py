@@ -122,3 +122,12 @@ async def http(database):
 @pytest.fixture
 async def api(http) -> Api:
     return Api(http)
+
+
+@pytest.fixture
+async def served_hub():
+    """An empty, migrated PostgreSQL database and a hub serving it on a free loopback port."""
+    from tests.served import serve_hub_on_postgres  # imports this module, so not at the top
+
+    async with serve_hub_on_postgres() as hub:
+        yield hub

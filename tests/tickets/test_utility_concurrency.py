@@ -2,34 +2,19 @@
 against a hub served by uvicorn (PostgreSQL only): whichever review lands last must see the other
 and gather ONE correction notice; whichever result lands last must begin consolidation, once.
 
-The ORM is global per process, so the test's event loop touches the database only before the
-server starts (migrate, wipe); everything else goes through HTTP, and the assertions on rows use
-a separate asyncpg connection.
+The hub, and why the assertions on rows use a separate asyncpg connection: tests/served.py.
 """
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
-import socket
-import threading
-import time
 from collections import Counter
-from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urlsplit
 
-import asyncpg
-import httpx
 import pytest
-import uvicorn
-from tortoise.backends.base.executor import EXECUTOR_CACHE
 
-from hub import db
-from hub.app import create_app
 from tests.api import token_for
-from tests.conftest import _migrated, _reset_postgres_schema, _wipe, backend_url
 from tests.factories import ENTERPRISE_A, SHANGHAI, application
+from tests.served import ServedHub
 
 ROUNDS = 5
 APPLICANT = token_for("applicant", org=ENTERPRISE_A)
@@ -51,10 +36,6 @@ SUBMIT = "mutation($caseId: ID!) { submitApplication(caseId: $caseId) { status }
 RESUBMIT = "mutation($caseId: ID!) { resubmitApplication(caseId: $caseId) { status } }"
 ACCEPT = """mutation($caseId: ID!) { acceptCase(caseId: $caseId) {
   status tickets { id utility } } }"""
-REQUEST_UPLOAD = """mutation($input: UploadRequestInput!) {
-  requestMaterialUpload(input: $input) { uploadId url headers } }"""
-COMPLETE_UPLOAD = """mutation($uploadId: ID!) {
-  completeMaterialUpload(uploadId: $uploadId) { id } }"""
 REVIEW = """mutation($id: ID!, $decision: ReviewDecision!, $corrections: [CorrectionItemInput!]) {
   reviewTicket(ticketId: $id, decision: $decision, corrections: $corrections) { status } }"""
 SURVEY = """mutation($ids: [ID!]!, $at: DateTime!) {
@@ -71,106 +52,12 @@ FORM = {
 }
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Hub:
-    database_url: str
-    client: httpx.AsyncClient
-
-    async def call(self, query: str, variables: dict, token: str) -> dict:
-        response = await self.client.post(
-            "/graphql",
-            json={"query": query, "variables": variables},
-            headers={"Authorization": f"Bearer {token}"},
-        )
-        return response.json()
-
-    async def ok(self, query: str, variables: dict, token: str) -> dict:
-        body = await self.call(query, variables, token)
-        assert not body.get("errors"), body["errors"]
-        return body["data"]
-
-    async def at_once(self, *calls: tuple[str, dict, str]) -> list[dict]:
-        """The calls sent together, each on its own already-open keep-alive connection."""
-        await asyncio.gather(*(self.client.get("/healthz") for _ in calls))
-        return await asyncio.wait_for(asyncio.gather(*(self.call(*c) for c in calls)), 15)
-
-    async def upload(self, token: str, case_id: str, code: str) -> None:
-        content = f"%PDF-1.4\n% {code} for {case_id}\n%%EOF\n".encode()
-        request = {
-            "caseId": case_id,
-            "requirementCode": code,
-            "filename": f"{code}.pdf",
-            "contentType": "application/pdf",
-            "size": len(content),
-            "sha256": hashlib.sha256(content).hexdigest(),
-        }
-        ticket = (await self.ok(REQUEST_UPLOAD, {"input": request}, token))["requestMaterialUpload"]
-        # The signed URL names HUB_PUBLIC_URL; send the PUT to this server instead.
-        parts = urlsplit(ticket["url"])
-        put = await self.client.put(
-            f"{parts.path}?{parts.query}", content=content, headers=ticket["headers"] or {}
-        )
-        assert put.status_code == 201, put.text
-        await self.ok(COMPLETE_UPLOAD, {"uploadId": ticket["uploadId"]}, token)
-
-    async def sql(self, query: str, *args):
-        conn = await asyncpg.connect(self.database_url.replace("postgres://", "postgresql://", 1))
-        try:
-            return await conn.fetch(query, *args)
-        finally:
-            await conn.close()
-
-
 @pytest.fixture
-async def hub():
-    """An empty, migrated PostgreSQL database and a hub serving it on a free loopback port."""
-    url = backend_url("postgres")
-    EXECUTOR_CACHE.clear()
-    if "postgres" not in _migrated:
-        await _reset_postgres_schema(url)
-        await db.migrate(url)
-        _migrated.add("postgres")
-    await db.init(url)
-    try:
-        await _wipe("postgres")
-    finally:
-        await db.close()
-    EXECUTOR_CACHE.clear()
-
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(database_url=url), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)  # runs the ORM on its own event loop, in its lifespan
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=15) as client:
-            deadline = time.monotonic() + 10
-            while True:
-                assert thread.is_alive(), "the hub server thread died during start-up"
-                try:
-                    if (await client.get("/healthz")).status_code == 200 and server.started:
-                        break
-                except httpx.TransportError:
-                    pass
-                assert time.monotonic() < deadline, "the hub did not answer /healthz within 10 s"
-                await asyncio.sleep(0.05)
-            yield Hub(database_url=url, client=client)
-    finally:
-        server.should_exit = True
-        await asyncio.to_thread(thread.join, 10)
-        EXECUTOR_CACHE.clear()
-    assert not thread.is_alive(), "the hub server did not stop"
+def hub(served_hub: ServedHub) -> ServedHub:
+    return served_hub
 
 
-async def _accepted_power_and_gas_case(hub: Hub) -> tuple[dict, dict[str, str]]:
+async def _accepted_power_and_gas_case(hub: ServedHub) -> tuple[dict, dict[str, str]]:
     case = (await hub.ok(CREATE, {"input": application(("POWER", "GAS"))}, APPLICANT))[
         "createApplication"
     ]
@@ -183,12 +70,12 @@ async def _accepted_power_and_gas_case(hub: Hub) -> tuple[dict, dict[str, str]]:
     return case, {t["utility"]: t["id"] for t in accepted["tickets"]}
 
 
-async def _row_id(hub: Hub, case: dict):
+async def _row_id(hub: ServedHub, case: dict):
     [row] = await hub.sql('SELECT id FROM "case" WHERE case_no = $1', case["caseNo"])
     return row["id"]
 
 
-async def _event_counts(hub: Hub, case_row_id) -> Counter:
+async def _event_counts(hub: ServedHub, case_row_id) -> Counter:
     rows = await hub.sql("SELECT type FROM case_event WHERE case_id = $1", case_row_id)
     return Counter(r["type"] for r in rows)
 

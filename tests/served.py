@@ -1,0 +1,136 @@
+"""A hub served by uvicorn on a free loopback port against PostgreSQL, for tests that need REAL
+concurrent HTTP requests (the `served_hub` fixture of tests/conftest.py).
+
+The ORM is global per process, so the test's event loop touches the database only before the
+server starts (migrate, wipe); everything else goes through HTTP, and the assertions on rows use
+a separate asyncpg connection (`ServedHub.sql`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import socket
+import threading
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import asyncpg
+import httpx
+import uvicorn
+from tortoise.backends.base.executor import EXECUTOR_CACHE
+
+from hub import db
+from hub.app import create_app
+from tests.conftest import _migrated, _reset_postgres_schema, _wipe, backend_url
+
+REQUEST_UPLOAD = """mutation($input: UploadRequestInput!) {
+  requestMaterialUpload(input: $input) { uploadId url headers } }"""
+COMPLETE_UPLOAD = """mutation($uploadId: ID!) {
+  completeMaterialUpload(uploadId: $uploadId) { id requirementCode } }"""
+
+
+@dataclass
+class ServedHub:
+    base_url: str
+    database_url: str
+    client: httpx.AsyncClient
+
+    async def call(self, query: str, variables: dict, token: str) -> dict:
+        response = await self.client.post(
+            "/graphql",
+            json={"query": query, "variables": variables},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        return response.json()
+
+    async def ok(self, query: str, variables: dict, token: str) -> dict:
+        body = await self.call(query, variables, token)
+        assert not body.get("errors"), body["errors"]
+        return body["data"]
+
+    async def at_once(self, *calls: tuple[str, dict, str]) -> list[dict]:
+        """The calls sent together, each on its own already-open keep-alive connection."""
+        await asyncio.gather(*(self.client.get("/healthz") for _ in calls))
+        return await asyncio.wait_for(asyncio.gather(*(self.call(*c) for c in calls)), 15)
+
+    async def upload(self, token: str, case_id: str, code: str) -> None:
+        content = f"%PDF-1.4\n% {code} for {case_id}\n%%EOF\n".encode()
+        request = {
+            "caseId": case_id,
+            "requirementCode": code,
+            "filename": f"{code}.pdf",
+            "contentType": "application/pdf",
+            "size": len(content),
+            "sha256": hashlib.sha256(content).hexdigest(),
+        }
+        ticket = (await self.ok(REQUEST_UPLOAD, {"input": request}, token))["requestMaterialUpload"]
+        # The signed URL names HUB_PUBLIC_URL; send the PUT to this server instead.
+        parts = urlsplit(ticket["url"])
+        put = await self.client.put(
+            f"{parts.path}?{parts.query}", content=content, headers=ticket["headers"] or {}
+        )
+        assert put.status_code == 201, put.text
+        await self.ok(COMPLETE_UPLOAD, {"uploadId": ticket["uploadId"]}, token)
+
+    async def sql(self, query: str, *args):
+        conn = await asyncpg.connect(self.database_url.replace("postgres://", "postgresql://", 1))
+        try:
+            return await conn.fetch(query, *args)
+        finally:
+            await conn.close()
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@asynccontextmanager
+async def serve_hub_on_postgres() -> AsyncIterator[ServedHub]:
+    """An empty, migrated PostgreSQL database and a hub serving it on a free loopback port.
+
+    Skips (or fails, with HUB_TEST_REQUIRE_SERVICES=1) without HUB_TEST_DATABASE_URL."""
+    url = backend_url("postgres")
+    EXECUTOR_CACHE.clear()
+    if "postgres" not in _migrated:
+        await _reset_postgres_schema(url)
+        await db.migrate(url)
+        _migrated.add("postgres")
+    await db.init(url)
+    try:
+        await _wipe("postgres")
+    finally:
+        await db.close()
+    EXECUTOR_CACHE.clear()
+
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(database_url=url), host="127.0.0.1", port=port, log_level="warning"
+    )
+    server = uvicorn.Server(config)  # runs the ORM on its own event loop, in its lifespan
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient(base_url=base_url, timeout=15) as client:
+            deadline = time.monotonic() + 10
+            while True:
+                assert thread.is_alive(), "the hub server thread died during start-up"
+                try:
+                    if (await client.get("/healthz")).status_code == 200 and server.started:
+                        break
+                except httpx.TransportError:
+                    pass
+                assert time.monotonic() < deadline, "the hub did not answer /healthz within 10 s"
+                await asyncio.sleep(0.05)
+            yield ServedHub(base_url=base_url, database_url=url, client=client)
+    finally:
+        server.should_exit = True
+        await asyncio.to_thread(thread.join, 10)
+        EXECUTOR_CACHE.clear()
+    assert not thread.is_alive(), "the hub server did not stop"
