@@ -1,4 +1,5 @@
-"""Uploads requested but never completed: their staged bytes go once they expire."""
+"""Once an upload URL has expired, nothing may stay at its staging key: uploads never completed
+become EXPIRED, and a late PUT after completion (possible with S3's presigned URLs) is removed."""
 
 from __future__ import annotations
 
@@ -8,21 +9,23 @@ from hub.models import Upload
 from hub.objectstore import get_object_store
 from hub.objectstore.base import ObjectStoreUnavailable
 
+OPEN = (UploadStatus.REQUESTED, UploadStatus.STAGED)
+
 
 async def expire_stale_uploads(limit: int = 500) -> int:
-    """Deletes staged objects of expired uploads and marks them EXPIRED; with the store down,
-    they stay as they are and the next run tries again."""
+    """Deletes the staging objects of expired upload URLs and returns how many uploads became
+    EXPIRED; with the store down, everything stays as it is and the next run tries again."""
     store = get_object_store()
-    stale = await Upload.filter(
-        status__in=[UploadStatus.REQUESTED, UploadStatus.STAGED], expires_at__lt=clock.now()
-    ).limit(limit)
+    stale = await Upload.filter(staging_cleared=False, expires_at__lt=clock.now()).limit(limit)
     expired = 0
     for upload in stale:
         try:
             await store.delete(upload.staging_key)
         except ObjectStoreUnavailable:
             break
-        expired += await Upload.filter(id=upload.id, status=upload.status).update(
-            status=UploadStatus.EXPIRED
-        )
+        changes = {"staging_cleared": True}
+        if upload.status in OPEN:
+            changes["status"] = UploadStatus.EXPIRED
+        updated = await Upload.filter(id=upload.id, status=upload.status).update(**changes)
+        expired += updated if upload.status in OPEN else 0
     return expired

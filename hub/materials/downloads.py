@@ -10,7 +10,7 @@ from hub import clock
 from hub.auth.principal import Principal
 from hub.auth.visibility import parse_id, utility_needs, visible_cases
 from hub.enums import Role
-from hub.errors import BadUserInput, Forbidden, NotFound
+from hub.errors import BadUserInput, Forbidden, NotFound, UpstreamUnavailable
 from hub.models import AuditEntry, Material
 from hub.objectstore import get_object_store, store_errors
 
@@ -48,8 +48,12 @@ async def issue_material_url(principal: Principal, material: Material, ttl: time
         principal.utility, material.requirement_code, material.ticket_id
     ):
         raise Forbidden("本单位无需该材料，不能下载 (your utility does not need this material)")
+    store = get_object_store()
     with store_errors():
-        url = await get_object_store().presign_get(
+        # Signing needs no network: ask the store first, so an outage is not a dead link.
+        if not await store.exists(material.object_key):
+            raise UpstreamUnavailable("材料文件暂不可取 (the stored file is unavailable)")
+        url = await store.presign_get(
             material.object_key,
             expires=ttl,
             filename=material.filename,

@@ -111,7 +111,7 @@ async def request_upload(*, principal: Principal, request: UploadRequest) -> Upl
         )
     if request.size > limit:
         raise PayloadTooLarge(f"文件超过 {limit} 字节上限 (too large)", limit=limit)
-    replaces = await _replaced_material(principal, case, request.replaces_material_id)
+    replaces = await _replaced_material(principal, case, ticket, request.replaces_material_id)
 
     ttl = timedelta(seconds=get_settings().upload_ttl_seconds)
     upload = await Upload.create(
@@ -147,15 +147,19 @@ async def request_upload(*, principal: Principal, request: UploadRequest) -> Upl
     )
 
 
-async def _replaced_material(principal: Principal, case: Case, material_id: str | None):
-    """A corrected material supersedes the one it replaces (kept for the record)."""
+async def _replaced_material(
+    principal: Principal, case: Case, ticket: Ticket | None, material_id: str | None
+):
+    """A corrected material supersedes the one it replaces (kept for the record): a case
+    material replaces a case material, a ticket's approval result one of the same ticket."""
     if material_id is None:
         return None
     uid = parse_id(material_id)
     old = (
         await visible_materials(principal).filter(id=uid, case_id=case.id).first() if uid else None
     )
-    if old is None or old.removed_at is not None or old.superseded_by_id is not None:
+    same_owner = old is not None and old.ticket_id == (ticket.id if ticket else None)
+    if not same_owner or old.removed_at is not None or old.superseded_by_id is not None:
         raise BadUserInput.one(
             "input.replacesMaterialId",
             "须为本案件当前列出的材料 (not a current material of the case)",
@@ -178,11 +182,25 @@ async def _reject(upload: Upload, store) -> None:
     await Upload.filter(id=upload.id).update(status=UploadStatus.REQUESTED)
 
 
+async def _raise_not_staged(upload: Upload) -> None:
+    """Nothing staged: either never uploaded, or a concurrent completion took the bytes."""
+    if await Upload.filter(id=upload.id, status=UploadStatus.COMPLETED).exists():
+        raise Conflict("该上传已完成 (upload already completed)")
+    raise InvalidState(
+        "文件尚未上传到暂存地址 (nothing was uploaded yet)", state=str(upload.status)
+    )
+
+
 async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
     upload = await _visible_upload(principal, upload_id)
     if upload.status == UploadStatus.COMPLETED:
         raise Conflict("该上传已完成 (upload already completed)")
-    if upload.status != UploadStatus.STAGED:
+    store = get_object_store()
+    # With S3 the client PUTs straight to the store: the hub learns of it only now.
+    completable = {UploadStatus.STAGED} | (
+        {UploadStatus.REQUESTED} if store.direct_uploads else set()
+    )
+    if upload.status not in completable:
         raise InvalidState(
             "文件尚未上传到暂存地址 (nothing was uploaded yet)", state=str(upload.status)
         )
@@ -190,21 +208,21 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
     ticket = await upload.ticket if upload.ticket_id else None
     await check_may_change(principal, case, ticket)
 
-    store = get_object_store()
     with store_errors():
+        size = await store.size(upload.staging_key)
+        if size is None:
+            await _raise_not_staged(upload)
+        if size != upload.size:  # refused without reading a byte (a PUT has no size cap)
+            await _reject(upload, store)
+            raise BadUserInput.one(
+                "uploadId", f"文件大小与申报不符 (expected {upload.size} bytes, got {size})"
+            )
         staged = await store.verify(upload.staging_key)
     if staged is None:
-        raise InvalidState(
-            "文件尚未上传到暂存地址 (nothing was uploaded yet)", state=str(upload.status)
-        )
-    p = ProblemCollector()
-    if staged.size != upload.size:
-        p.add("uploadId", f"文件大小与申报不符 (expected {upload.size} bytes, got {staged.size})")
-    elif staged.sha256 != upload.sha256:
-        p.add("uploadId", "文件 sha256 与申报不符 (checksum mismatch)")
-    if p.problems:
+        await _raise_not_staged(upload)
+    if staged.size != upload.size or staged.sha256 != upload.sha256:
         await _reject(upload, store)
-        p.raise_if_any()
+        raise BadUserInput.one("uploadId", "文件 sha256 与申报不符 (checksum mismatch)")
     if staged.content_type is None or not same_type(upload.content_type, staged.content_type):
         await _reject(upload, store)
         raise UnsupportedMediaType(

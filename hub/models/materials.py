@@ -56,6 +56,9 @@ class Upload(Model):
     requested_role = fields.CharField(max_length=16)
     created_at = fields.DatetimeField(auto_now_add=True)
     completed_at = fields.DatetimeField(null=True)
+    # The staging key is deleted once the upload URL has expired, whatever became of it: with
+    # S3 a late PUT to a presigned URL could otherwise leave bytes behind.
+    staging_cleared = fields.BooleanField(default=False)
     replaces = fields.ForeignKeyField(
         "models.Material", related_name="replaced_by_uploads", null=True, db_index=False
     )

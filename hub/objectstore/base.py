@@ -64,7 +64,11 @@ class ObjectStore(abc.ABC):
         """Size, sha256 and real type of the object, read in one streaming pass; None if absent."""
 
     @abc.abstractmethod
-    async def exists(self, key: str) -> bool: ...
+    async def size(self, key: str) -> int | None:
+        """The object's size without reading it; None if absent."""
+
+    async def exists(self, key: str) -> bool:
+        return await self.size(key) is not None
 
     @abc.abstractmethod
     async def promote(self, source_key: str, target_key: str) -> None:

@@ -80,8 +80,16 @@ class LocalObjectStore(ObjectStore):
 
         return await asyncio.to_thread(read)
 
-    async def exists(self, key: str) -> bool:
-        return await asyncio.to_thread(self.path_of(key).exists)
+    async def size(self, key: str) -> int | None:
+        path = self.path_of(key)
+
+        def stat() -> int | None:
+            try:
+                return path.stat().st_size
+            except FileNotFoundError:
+                return None
+
+        return await asyncio.to_thread(stat)
 
     async def promote(self, source_key: str, target_key: str) -> None:
         source, target = self.path_of(source_key), self.path_of(target_key)

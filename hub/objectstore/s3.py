@@ -366,8 +366,8 @@ class S3ObjectStore(ObjectStore):
         past VERIFY_SPOOL_MAX for the ZIP-based types); None if absent."""
         return await self._run("verify", self._verify, _check_key(key))
 
-    async def exists(self, key: str) -> bool:
-        return await self._run("exists", self._stat, _check_key(key)) is not None
+    async def size(self, key: str) -> int | None:
+        return await self._run("stat", self._stat, _check_key(key))
 
     async def promote(self, source_key: str, target_key: str) -> None:
         """Server-side copy to `target_key` (unless it exists already), then removes the source."""
