@@ -14,7 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from hub import clock
-from hub.materials.content_type import sniff
+from hub.materials.content_type import sniff_file
 from hub.objectstore.base import (
     CHUNK,
     ObjectInfo,
@@ -69,14 +69,18 @@ class LocalObjectStore(ObjectStore):
         path = self.path_of(key)
 
         def read() -> VerifiedObject | None:
-            if not path.exists():
+            # One open handle for hashing and sniffing: a concurrent promote (a rename) cannot
+            # pull the file away half-way.
+            try:
+                f = path.open("rb")
+            except FileNotFoundError:
                 return None
-            h, size = hashlib.sha256(), 0
-            with path.open("rb") as f:
+            with f:
+                h, size = hashlib.sha256(), 0
                 while block := f.read(CHUNK):
                     h.update(block)
                     size += len(block)
-            return VerifiedObject(size=size, sha256=h.hexdigest(), content_type=sniff(path))
+                return VerifiedObject(size=size, sha256=h.hexdigest(), content_type=sniff_file(f))
 
         return await asyncio.to_thread(read)
 
