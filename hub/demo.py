@@ -23,6 +23,7 @@ from hub.cases.window import CorrectionEntry
 from hub.enums import EventType, MaterialSource, Role, Utility
 from hub.events.record import record_event
 from hub.guide.catalogue import requirements_for
+from hub.licences.service import pull_licences
 from hub.models import Case, Material, Project
 from hub.objectstore import get_object_store
 from hub.objectstore.base import content_key
@@ -31,10 +32,33 @@ DEMO_MARK = "DEMO-"
 WINDOW = Principal(role=Role.WINDOW, name="窗口-李四")
 DEFAULT_CALENDAR = WorkingCalendar.default(clock.local_zone())
 
+# (USCC, name, agent, phone, agent's ID number, real-estate title): all in the demo licence
+# registry (hub/connectors/demo_registry.json), so licences can be pulled for every one.
 ENTERPRISES = [
-    ("91440200MA4W123458", "韶关市某某建设有限公司", "张三", "13800000000"),
-    ("91440200MA5120001G", "韶关市丹霞新材料科技有限公司", "王五", "0751-8877001"),
-    ("91440200MA5120002K", "韶关市芙蓉置业有限公司", "赵六", "13922223333"),
+    (
+        "91440200MA4W123458",
+        "韶关市某某建设有限公司",
+        "张三",
+        "13800000000",
+        "440203199001011231",
+        "粤(2024)韶关市不动产权第0012345号",
+    ),
+    (
+        "91440200MA5120001G",
+        "韶关市丹霞新材料科技有限公司",
+        "王五",
+        "0751-8877001",
+        "440204198503151236",
+        "粤(2024)韶关市不动产权第0020001号",
+    ),
+    (
+        "91440200MA5120002K",
+        "韶关市芙蓉置业有限公司",
+        "赵六",
+        "13922223333",
+        "440232199207082344",
+        "粤(2025)韶关市不动产权第0020002号",
+    ),
 ]
 
 
@@ -47,15 +71,15 @@ def _next_working_morning(days: int):
 
 
 def _application(index: int, utilities: list[Utility], project: str) -> ApplicationData:
-    uscc, name, contact, phone = ENTERPRISES[index]
+    uscc, name, contact, phone, agent_id, title = ENTERPRISES[index]
     return ApplicationData(
         utilities=utilities,
-        applicant=ApplicantData(uscc, name, contact, phone, "440203199001011231"),
+        applicant=ApplicantData(uscc, name, contact, phone, agent_id),
         project=ProjectData(
             name=project,
             address=f"韶关市武江区{project}地块",
             code=f"{DEMO_MARK}{index}-{'-'.join(u.value for u in utilities)}",
-            property_title_no="粤(2024)韶关市不动产权第0012345号",
+            property_title_no=title,
         ),
         survey_appointment=_next_working_morning(7 + index),
         power=PowerData(Decimal("630"), "10kV") if Utility.POWER in utilities else None,
@@ -135,3 +159,9 @@ async def _seed_cases() -> None:
         principal=WINDOW, data=_application(1, [p[2]], "员工食堂燃气改造")
     )
     await service.withdraw_application(principal=WINDOW, case_id=str(case.id), reason="项目延期")
+    # Zero-material (零材料): consent given, every mandatory material pulled as an e-licence.
+    data = _application(2, [p[0]], "芙蓉花园四期配电")
+    data.licence_consent = True
+    case = await service.create_application(principal=WINDOW, data=data)
+    await pull_licences(principal=WINDOW, case_id=str(case.id))
+    await service.submit_application(principal=WINDOW, case_id=str(case.id))

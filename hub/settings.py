@@ -24,6 +24,15 @@ class Settings(BaseSettings):
     s3_public_endpoint: str | None = None  # where clients reach the store (presigned URLs)
     licence_provider: str = "simulated"
     licence_registry: Path | None = None
+    licence_reuse_days: int = 30  # a licence pulled this recently for the enterprise is reused
+    licence_http_base_url: str | None = None
+    licence_http_api_key: str | None = None
+    licence_http_api_key_header: str = "X-API-Key"
+    licence_http_timeout: float = 3.0
+    licence_http_retries: int = 2
+    licence_http_breaker_threshold: int = 5
+    licence_http_breaker_reset: float = 30.0
+    licence_http_file_field: str | None = None
     secret_key: str | None = None
     public_url: str = "http://127.0.0.1:8000"
     timezone: str = "Asia/Shanghai"

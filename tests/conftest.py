@@ -131,3 +131,12 @@ async def served_hub():
 
     async with serve_hub_on_postgres() as hub:
         yield hub
+
+
+@pytest.fixture
+async def sqlite_api(sqlite_database) -> Api:
+    """For tests whose answer does not depend on the database (tables of bad input): SQLite
+    only; the tests that check what was written run on both backends through `api`."""
+    transport = httpx.ASGITransport(app=create_app(manage_database=False))
+    async with httpx.AsyncClient(transport=transport, base_url="http://hub.test") as client:
+        yield Api(client)

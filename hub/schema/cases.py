@@ -12,6 +12,7 @@ from hub.cases.flow import allowed_case_actions
 from hub.enums import Role
 from hub.enums import Utility as UtilityValue
 from hub.guide.catalogue import requirement_codes_for_utility
+from hub.materials.figures import material_figures
 from hub.materials.queries import checklist_for
 from hub.materials.service import reusable_materials
 from hub.models import Case as CaseRow
@@ -21,7 +22,7 @@ from hub.schema.common import PageInfo
 from hub.schema.documents import Document
 from hub.schema.enums import CaseStatus, Utility
 from hub.schema.events import CaseEvent, CaseEventConnection, CaseEventEdge
-from hub.schema.materials import Material
+from hub.schema.materials import Material, MaterialFigures
 from hub.schema.scalars import JSON, DateTime
 from hub.validation.identifiers import mask_id_number, mask_phone
 
@@ -147,6 +148,21 @@ class Case:
         principal = info.context.principal
         rows = await self._materials(info, include_superseded=bool(include_superseded))
         return [Material.from_model(m, principal) for m in rows]
+
+    @strawberry.field(description="How the requirements were met: licences, reuse, uploads.")
+    async def material_figures(self, info: Info) -> MaterialFigures:
+        figures = material_figures(await info.context.loaders.materials_by_case.load(self.row.id))
+        return MaterialFigures(
+            by_licence=figures.by_licence,
+            by_reuse=figures.by_reuse,
+            by_upload=figures.by_upload,
+            zero_material=figures.zero_material,
+        )
+
+    @strawberry.field(description="True when the case was filed without uploading anything.")
+    async def zero_material(self, info: Info) -> bool:
+        rows = await info.context.loaders.materials_by_case.load(self.row.id)
+        return material_figures(rows).zero_material
 
     @strawberry.field(
         description="The enterprise's materials on its other cases that this case could reuse."

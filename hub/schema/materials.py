@@ -103,3 +103,24 @@ class UploadRequestInput:
 
 
 __all__ = ["LicenceInfo", "Material", "UploadRequestInput", "UploadTicket", "date", "datetime"]
+
+
+@strawberry.type(description="A licence kind that could not be pulled, and what to do instead.")
+class LicenceFailure:
+    kind: LicenceKind
+    code: str
+    message: str
+
+
+@strawberry.type
+class LicencePull:
+    materials: list[Material]
+    failures: list[LicenceFailure]
+
+
+@strawberry.type(description="How the case's requirements were met (零材料 figures).")
+class MaterialFigures:
+    by_licence: int
+    by_reuse: int
+    by_upload: int
+    zero_material: bool

@@ -9,12 +9,10 @@ from __future__ import annotations
 import copy
 from datetime import datetime, timedelta, timezone
 
-import httpx
 import jwt
 import pytest
 import time_machine
 
-from hub.app import create_app
 from hub.validation.identifiers import resident_id_check_char
 from tests.api import (
     CASES,
@@ -24,7 +22,6 @@ from tests.api import (
     SUBMIT,
     UPDATE,
     WITHDRAW,
-    Api,
     token_for,
 )
 from tests.factories import (
@@ -45,15 +42,6 @@ DELETE = object()
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-async def sqlite_api(sqlite_database) -> Api:
-    """For the large tables of bad inputs, whose answer does not depend on the database; the
-    tests that combine problems or check what was written run on both backends."""
-    transport = httpx.ASGITransport(app=create_app(manage_database=False))
-    async with httpx.AsyncClient(transport=transport, base_url="http://hub.test") as client:
-        yield Api(client)
 
 
 def changed(data: dict, path: str, value) -> dict:

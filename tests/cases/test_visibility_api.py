@@ -5,10 +5,8 @@ Invisible cases are `null` from `case(id:)`, absent from `cases`, and NOT_FOUND 
 
 from __future__ import annotations
 
-import httpx
 import pytest
 
-from hub.app import create_app
 from hub.guide.catalogue import requirement_codes_for_utility
 from tests.api import (
     ACCEPT,
@@ -20,7 +18,6 @@ from tests.api import (
     SUBMIT,
     UPDATE,
     WITHDRAW,
-    Api,
     token_for,
 )
 from tests.factories import AGENT_ID, ENTERPRISE_A, ENTERPRISE_B, application
@@ -44,14 +41,6 @@ SERVICE_GUIDE = """query($utilities: [Utility!]!) {
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-async def sqlite_api(sqlite_database) -> Api:
-    """For checks of input alone, whose answer does not depend on the database."""
-    transport = httpx.ASGITransport(app=create_app(manage_database=False))
-    async with httpx.AsyncClient(transport=transport, base_url="http://hub.test") as client:
-        yield Api(client)
 
 
 def pdf(label: str) -> bytes:

@@ -26,7 +26,6 @@ import httpx
 import pytest
 import time_machine
 
-from hub.app import create_app
 from hub.enums import MaterialSource, UploadStatus
 from hub.materials.cleanup import expire_stale_uploads
 from hub.models import AuditEntry, Material, Upload
@@ -180,14 +179,6 @@ async def store(request, monkeypatch):
         get_object_store.cache_clear()
         if hasattr(current, "close"):
             current.close()
-
-
-@pytest.fixture
-async def sqlite_api(sqlite_database) -> Api:
-    """For behaviour that does not depend on the database."""
-    transport = httpx.ASGITransport(app=create_app(manage_database=False))
-    async with httpx.AsyncClient(transport=transport, base_url="http://hub.test") as client:
-        yield Api(client)
 
 
 # --- API helpers -------------------------------------------------------------------------------

@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from hub.app import create_app
 from hub.models import AuditEntry, Material, Upload
 from hub.objectstore import get_object_store
 from hub.objectstore.base import ObjectStore, content_key
@@ -111,13 +110,6 @@ async def store(request, monkeypatch):
         get_object_store.cache_clear()
         if hasattr(current, "close"):
             current.close()
-
-
-@pytest.fixture
-async def sqlite_api(sqlite_database) -> Api:
-    transport = httpx.ASGITransport(app=create_app(manage_database=False))
-    async with httpx.AsyncClient(transport=transport, base_url="http://hub.test") as client:
-        yield Api(client)
 
 
 # --- API helpers -------------------------------------------------------------------------------

@@ -8,11 +8,8 @@ import hashlib
 from datetime import datetime, timedelta
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-import httpx
-import pytest
 import time_machine
 
-from hub.app import create_app
 from hub.settings import get_settings
 from tests.api import (
     COMPLETE_UPLOAD,
@@ -21,7 +18,6 @@ from tests.api import (
     REMOVE_MATERIAL,
     REQUEST_UPLOAD,
     SUBMIT,
-    Api,
     token_for,
 )
 from tests.factories import ENTERPRISE_A, ENTERPRISE_B, application
@@ -34,14 +30,6 @@ CONTENT = b"%PDF-1.4\n% business licence scan\n" + bytes(range(256)) * 4 + b"\n%
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-async def sqlite_api(sqlite_database) -> Api:
-    """For checks of input alone, whose answer does not depend on the database."""
-    transport = httpx.ASGITransport(app=create_app(manage_database=False))
-    async with httpx.AsyncClient(transport=transport, base_url="http://hub.test") as client:
-        yield Api(client)
 
 
 def sha256(content: bytes) -> str:

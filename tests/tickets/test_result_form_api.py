@@ -7,11 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import httpx
-import pytest
-
-from hub.app import create_app
-from tests.api import ACCEPT, CREATE, SUBMIT, Api, token_for
+from tests.api import ACCEPT, CREATE, SUBMIT, token_for
 from tests.factories import ENTERPRISE_A, SHANGHAI, application
 
 UTILITIES = ("WATER", "POWER", "GAS")
@@ -52,14 +48,6 @@ WITH_WORKS = {
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-async def sqlite_api(sqlite_database) -> Api:
-    """For tables of bad input, whose answer does not depend on the database."""
-    transport = httpx.ASGITransport(app=create_app(manage_database=False))
-    async with httpx.AsyncClient(transport=transport, base_url="http://hub.test") as client:
-        yield Api(client)
 
 
 async def surveyed(api, utilities=("POWER",)) -> tuple[str, dict[str, str]]:

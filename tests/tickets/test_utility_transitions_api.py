@@ -7,10 +7,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-import httpx
-import pytest
-
-from hub.app import create_app
 from tests.api import (
     ACCEPT,
     CREATE,
@@ -21,7 +17,6 @@ from tests.api import (
     SUBMIT,
     UPDATE,
     WITHDRAW,
-    Api,
     token_for,
 )
 from tests.factories import ENTERPRISE_A, ENTERPRISE_B, SHANGHAI, application
@@ -74,14 +69,6 @@ NOT_APPROVED = {"outcome": "NOT_APPROVED", "reasons": "供区内无可用管网"
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-async def sqlite_api(sqlite_database) -> Api:
-    """For tables of bad input, whose answer does not depend on the database."""
-    transport = httpx.ASGITransport(app=create_app(manage_database=False))
-    async with httpx.AsyncClient(transport=transport, base_url="http://hub.test") as client:
-        yield Api(client)
 
 
 def pdf(label: str) -> bytes:

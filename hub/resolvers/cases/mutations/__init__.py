@@ -12,6 +12,7 @@ from hub.resolvers.cases.mutations.application_withdraw import withdraw_applicat
 from hub.resolvers.cases.mutations.case_accept import accept_case
 from hub.resolvers.cases.mutations.correction_request import request_correction
 from hub.resolvers.cases.mutations.licence_consent_grant import grant_licence_consent
+from hub.resolvers.cases.mutations.licence_pull import pull_licences
 from hub.resolvers.cases.mutations.material_remove import remove_material
 from hub.resolvers.cases.mutations.material_share_attach import attach_shared_material
 from hub.resolvers.cases.mutations.material_upload_complete import complete_material_upload
@@ -25,6 +26,7 @@ class CaseMutations:
     create_application = strawberry.mutation(resolver=create_application)
     update_application = strawberry.mutation(resolver=update_application)
     grant_licence_consent = strawberry.mutation(resolver=grant_licence_consent)
+    pull_licences = strawberry.mutation(resolver=pull_licences)
     request_material_upload = strawberry.mutation(resolver=request_material_upload)
     complete_material_upload = strawberry.mutation(resolver=complete_material_upload)
     remove_material = strawberry.mutation(resolver=remove_material)

@@ -1,0 +1,43 @@
+"""One small abstract base per capability. Licence look-up: fetch an electronic licence (ID
+card, business licence, real-estate title) by its number from a licence service."""
+
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass, field
+from datetime import date
+
+from hub.enums import LicenceKind
+
+
+@dataclass(frozen=True)
+class LicenceRecord:
+    """What the licence service says about one licence, and its electronic file."""
+
+    kind: LicenceKind
+    number: str
+    holder_name: str  # ID card: the person; business licence: the enterprise; title: holder
+    status: str  # VALID, REVOKED or EXPIRED
+    issuer: str
+    valid_until: date | None
+    holder_uscc: str | None = None  # business licence and real-estate title
+    details: dict = field(default_factory=dict)  # address, legal representative, area...
+    file_pdf: bytes = b""  # the electronic licence file
+    request_id: str = ""
+
+
+class LicenceNotFound(Exception):
+    """The service answered: no such licence."""
+
+
+class LicenceServiceUnavailable(Exception):
+    """The service is down, too slow, answered garbage, or the breaker is open."""
+
+
+class LicenceProvider(abc.ABC):
+    name: str
+
+    @abc.abstractmethod
+    async def fetch(self, kind: LicenceKind, number: str, *, request_id: str) -> LicenceRecord:
+        """The licence, LicenceNotFound, or LicenceServiceUnavailable. `request_id` travels
+        with the call (and its retries) for tracing at both ends."""

@@ -1,0 +1,255 @@
+"""pullLicences: zero-material filing (零材料). Each kind is fetched, checked and kept on its
+own, so one failure never hides the others; every pull, good or bad, is audited."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from datetime import timedelta
+
+from tortoise.expressions import Q
+
+from hub import clock
+from hub.auth.principal import Principal
+from hub.cases.flow import CaseAction
+from hub.cases.transitions import in_transaction, prepare
+from hub.connectors import get_licence_provider
+from hub.connectors.base import LicenceNotFound, LicenceServiceUnavailable
+from hub.enums import EventType, LicenceKind, MaterialSource
+from hub.errors import ConsentRequired
+from hub.events.record import record_event
+from hub.guide.catalogue import requirements_for
+from hub.licences.checks import (
+    LICENCE_NOT_FOUND,
+    TITLES,
+    UPSTREAM_UNAVAILABLE,
+    Expected,
+    Failure,
+    check_record,
+)
+from hub.models import AuditEntry, Case, Material
+from hub.objectstore import get_object_store
+from hub.objectstore.base import ObjectStoreUnavailable, content_key
+from hub.settings import get_settings
+from hub.validation.identifiers import mask_id_number
+
+ALL_KINDS = (LicenceKind.ID_CARD, LicenceKind.BUSINESS_LICENCE, LicenceKind.PROPERTY_TITLE)
+
+
+async def pull_licences(
+    *, principal: Principal, case_id: str, kinds: list[LicenceKind] | None = None
+) -> tuple[list[Material], list[Failure]]:
+    case, _ = await prepare(principal, case_id, CaseAction.PULL_LICENCES)
+    if case.licence_consent_at is None:
+        raise ConsentRequired(
+            "调取电子证照须先取得申请人授权 (grant licence consent first: grantLicenceConsent)"
+        )
+    applicant, project = await case.applicant, await case.project
+    numbers = {
+        LicenceKind.ID_CARD: case.agent_id_number,
+        LicenceKind.BUSINESS_LICENCE: applicant.uscc,
+        LicenceKind.PROPERTY_TITLE: project.property_title_no,
+    }
+    expected = Expected(
+        agent_name=case.contact_name, enterprise_name=applicant.name, uscc=applicant.uscc
+    )
+    materials, failures = [], []
+    for kind in dict.fromkeys(kinds or ALL_KINDS):
+        material, failure = await _pull_one(principal, case, kind, numbers[kind], expected)
+        if material is not None:
+            materials.append(material)
+        if failure is not None:
+            failures.append(failure)
+    return materials, failures
+
+
+def _requirement_code(case: Case, kind: LicenceKind) -> str | None:
+    for requirement in requirements_for(case.utilities):
+        if requirement.licence_kind == kind:
+            return requirement.code
+    return None
+
+
+async def _pull_one(
+    principal, case, kind, number, expected
+) -> tuple[Material | None, Failure | None]:
+    request_id = uuid.uuid4().hex
+    if not number:
+        what = {LicenceKind.ID_CARD: "经办人身份证号", LicenceKind.PROPERTY_TITLE: "不动产权证号"}
+        failure = Failure(
+            kind,
+            LICENCE_NOT_FOUND,
+            f"申请表未填写{what.get(kind, '证照号码')}，无法调取；请补充后重试，或上传材料",
+        )
+        return None, await _fail(principal, case, kind, None, failure, request_id)
+    here = await _current_on_case(case, kind, number)
+    if here is not None:
+        return here, None
+    reused = await _recent_pull(case, kind, number)
+    if reused is not None:
+        return await _keep(principal, case, kind, reused, request_id, shared_from=reused), None
+    try:
+        record = await get_licence_provider().fetch(kind, number, request_id=request_id)
+    except LicenceNotFound:
+        failure = Failure(
+            kind,
+            LICENCE_NOT_FOUND,
+            f"未查到{TITLES[kind]}（{_mask(kind, number)}），请核对号码或上传材料",
+        )
+        return None, await _fail(principal, case, kind, number, failure, request_id)
+    except LicenceServiceUnavailable:
+        failure = Failure(
+            kind,
+            UPSTREAM_UNAVAILABLE,
+            f"电子证照服务暂不可用，可稍后重试，或直接上传{TITLES[kind]}",
+        )
+        return None, await _fail(principal, case, kind, number, failure, request_id)
+    failure = check_record(record, expected)
+    if failure is not None:
+        return None, await _fail(principal, case, kind, number, failure, request_id)
+    try:
+        material = await _keep(principal, case, kind, record, request_id)
+    except ObjectStoreUnavailable:
+        failure = Failure(
+            kind, UPSTREAM_UNAVAILABLE, f"文件存储暂不可用，可稍后重试调取{TITLES[kind]}"
+        )
+        return None, await _fail(principal, case, kind, number, failure, request_id)
+    return material, None
+
+
+async def _current_on_case(case: Case, kind: LicenceKind, number: str) -> Material | None:
+    return await Material.filter(
+        case_id=case.id,
+        licence_kind=kind,
+        licence_number=number,
+        removed_at=None,
+        superseded_by_id=None,
+    ).first()
+
+
+async def _recent_pull(case: Case, kind: LicenceKind, number: str) -> Material | None:
+    """The same licence pulled for the same enterprise within the reuse period."""
+    since = clock.now() - timedelta(days=get_settings().licence_reuse_days)
+    return (
+        await Material.filter(
+            case__applicant_id=case.applicant_id,
+            licence_kind=kind,
+            licence_number=number,
+            licence_pulled_at__gte=since,
+        )
+        .filter(Q(source=MaterialSource.E_LICENCE))
+        .order_by("-licence_pulled_at")
+        .first()
+    )
+
+
+async def _chunks(data: bytes) -> AsyncIterator[bytes]:
+    yield data
+
+
+async def _keep(principal, case, kind, record, request_id, shared_from: Material | None = None):
+    """A material for the licence: a new link to an earlier pull's bytes, or the fetched file."""
+    if shared_from is None:
+        info = await get_object_store().put_stream(
+            f"staging/licence-{request_id}", _chunks(record.file_pdf), limit=len(record.file_pdf)
+        )
+        key = content_key(info.sha256)
+        await get_object_store().promote(f"staging/licence-{request_id}", key)
+        fields = {
+            "source": MaterialSource.E_LICENCE,
+            "filename": f"{TITLES[kind]}（电子证照）.pdf",
+            "content_type": "application/pdf",
+            "size": info.size,
+            "sha256": info.sha256,
+            "object_key": key,
+            "licence_number": record.number,
+            "licence_issuer": record.issuer,
+            "licence_valid_until": record.valid_until,
+            "licence_pulled_at": clock.now(),
+        }
+        provenance = {
+            "requestId": record.request_id or request_id,
+            "provider": get_settings().licence_provider,
+        }
+    else:
+        fields = {
+            "source": MaterialSource.SHARED,
+            "filename": shared_from.filename,
+            "content_type": shared_from.content_type,
+            "size": shared_from.size,
+            "sha256": shared_from.sha256,
+            "object_key": shared_from.object_key,
+            "licence_number": shared_from.licence_number,
+            "licence_issuer": shared_from.licence_issuer,
+            "licence_valid_until": shared_from.licence_valid_until,
+            "licence_pulled_at": shared_from.licence_pulled_at,
+        }
+        provenance = {"sharedFrom": str(shared_from.id), "requestId": request_id}
+    provenance |= {"pulledBy": principal.name, "purpose": case.case_no, "kind": str(kind)}
+    async with in_transaction():
+        material = await Material.create(
+            case=case,
+            requirement_code=_requirement_code(case, kind),
+            licence_kind=kind,
+            provenance=provenance,
+            added_by=principal.name,
+            **fields,
+        )
+        await _audit(
+            principal,
+            case,
+            kind,
+            fields["licence_number"],
+            "OK",
+            request_id,
+            reused=shared_from is not None,
+        )
+        await record_event(
+            case,
+            EventType.LICENCE_PULLED,
+            principal,
+            data={
+                "kind": str(kind),
+                "materialId": str(material.id),
+                "reused": shared_from is not None,
+                "requestId": request_id,
+            },
+            applicant_act=True,
+        )
+    return material
+
+
+async def _fail(principal, case, kind, number, failure: Failure, request_id: str) -> Failure:
+    async with in_transaction():
+        await _audit(principal, case, kind, number, failure.code, request_id)
+        await record_event(
+            case,
+            EventType.LICENCE_PULL_FAILED,
+            principal,
+            data={"kind": str(kind), "code": failure.code, "requestId": request_id},
+            applicant_act=True,
+        )
+    return failure
+
+
+def _mask(kind: LicenceKind, number: str | None) -> str | None:
+    if number is None:
+        return None
+    return mask_id_number(number) if kind == LicenceKind.ID_CARD else number
+
+
+async def _audit(principal, case, kind, number, outcome, request_id, *, reused=False) -> None:
+    await AuditEntry.create(
+        at=clock.now(),
+        actor=principal.name,
+        role=str(principal.role),
+        action="LICENCE_PULL",
+        case_id=case.id,
+        subject=str(kind),
+        details={
+            "number": _mask(kind, number),
+            "outcome": outcome,
+            "requestId": request_id,
+            "reused": reused,
+        },
+    )
