@@ -32,8 +32,8 @@ $(STAMP): pyproject.toml
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@
 
+# seed-demo migrates the embedded database first.
 run: venv
-	$(BIN)/hub migrate
 	$(BIN)/hub seed-demo
 	$(BIN)/hub serve --host $(HOST) --port $(PORT)
 

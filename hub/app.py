@@ -76,6 +76,19 @@ async def healthz(_: Request) -> Response:
     return JSONResponse({"status": "ok"})
 
 
+async def _redis_check(url: str) -> str:
+    from redis.asyncio import Redis
+
+    client = Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2)
+    try:
+        await client.ping()
+        return "ok"
+    except Exception as exc:
+        return f"unavailable: {type(exc).__name__}"
+    finally:
+        await client.aclose()
+
+
 async def readyz(_: Request) -> Response:
     checks = {}
     try:
@@ -83,6 +96,8 @@ async def readyz(_: Request) -> Response:
         checks["database"] = "ok"
     except Exception as exc:
         checks["database"] = f"unavailable: {type(exc).__name__}"
+    if get_settings().redis_url:
+        checks["queue"] = await _redis_check(get_settings().redis_url)
     try:
         await get_object_store().check()
         checks["objectStore"] = "ok"

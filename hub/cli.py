@@ -14,13 +14,14 @@ app = typer.Typer(help="水电气报装一次办 integration hub", no_args_is_he
 
 @app.command()
 def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the API (migrates the database first)."""
+    """Run the API (migrates the embedded database first; scaled out, `hub migrate` does)."""
     import uvicorn
 
     from hub import db
     from hub.app import create_app
 
-    asyncio.run(db.migrate())
+    if not db.is_postgres():
+        asyncio.run(db.migrate())
     uvicorn.run(create_app(), host=host, port=port)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from functools import cache
 from pathlib import Path
@@ -51,14 +52,20 @@ class Settings(BaseSettings):
     @property
     def effective_secret_key(self) -> str:
         """HUB_SECRET_KEY, or one generated once into storage/ for the embedded default."""
-        if self.secret_key:
-            return self.secret_key
-        path = self.storage_dir / "secret_key"
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(secrets.token_urlsafe(48))
-            path.chmod(0o600)
-        return path.read_text().strip()
+        return self.secret_key or _stored_secret(self.storage_dir / "secret_key")
+
+
+@cache
+def _stored_secret(path: Path) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:  # created readable by the owner only, and by one process only
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(48))
+    return path.read_text().strip()
 
 
 @cache

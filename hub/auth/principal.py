@@ -16,10 +16,6 @@ class Principal:
     unit: str | None = None  # for liaisons
 
     @property
-    def is_staff(self) -> bool:
-        return self.role in (Role.WINDOW, Role.ADMIN)
-
-    @property
     def acts_on_behalf_of_applicant(self) -> bool:
         return self.role == Role.WINDOW
 

@@ -92,8 +92,15 @@ def _positive(problems, value, path):
 
 
 def validate_application(
-    data: ApplicationData, *, now: datetime, calendar: WorkingCalendar, prefix: str = "input"
+    data: ApplicationData,
+    *,
+    now: datetime,
+    calendar: WorkingCalendar,
+    unchanged_appointment: datetime | None = None,
+    prefix: str = "input",
 ) -> ProblemCollector:
+    """`unchanged_appointment`: the booked survey time an edit may keep even once it is past
+    (a correction after the survey date need not move it)."""
     """Every problem of the form, with paths relative to the operation's arguments."""
     p = ProblemCollector()
     if not data.utilities:
@@ -117,9 +124,10 @@ def validate_application(
     _text(p, pr.code, f"{pp}.code", max_len=64, required=False)
     _text(p, pr.property_title_no, f"{pp}.propertyTitleNo", max_len=100, required=False)
 
-    _check_appointment(
-        p, data.survey_appointment, f"{prefix}.surveyAppointment", now=now, calendar=calendar
-    )
+    if unchanged_appointment is None or data.survey_appointment != unchanged_appointment:
+        _check_appointment(
+            p, data.survey_appointment, f"{prefix}.surveyAppointment", now=now, calendar=calendar
+        )
 
     chosen = set(data.utilities)
     for utility, field in UTILITY_FIELDS.items():

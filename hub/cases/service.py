@@ -122,7 +122,12 @@ async def create_application(*, principal: Principal, data: ApplicationData) -> 
 async def update_application(*, principal: Principal, case_id: str, data: ApplicationData) -> Case:
     case, next_state = await prepare(principal, case_id, CaseAction.UPDATE)
     _check_filer(principal, data)
-    problems = validate_application(data, now=clock.now(), calendar=await get_calendar())
+    problems = validate_application(
+        data,
+        now=clock.now(),
+        calendar=await get_calendar(),
+        unchanged_appointment=case.survey_appointment,
+    )
     if is_valid_uscc(data.applicant.uscc) and data.applicant.uscc != (await case.applicant).uscc:
         problems.add("input.applicant.uscc", "不能更换申请企业 (the applicant cannot change)")
     if case.accepted_at and canonical_utilities(data.utilities) != case.utilities:

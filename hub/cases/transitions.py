@@ -27,6 +27,12 @@ async def prepare(
     return case, next_state
 
 
+async def lock_materials(case: Case) -> None:
+    """Inside the transaction of a material change: bumps the case's version if nobody changed
+    the case since it was read (else CONFLICT), so a racing submit or accept cannot miss it."""
+    await save_state(case, case.status)
+
+
 async def save_state(case: Case, next_state: CaseStatus, **changes) -> None:
     """Writes the new state only if nobody changed the case since it was read."""
     updated = await Case.filter(id=case.id, version=case.version).update(

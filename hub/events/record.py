@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from tortoise import connections
+
 from hub import clock
 from hub.auth.principal import Principal
 from hub.enums import EventType, Utility
 from hub.models import Case, CaseEvent
+
+EVENT_APPEND_LOCK = 0x48554245  # "HUBE": the advisory lock serialising event appends
 
 
 async def record_event(
@@ -19,6 +23,11 @@ async def record_event(
 ) -> CaseEvent:
     """`applicant_act`: the event records an act of the applicant's side; window staff doing it
     act on the enterprise's behalf (帮办代办) and the event says so."""
+    connection = connections.get("default")
+    if connection.capabilities.dialect == "postgres":
+        # Event ids must follow commit order (a subscriber replays "after" a cursor): one
+        # transaction at a time takes the next id, until it commits.
+        await connection.execute_query("SELECT pg_advisory_xact_lock($1)", [EVENT_APPEND_LOCK])
     return await CaseEvent.create(
         case=case,
         type=str(event_type),

@@ -12,7 +12,7 @@ from tortoise.expressions import Q
 from hub import clock
 from hub.auth.principal import Principal
 from hub.cases.flow import CaseAction
-from hub.cases.transitions import in_transaction, prepare
+from hub.cases.transitions import in_transaction, lock_materials, prepare
 from hub.connectors import get_licence_provider
 from hub.connectors.base import LicenceNotFound, LicenceServiceUnavailable
 from hub.enums import EventType, LicenceKind, MaterialSource
@@ -128,7 +128,8 @@ async def _current_on_case(case: Case, kind: LicenceKind, number: str) -> Materi
 
 
 async def _recent_pull(case: Case, kind: LicenceKind, number: str) -> Material | None:
-    """The same licence pulled for the same enterprise within the reuse period."""
+    """The same licence pulled for the same enterprise within the reuse period, still on its
+    case and not past its validity (a revocation since is only seen by a fresh pull)."""
     since = clock.now() - timedelta(days=get_settings().licence_reuse_days)
     return (
         await Material.filter(
@@ -136,8 +137,12 @@ async def _recent_pull(case: Case, kind: LicenceKind, number: str) -> Material |
             licence_kind=kind,
             licence_number=number,
             licence_pulled_at__gte=since,
+            removed_at=None,
         )
         .filter(Q(source=MaterialSource.E_LICENCE))
+        .filter(
+            Q(licence_valid_until__isnull=True) | Q(licence_valid_until__gte=clock.local_today())
+        )
         .order_by("-licence_pulled_at")
         .first()
     )
@@ -155,6 +160,7 @@ async def _keep(principal, case, kind, record, request_id, shared_from: Material
         )
         key = content_key(info.sha256)
         await get_object_store().promote(f"staging/licence-{request_id}", key)
+        await get_object_store().delete(f"staging/licence-{request_id}")
         fields = {
             "source": MaterialSource.E_LICENCE,
             "filename": f"{TITLES[kind]}（电子证照）.pdf",
@@ -187,6 +193,7 @@ async def _keep(principal, case, kind, record, request_id, shared_from: Material
         provenance = {"sharedFrom": str(shared_from.id), "requestId": request_id}
     provenance |= {"pulledBy": principal.name, "purpose": case.case_no, "kind": str(kind)}
     async with in_transaction():
+        await lock_materials(case)
         material = await Material.create(
             case=case,
             requirement_code=_requirement_code(case, kind),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hub import clock
 from hub.auth.principal import Principal
 from hub.auth.visibility import get_visible_case, parse_id, visible_materials
-from hub.cases.transitions import in_transaction
+from hub.cases.transitions import in_transaction, lock_materials
 from hub.enums import EventType, MaterialSource
 from hub.errors import BadUserInput, NotFound
 from hub.events.record import record_event
@@ -25,7 +25,12 @@ async def remove_material(*, principal: Principal, material_id: str) -> Case:
     ticket = await material.ticket if material.ticket_id else None
     await check_may_change(principal, case, ticket)
     async with in_transaction():
-        await Material.filter(id=material.id).update(removed_at=clock.now())
+        await lock_materials(case)
+        removed = await Material.filter(id=material.id, removed_at=None).update(
+            removed_at=clock.now()
+        )
+        if removed != 1:
+            raise NotFound(f"材料不存在 (material {material_id} not found)")
         await record_event(
             case,
             EventType.MATERIAL_REMOVED,
@@ -68,6 +73,7 @@ async def attach_shared_material(
     if code not in {r.code for r in requirements_for(case.utilities)}:
         raise BadUserInput.one("requirementCode", "不是本申请所需的材料 (unknown requirement)")
     async with in_transaction():
+        await lock_materials(case)
         material = await Material.create(
             case=case,
             requirement_code=code,

@@ -3,6 +3,7 @@ verifies them and keeps them once under their sha256."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from hub.auth.visibility import (
 )
 from hub.cases.flow import CaseAction, case_transition
 from hub.cases.ticket_flow import TicketAction, ticket_transition
-from hub.cases.transitions import in_transaction
+from hub.cases.transitions import in_transaction, lock_materials
 from hub.enums import EventType, MaterialSource, Role, UploadStatus
 from hub.errors import (
     BadUserInput,
@@ -38,7 +39,7 @@ from hub.guide.catalogue import requirements_for
 from hub.materials.content_type import ACCEPTED, same_type
 from hub.models import Case, Material, Ticket, Upload
 from hub.objectstore import get_object_store, store_errors
-from hub.objectstore.base import content_key, staging_key
+from hub.objectstore.base import ObjectStoreUnavailable, content_key, staging_key
 from hub.settings import get_settings
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -177,9 +178,10 @@ async def _visible_upload(principal: Principal, upload_id: str) -> Upload:
 
 
 async def _reject(upload: Upload, store) -> None:
-    """Nothing of a rejected upload stays: the staged bytes go, the URL may be used again."""
+    """Nothing of a rejected upload stays: the staged bytes go, the URL may be used again
+    (unless a racing completion has taken the upload meanwhile)."""
     await store.delete(upload.staging_key)
-    await Upload.filter(id=upload.id).update(status=UploadStatus.REQUESTED)
+    await Upload.filter(id=upload.id, status=upload.status).update(status=UploadStatus.REQUESTED)
 
 
 async def _raise_not_staged(upload: Upload) -> None:
@@ -232,6 +234,7 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
         )
 
     async with in_transaction():
+        await lock_materials(case)
         claimed = await Upload.filter(id=upload.id, status=upload.status).update(
             status=UploadStatus.COMPLETED, completed_at=clock.now()
         )
@@ -265,9 +268,10 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
             data={
                 "materialId": str(material.id),
                 "requirementCode": material.requirement_code,
-                "filename": material.filename,
                 "replaces": str(upload.replaces_id) if upload.replaces_id else None,
             },
             applicant_act=ticket is None,
         )
+    with contextlib.suppress(ObjectStoreUnavailable):  # else the clean-up job removes it later
+        await store.delete(upload.staging_key)
     return material

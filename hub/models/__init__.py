@@ -12,8 +12,6 @@ from hub.models.materials import Material, Upload
 from hub.models.sla import HolidaySchedule, SlaClock
 from hub.models.tickets import ResultFeedback, Survey, Ticket
 
-MODEL_MODULES = ["hub.models"]
-
 __all__ = [
     "Applicant",
     "AuditEntry",

@@ -72,7 +72,9 @@ class ObjectStore(abc.ABC):
 
     @abc.abstractmethod
     async def promote(self, source_key: str, target_key: str) -> None:
-        """Moves verified bytes to their content key; if it exists, the source just goes."""
+        """Copies verified bytes to their content key (unless already there). The source stays:
+        the caller deletes it once its database transaction has committed, so a failed commit
+        can be retried with the bytes still staged."""
 
     @abc.abstractmethod
     async def delete(self, key: str) -> None: ...

@@ -97,11 +97,12 @@ class LocalObjectStore(ObjectStore):
 
     async def promote(self, source_key: str, target_key: str) -> None:
         source, target = self.path_of(source_key), self.path_of(target_key)
+        if not source.exists():
+            raise FileNotFoundError(f"no object {source_key!r} to promote")
         target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists():
-            source.unlink(missing_ok=True)
-        else:
-            os.replace(source, target)
+        if not target.exists():
+            with contextlib.suppress(FileExistsError):  # a concurrent promote of the same bytes
+                os.link(source, target)
 
     async def delete(self, key: str) -> None:
         self.path_of(key).unlink(missing_ok=True)

@@ -305,7 +305,6 @@ class S3ObjectStore(ObjectStore):
                 if _is_absent(exc):
                     raise FileNotFoundError(f"no object {source_key!r} to promote") from exc
                 raise
-        self._delete(source_key)
 
     def _delete(self, key: str) -> None:
         try:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 import strawberry
 from strawberry.types import Info
 
@@ -100,9 +98,6 @@ class UploadRequestInput:
     replaces_material_id: strawberry.ID | None = strawberry.field(
         default=None, description="A corrected material: the one it supersedes."
     )
-
-
-__all__ = ["LicenceInfo", "Material", "UploadRequestInput", "UploadTicket", "date", "datetime"]
 
 
 @strawberry.type(description="A licence kind that could not be pulled, and what to do instead.")
