@@ -6,8 +6,8 @@ import strawberry
 from strawberry.types import Info
 
 from hub.auth.principal import Principal
+from hub.auth.visibility import sees_full_personal_data
 from hub.enums import LicenceKind as LicenceKindValue
-from hub.enums import Role
 from hub.materials.downloads import download_ttl, issue_material_url
 from hub.models import Material as MaterialRow
 from hub.schema.enums import LicenceKind, MaterialSource
@@ -48,11 +48,8 @@ class Material:
         licence = None
         if row.licence_kind is not None:
             number = row.licence_number or ""
-            if row.licence_kind == LicenceKindValue.ID_CARD and principal.role not in (
-                Role.APPLICANT,
-                Role.WINDOW,
-                Role.ADMIN,
-            ):
+            full_ids, _ = sees_full_personal_data(principal, handles_case=True)
+            if row.licence_kind == LicenceKindValue.ID_CARD and not full_ids:
                 number = mask_id_number(number)
             licence = LicenceInfo(
                 kind=row.licence_kind,
