@@ -140,3 +140,17 @@ async def sqlite_api(sqlite_database) -> Api:
     transport = httpx.ASGITransport(app=create_app(manage_database=False))
     async with httpx.AsyncClient(transport=transport, base_url="http://hub.test") as client:
         yield Api(client)
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint():
+    """`host:port` of one moto S3 server for the session (127.0.0.1, a free port)."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    try:
+        yield f"{host}:{port}"
+    finally:
+        server.stop()

@@ -17,7 +17,6 @@ import re
 import socket
 import uuid
 import zipfile
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlencode, urlsplit
@@ -30,11 +29,12 @@ from hub.enums import MaterialSource, UploadStatus
 from hub.materials.cleanup import expire_stale_uploads
 from hub.models import AuditEntry, Material, Upload
 from hub.objectstore import get_object_store
-from hub.objectstore.base import ObjectStore, ObjectStoreUnavailable, content_key, staging_key
+from hub.objectstore.base import ObjectStoreUnavailable, content_key, staging_key
 from hub.objectstore.links import signed_download_url
 from hub.settings import Settings, get_settings
 from tests.api import ACCEPT, COMPLETE_UPLOAD, CREATE, REQUEST_UPLOAD, SUBMIT, Api, token_for
 from tests.factories import ENTERPRISE_A, ENTERPRISE_B, application
+from tests.materials.conftest import Backend
 
 APPLICANT = token_for("applicant", org=ENTERPRISE_A)
 OTHER_APPLICANT = token_for("applicant", org=ENTERPRISE_B)
@@ -106,39 +106,6 @@ def sha256(content: bytes) -> str:
 # --- backends ----------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def moto_endpoint():
-    """`host:port` of one moto S3 server on a free loopback port, for the session."""
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    try:
-        yield f"{host}:{port}"
-    finally:
-        server.stop()
-
-
-@dataclass
-class Backend:
-    name: str
-    store: ObjectStore  # the instance the hub used when the test began (stays usable)
-    endpoint: str | None = None
-
-    async def holds(self, key: str) -> bool:
-        return await self.store.exists(key)
-
-    async def s3_keys(self) -> set[str]:
-        """Every key in the test's bucket (S3 only)."""
-        client = self.store._client  # the store's own minio client, for inspection only
-
-        def keys() -> set[str]:
-            return {o.object_name for o in client.list_objects(self.store.bucket, recursive=True)}
-
-        return await asyncio.to_thread(keys)
-
-
 def point_store_at(monkeypatch, endpoint: str) -> None:
     monkeypatch.setattr(get_settings(), "s3_endpoint", endpoint)
     get_object_store.cache_clear()
@@ -150,35 +117,6 @@ def closed_endpoint() -> str:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     return f"127.0.0.1:{port}"
-
-
-@pytest.fixture
-async def store(request, monkeypatch):
-    """The hub's object store for one test: "local" (storage/objects) or "s3" (a fresh bucket on
-    the moto server), chosen through the cached settings like HUB_S3_* would."""
-    endpoint = None
-    if request.param == S3:
-        endpoint = request.getfixturevalue("moto_endpoint")
-        settings = get_settings()
-        for name, value in {
-            "s3_endpoint": endpoint,
-            "s3_access_key": "hub-test-access",
-            "s3_secret_key": "hub-test-secret",
-            "s3_bucket": f"hub-api-{uuid.uuid4().hex[:16]}",
-            "s3_secure": False,
-            "s3_region": "us-east-1",
-        }.items():
-            monkeypatch.setattr(settings, name, value)
-    get_object_store.cache_clear()
-    current = get_object_store()
-    if request.param == S3:
-        await current.ensure_bucket()
-    try:
-        yield Backend(request.param, current, endpoint)
-    finally:
-        get_object_store.cache_clear()
-        if hasattr(current, "close"):
-            current.close()
 
 
 # --- API helpers -------------------------------------------------------------------------------

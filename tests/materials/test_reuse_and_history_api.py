@@ -9,11 +9,9 @@ server through the minio SDK and real HTTP).
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import os
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -21,9 +19,7 @@ import httpx
 import pytest
 
 from hub.models import AuditEntry, Material, Upload
-from hub.objectstore import get_object_store
-from hub.objectstore.base import ObjectStore, content_key
-from hub.settings import get_settings
+from hub.objectstore.base import content_key
 from tests.api import (
     ACCEPT,
     CREATE,
@@ -57,59 +53,6 @@ def sha256(content: bytes) -> str:
 
 
 # --- backends ----------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def moto_endpoint():
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    try:
-        yield f"{host}:{port}"
-    finally:
-        server.stop()
-
-
-@dataclass
-class Backend:
-    name: str
-    store: ObjectStore
-
-    async def s3_keys(self) -> set[str]:
-        client = self.store._client  # the store's own minio client, for inspection only
-
-        def keys() -> set[str]:
-            return {o.object_name for o in client.list_objects(self.store.bucket, recursive=True)}
-
-        return await asyncio.to_thread(keys)
-
-
-@pytest.fixture
-async def store(request, monkeypatch):
-    """ "local" (storage/objects) or "s3" (a fresh bucket on moto), set through the settings."""
-    if request.param == S3:
-        settings = get_settings()
-        for name, value in {
-            "s3_endpoint": request.getfixturevalue("moto_endpoint"),
-            "s3_access_key": "hub-test-access",
-            "s3_secret_key": "hub-test-secret",
-            "s3_bucket": f"hub-reuse-{uuid.uuid4().hex[:16]}",
-            "s3_secure": False,
-            "s3_region": "us-east-1",
-        }.items():
-            monkeypatch.setattr(settings, name, value)
-    get_object_store.cache_clear()
-    current = get_object_store()
-    if request.param == S3:
-        await current.ensure_bucket()
-    try:
-        yield Backend(request.param, current)
-    finally:
-        get_object_store.cache_clear()
-        if hasattr(current, "close"):
-            current.close()
 
 
 # --- API helpers -------------------------------------------------------------------------------
