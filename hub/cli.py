@@ -68,12 +68,15 @@ def seed_demo() -> None:
     """Load demo enterprises and cases (idempotent)."""
     from hub import db
     from hub.demo import seed
+    from hub.jobs import inprocess
 
     async def run() -> str:
         await db.migrate()
         await db.init()
         try:
-            return await seed()
+            summary = await seed()
+            await inprocess.drain(within=300)  # the demo cases' notices (without Redis)
+            return summary
         finally:
             await db.close()
 

@@ -15,6 +15,9 @@ _STORAGE = Path(tempfile.mkdtemp(prefix="hub-test-storage-"))
 os.environ["HUB_STORAGE_DIR"] = str(_STORAGE)
 os.environ["HUB_SECRET_KEY"] = "test-secret-key-not-for-production-0123456789"
 os.environ["HUB_PUBLIC_URL"] = "http://hub.test"
+# PDFs only where a test asks for them (tests/documents): LibreOffice takes seconds per file.
+os.environ["HUB_PDF"] = "off"
+os.environ["HUB_JOB_RETRY_BASE_SECONDS"] = "0.05"
 for name in ("HUB_DATABASE_URL", "HUB_REDIS_URL", "HUB_S3_ENDPOINT"):
     os.environ.pop(name, None)
 
@@ -25,10 +28,12 @@ from tortoise.backends.base.executor import EXECUTOR_CACHE  # noqa: E402
 
 from hub import db, models  # noqa: E402
 from hub.app import create_app  # noqa: E402
+from hub.jobs import inprocess  # noqa: E402
 from hub.sla import calendar_source  # noqa: E402
 from tests.api import Api  # noqa: E402
 
 POSTGRES_URL = os.environ.get("HUB_TEST_DATABASE_URL")
+REDIS_URL = os.environ.get("HUB_TEST_REDIS_URL")
 REQUIRE_SERVICES = os.environ.get("HUB_TEST_REQUIRE_SERVICES") == "1"
 KEPT_TABLES = {"requirement", "tortoise_migrations"}
 _migrated: set[str] = set()
@@ -100,6 +105,7 @@ async def database(request):
     """An initialised, empty, migrated database on each backend; yields the backend name."""
     await _open_empty_database(request.param)
     yield request.param
+    await inprocess.drain()  # jobs the test started finish before the next test wipes
     await db.close()
 
 
@@ -108,6 +114,7 @@ async def sqlite_database():
     """SQLite only, for tests whose behaviour does not depend on the database."""
     await _open_empty_database("sqlite")
     yield "sqlite"
+    await inprocess.drain()
     await db.close()
 
 
@@ -154,3 +161,22 @@ def moto_endpoint():
         yield f"{host}:{port}"
     finally:
         server.stop()
+
+
+@pytest.fixture
+async def redis_url():
+    """An empty Redis database (HUB_TEST_REDIS_URL) for queue and pub/sub tests."""
+    if not REDIS_URL:
+        reason = "Redis not configured: set HUB_TEST_REDIS_URL"
+        if REQUIRE_SERVICES:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from redis.asyncio import Redis
+
+    client = Redis.from_url(REDIS_URL)
+    try:
+        await client.flushdb()
+        yield REDIS_URL
+        await client.flushdb()
+    finally:
+        await client.aclose()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tortoise.transactions import in_transaction
-
 from hub import clock
 from hub.auth.principal import Principal
 from hub.auth.visibility import get_visible_case
@@ -11,6 +9,7 @@ from hub.cases.flow import CaseAction, case_transition
 from hub.enums import CaseStatus
 from hub.errors import Conflict
 from hub.models import Case
+from hub.transactions import in_transaction
 
 __all__ = ["CaseAction", "in_transaction", "prepare", "save_state"]
 

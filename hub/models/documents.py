@@ -26,6 +26,7 @@ class Document(Model):
     pdf_sha256 = fields.CharField(max_length=64, null=True)
     pdf_object_key = fields.CharField(max_length=200, null=True)
     attempts = fields.IntField(default=0)
+    retries = fields.IntField(default=0)  # manual retries: part of the render job's id
     error = fields.TextField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     ready_at = fields.DatetimeField(null=True)

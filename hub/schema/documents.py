@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import strawberry
+from strawberry.types import Info
 
+from hub.documents.downloads import document_download_url
 from hub.models import Document as DocumentRow
 from hub.schema.enums import DocumentKind, DocumentStatus
 from hub.schema.scalars import DateTime
 
 
-@strawberry.type
+@strawberry.type(description="One file of a notice (its PDF rendering).")
 class DocumentFile:
+    row: strawberry.Private[DocumentRow]
     filename: str
     size: int
     sha256: str
-    download_url: str | None
+
+    @strawberry.field(description="Expiring download address; each one issued is audited.")
+    async def download_url(self, info: Info) -> str | None:
+        return await document_download_url(info.context.principal, self.row, pdf=True)
 
 
 @strawberry.type(description="A notice: its main file is the DOCX; `pdf` is its PDF rendering.")
 class Document:
+    row: strawberry.Private[DocumentRow]
     id: strawberry.ID
     kind: DocumentKind
     status: DocumentStatus
@@ -29,22 +36,27 @@ class Document:
     size: int | None
     sha256: str | None
     verification_code: str | None
-    download_url: str | None
     pdf: DocumentFile | None
-    error: str | None
+    error: str | None = strawberry.field(description="Why rendering failed (FAILED), or a note.")
+    attempts: int
     created_at: DateTime
+    ready_at: DateTime | None
+
+    @strawberry.field(
+        description="Expiring download address of the DOCX once READY; each one issued is audited."
+    )
+    async def download_url(self, info: Info) -> str | None:
+        return await document_download_url(info.context.principal, self.row)
 
     @classmethod
     def from_model(cls, row: DocumentRow) -> Document:
         pdf = None
         if row.pdf_sha256:
             pdf = DocumentFile(
-                filename=row.pdf_filename,
-                size=row.pdf_size,
-                sha256=row.pdf_sha256,
-                download_url=None,
+                row=row, filename=row.pdf_filename, size=row.pdf_size, sha256=row.pdf_sha256
             )
         return cls(
+            row=row,
             id=strawberry.ID(str(row.id)),
             kind=row.kind,
             status=row.status,
@@ -55,8 +67,36 @@ class Document:
             size=row.size,
             sha256=row.sha256,
             verification_code=row.verification_code,
-            download_url=None,
             pdf=pdf,
             error=row.error,
+            attempts=row.attempts,
             created_at=row.created_at,
+            ready_at=row.ready_at,
+        )
+
+
+@strawberry.type(description="What a printed notice's verification code proves (no login).")
+class DocumentVerification:
+    kind: DocumentKind
+    title: str
+    case_no: str | None
+    version: int
+    issued_at: DateTime
+    sha256: str
+    pdf_sha256: str | None
+    superseded: bool
+
+    @classmethod
+    def from_model(cls, row: DocumentRow) -> DocumentVerification:
+        from hub.documents.kinds import TITLES
+
+        return cls(
+            kind=row.kind,
+            title=TITLES[row.kind],
+            case_no=row.case.case_no,
+            version=row.version,
+            issued_at=row.ready_at or row.created_at,
+            sha256=row.sha256,
+            pdf_sha256=row.pdf_sha256,
+            superseded=row.superseded_at is not None,
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from hub.documents.guide_file import service_guide_url
 from hub.schema.enums import LicenceKind, Utility
 from hub.schema.scalars import Decimal
 
@@ -63,6 +64,10 @@ class ProcessStep:
 
 @strawberry.type(description="One merged guide for any mix of water, power and gas.")
 class ServiceGuide:
+    @strawberry.field(description="Expiring address of the guide as a Word file (办事指南).")
+    async def download_url(self) -> str:
+        return await service_guide_url(list(self.utilities))
+
     utilities: list[Utility]
     requirements: list[Requirement]
     time_limits: list[TimeLimit]

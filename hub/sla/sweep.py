@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tortoise.transactions import in_transaction
-
 from hub import clock
 from hub.auth.principal import SYSTEM
 from hub.enums import EventType
 from hub.events.record import record_event
 from hub.models import Case, SlaClock
+from hub.transactions import in_transaction
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from hub.jobs import inprocess
 from tests.api import (
     ACCEPT,
     CREATE,
@@ -76,9 +77,12 @@ async def withdrawn(api) -> dict:
 
 
 async def refused(api, mutation: str, variables: dict, token: str, case: dict) -> dict:
-    """The error of a mutation that must fail, after checking it changed nothing."""
+    """The error of a mutation that must fail, after checking it changed nothing (the notices
+    of earlier steps rendered first: their jobs change the case's documents and events)."""
+    await inprocess.drain()
     before = await fetch(api, case["id"])
     error = await api.error(mutation, variables, token)
+    await inprocess.drain()
     after = await fetch(api, case["id"])
     assert after["status"] == before["status"]
     assert after["events"]["totalCount"] == before["events"]["totalCount"]
@@ -327,7 +331,9 @@ async def test_only_the_window_records_paper_handovers(api, token):
 
 
 async def test_a_paper_handover_is_recorded_as_an_event_of_its_utility(api):
-    case = await accepted(api)
+    accepted_case = await accepted(api)
+    await inprocess.drain()  # the notices' DOCUMENT_READY events are in before the count
+    case = await fetch(api, accepted_case["id"])
     variables = handover(case["id"], utility="GAS", items=[" 纸质申请表 ", "图纸"], by=" 王五 ")
 
     after = (await api.ok(HANDOVER, variables, WINDOW))["recordPaperHandover"]

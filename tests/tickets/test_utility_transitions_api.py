@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from hub.jobs import inprocess
 from tests.api import (
     ACCEPT,
     CREATE,
@@ -94,6 +95,7 @@ async def accepted(api, utilities=("POWER", "GAS")) -> tuple[str, dict[str, str]
 
 
 async def view(api, case_id: str, token: str = WINDOW) -> dict:
+    await inprocess.drain()  # the case as it stands once its notices have rendered
     return (await api.ok(VIEW_CASE, {"id": case_id}, token))["case"]
 
 
@@ -142,6 +144,7 @@ class unchanged:
         self.api, self.case_ids = api, case_ids
 
     async def snapshot(self) -> list[dict]:
+        await inprocess.drain()  # notices of earlier steps render in the background
         return [(await self.api.ok(SNAPSHOT, {"id": i}, WINDOW))["case"] for i in self.case_ids]
 
     async def __aenter__(self):
@@ -301,7 +304,7 @@ async def test_nothing_changes_a_replied_case(api):
     assert case["repliedAt"]
     assert [e["type"] for e in events_of(case, "REPLY_ISSUED")] == ["REPLY_ISSUED"]
     [reply] = documents_of(case, "CONSOLIDATED_REPLY")
-    assert (reply["status"], reply["version"], reply["ticketId"]) == ("PENDING", 1, None)
+    assert (reply["status"], reply["version"], reply["ticketId"]) == ("READY", 1, None)
 
     case_steps = [
         (APPLICANT, WITHDRAW, {"caseId": case_id, "reason": "不要了"}),
@@ -545,7 +548,7 @@ async def test_corrections_of_every_utility_are_gathered_into_one_notice(api):
     assert sorted(gathered["data"]["utilities"]) == ["GAS", "WATER"]
     assert len(gathered["data"]["items"]) == 3
     [document] = documents_of(case, "CORRECTION_NOTICE")
-    assert (document["status"], document["version"]) == ("PENDING", 1)
+    assert (document["status"], document["version"]) == ("READY", 1)
     assert statuses(case) == {
         "WATER": "CORRECTION_REQUESTED",
         "POWER": "SURVEY_PENDING",
@@ -596,7 +599,7 @@ async def test_corrections_of_every_utility_are_gathered_into_one_notice(api):
     ]
     assert len(events_of(case, "CORRECTIONS_GATHERED")) == 2
     assert [(d["version"], d["status"]) for d in documents_of(case, "CORRECTION_NOTICE")] == [
-        (2, "PENDING")
+        (2, "READY")
     ]
     every = (await api.ok(ALL_DOCUMENTS, {"id": case_id}, WINDOW))["case"]["documents"]
     notices = sorted(
@@ -650,14 +653,14 @@ async def test_corrections_of_every_utility_are_gathered_into_one_notice(api):
         "NEEDS_CORRECTION",
         "INELIGIBLE",
     ]
-    kinds = sorted((d["kind"], d["status"]) for d in case["documents"])
+    kinds = sorted((d["kind"], d["status"]) for d in (await view(api, case_id))["documents"])
     assert kinds == [
-        ("APPLICATION_FORM", "PENDING"),
-        ("CONSOLIDATED_REPLY", "PENDING"),
-        ("CORRECTION_NOTICE", "PENDING"),
-        ("RECEIPT_NOTICE", "PENDING"),
-        ("RESULT_FEEDBACK_FORM", "PENDING"),
-        ("RESULT_FEEDBACK_FORM", "PENDING"),
+        ("APPLICATION_FORM", "READY"),
+        ("CONSOLIDATED_REPLY", "READY"),
+        ("CORRECTION_NOTICE", "READY"),
+        ("RECEIPT_NOTICE", "READY"),
+        ("RESULT_FEEDBACK_FORM", "READY"),
+        ("RESULT_FEEDBACK_FORM", "READY"),
     ]
 
 

@@ -1,0 +1,48 @@
+"""The service guide as a Word file, for any mix of utilities: rendered on first request and
+kept in the object store under a key derived from everything it is made of, so a changed guide
+or template makes a new file and an unchanged one is never rendered twice."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from datetime import timedelta
+
+from hub.documents.context import guide_context
+from hub.documents.kinds import DOCX_TYPE, TITLES, UTILITY_NAMES
+from hub.documents.render import render_docx, template_path
+from hub.enums import DocumentKind, Utility
+from hub.objectstore import get_object_store, store_errors
+from hub.settings import get_settings
+
+KIND = DocumentKind.SERVICE_GUIDE
+
+
+async def service_guide_url(utilities: list[Utility]) -> str:
+    chosen = sorted(set(utilities), key=list(Utility).index)
+    context = guide_context(chosen)
+    fingerprint = hashlib.sha256(
+        json.dumps(context, sort_keys=True, ensure_ascii=False, default=str).encode()
+        + template_path(KIND).read_bytes()
+    ).hexdigest()
+    key = f"guides/{fingerprint}.docx"
+    store = get_object_store()
+    settings = get_settings()
+    with store_errors():
+        if not await store.exists(key):
+            content = await asyncio.to_thread(
+                render_docx, KIND, context, verify_url=settings.public_url
+            )
+
+            async def chunks():
+                yield content
+
+            await store.put_stream(key, chunks(), limit=len(content), content_type=DOCX_TYPE)
+        names = "".join(UTILITY_NAMES[u] for u in chosen)
+        return await store.presign_get(
+            key,
+            expires=timedelta(seconds=settings.document_url_ttl_seconds),
+            filename=f"{TITLES[KIND]}-{names}.docx",
+            content_type=DOCX_TYPE,
+        )
