@@ -7,9 +7,10 @@ from tortoise import connections
 from hub import clock
 from hub.auth.principal import Principal
 from hub.enums import EventType, Utility
+from hub.events.wakeups import wake_subscribers
 from hub.models import Case, CaseEvent
-
-EVENT_APPEND_LOCK = 0x48554245  # "HUBE": the advisory lock serialising event appends
+from hub.transactions import after_commit, take_event_append_lock
+from hub.webhooks.dispatch import schedule_webhook_dispatch
 
 
 async def record_event(
@@ -23,12 +24,11 @@ async def record_event(
 ) -> CaseEvent:
     """`applicant_act`: the event records an act of the applicant's side; window staff doing it
     act on the enterprise's behalf (帮办代办) and the event says so."""
-    connection = connections.get("default")
-    if connection.capabilities.dialect == "postgres":
-        # Event ids must follow commit order (a subscriber replays "after" a cursor): one
-        # transaction at a time takes the next id, until it commits.
-        await connection.execute_query("SELECT pg_advisory_xact_lock($1)", [EVENT_APPEND_LOCK])
-    return await CaseEvent.create(
+    # Event ids must follow commit order (a subscriber replays "after" a cursor): one
+    # transaction at a time takes the next id, until it commits. hub.transactions takes the
+    # lock at the start of each transaction already; this covers any other caller.
+    await take_event_append_lock(connections.get("default"))
+    event = await CaseEvent.create(
         case=case,
         type=str(event_type),
         actor=actor.name,
@@ -38,3 +38,6 @@ async def record_event(
         data=data or {},
         at=clock.now(),
     )
+    after_commit(wake_subscribers, key="events:subscribers")
+    after_commit(schedule_webhook_dispatch, key="events:webhooks")
+    return event

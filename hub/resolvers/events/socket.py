@@ -1,0 +1,158 @@
+"""GraphQL over WebSocket (graphql-transport-ws): authentication by the `connection_init`
+payload, and the close codes of API.md ("Transport").
+
+- a missing or bad token in `{"Authorization": "Bearer <token>"}` (key in any case): 4403;
+- a token that expires while the socket is open: 4401, at its `exp`;
+- no `connection_init` within HUB_WS_INIT_TIMEOUT_SECONDS: 4408 (strawberry's own timer);
+- a subscriber too slow to keep up: 4429 (hub/resolvers/events/subscriptions.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import jwt
+from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
+from strawberry.asgi import ASGIWebSocketAdapter
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
+from strawberry.types.unset import UNSET
+
+from hub import clock
+from hub.auth.tokens import principal_from_header
+from hub.errors import Forbidden, HubError
+from hub.resolvers.context import HubContext
+from hub.resolvers.loaders import Loaders
+from hub.settings import get_settings
+
+TOKEN_EXPIRED = 4401
+SLOW_CONSUMER = 4429
+SERVICE_RESTART = 1012
+
+
+async def close_socket(ws: WebSocket, code: int, reason: str) -> None:
+    """Close once; a socket already closing or gone is left alone."""
+    if WebSocketState.DISCONNECTED in (ws.application_state, ws.client_state):
+        return
+    with contextlib.suppress(RuntimeError, OSError, WebSocketDisconnect):
+        await ws.close(code=code, reason=reason)
+
+
+@dataclass
+class SocketContext(HubContext):
+    """The context of every operation on one socket; `response` is the socket."""
+
+    connection_params: dict | None = None
+    _expiry: asyncio.TimerHandle | None = field(default=None, repr=False)
+    _closing: set[asyncio.Task] = field(default_factory=set, repr=False)
+
+    @property
+    def socket(self) -> WebSocket:
+        return self.response  # type: ignore[return-value]
+
+    async def close(self, code: int, reason: str) -> None:
+        await close_socket(self.socket, code, reason)
+
+    def close_at(self, expires_at: float) -> None:
+        """Close with 4401 at `expires_at` (seconds since the epoch)."""
+        delay = max(0.0, expires_at - clock.now().timestamp())
+        self._expiry = asyncio.get_running_loop().call_later(delay, self._expire)
+
+    def _expire(self) -> None:
+        task = asyncio.get_running_loop().create_task(
+            self.close(TOKEN_EXPIRED, "登录凭证已过期 (token expired)")
+        )
+        self._closing.add(task)
+        task.add_done_callback(self._closing.discard)
+
+    def release(self) -> None:
+        if self._expiry is not None:
+            self._expiry.cancel()
+
+
+class HubWebSocketAdapter(ASGIWebSocketAdapter):
+    """Messages for a socket this side has closed (token expired, too slow) are dropped
+    instead of failing the operation that sends them."""
+
+    async def send_json(self, message: Mapping[str, object]) -> None:
+        if self.ws.application_state == WebSocketState.DISCONNECTED:
+            return
+        try:
+            await super().send_json(message)
+        except RuntimeError:
+            if self.ws.application_state != WebSocketState.DISCONNECTED:
+                raise
+
+    async def close(self, code: int, reason: str) -> None:
+        await close_socket(self.ws, code, reason)
+
+
+def _authorization(params: Mapping | None) -> str | None:
+    for key, value in (params or {}).items():
+        if isinstance(key, str) and key.lower() == "authorization" and isinstance(value, str):
+            return value
+    return None
+
+
+def _expires_at(header: str) -> float:
+    token = header.partition(" ")[2].strip()  # verified by principal_from_header already
+    return float(jwt.decode(token, options={"verify_signature": False})["exp"])
+
+
+class GraphQLOverWebSocket:
+    """Mixed into the hub's `strawberry.asgi.GraphQL` view (hub/app.py)."""
+
+    websocket_adapter_class = HubWebSocketAdapter
+
+    def __init__(self, *args, **kwargs) -> None:
+        seconds = get_settings().ws_init_timeout_seconds
+        kwargs.setdefault("connection_init_wait_timeout", timedelta(seconds=seconds))
+        super().__init__(*args, **kwargs)
+
+    async def run(self, request, context=UNSET, root_value=UNSET):
+        if not self.is_websocket_request(request) or context is not UNSET:
+            return await super().run(request, context=context, root_value=root_value)
+        socket_context = SocketContext(request=request, response=request)
+        try:
+            return await super().run(request, context=socket_context, root_value=root_value)
+        finally:
+            socket_context.release()
+
+    async def on_ws_connect(self, context):
+        if not isinstance(context, SocketContext):
+            return UNSET
+        header = _authorization(context.connection_params)
+        try:
+            principal = principal_from_header(header)
+        except HubError:
+            principal = None
+        if principal is None:
+            raise ConnectionRejectionError()  # strawberry closes with 4403
+        context.principal_or_none = principal
+        context.close_at(_expires_at(header))
+        return UNSET
+
+
+class WebSocketOperations(SchemaExtension):
+    """Subscriptions run over the socket only (a plain HTTP POST of one is FORBIDDEN rather than
+    a null). A socket's context lives as long as the socket: each operation on it gets new
+    DataLoaders, so a query sent over WebSocket never answers from an earlier one's cache."""
+
+    def on_operation(self):
+        context = self.execution_context.context
+        if isinstance(context, SocketContext):
+            context.loaders = Loaders()
+        yield
+
+    def on_execute(self):
+        execution = self.execution_context
+        if execution.operation_type is OperationType.SUBSCRIPTION and not isinstance(
+            execution.context, SocketContext
+        ):
+            raise Forbidden("订阅仅支持 WebSocket (subscriptions run over graphql-transport-ws)")
+        yield
