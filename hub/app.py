@@ -14,19 +14,23 @@ from tortoise import Tortoise
 
 from hub import clock, db
 from hub.auth.tokens import principal_from_header
+from hub.documents.verify_page import verify_page
 from hub.errors import HubError
+from hub.events.broker import running_broker
+from hub.jobs import inprocess, queue
 from hub.materials.staging import receive_staged_upload
 from hub.objectstore import get_object_store
 from hub.objectstore.base import ObjectStoreUnavailable
 from hub.objectstore.links import download_signature_valid
 from hub.objectstore.local import LocalObjectStore
 from hub.resolvers.context import HubContext
+from hub.resolvers.events.socket import GraphQLOverWebSocket
 from hub.schema.schema import schema
 from hub.settings import get_settings
 from hub.sla.loop import background_sweeper
 
 
-class HubGraphQL(GraphQL):
+class HubGraphQL(GraphQLOverWebSocket, GraphQL):
     async def get_context(self, request, response=None) -> HubContext:
         context = HubContext(request=request, response=response)
         try:
@@ -107,6 +111,15 @@ async def readyz(_: Request) -> Response:
     return JSONResponse({"ready": ready, "checks": checks}, status_code=200 if ready else 503)
 
 
+async def _stop_jobs() -> None:
+    """In-process jobs get a moment to finish; any cut short stay PENDING for the sweeper."""
+    try:
+        await inprocess.drain(within=10)
+    except TimeoutError:
+        inprocess.cancel_all()
+    await queue.close()
+
+
 def create_app(*, database_url: str | None = None, manage_database: bool = True) -> Starlette:
     """`manage_database=False` when the caller (a test) has initialised the ORM itself."""
 
@@ -120,10 +133,12 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
                 await store.ensure_bucket()
         try:
             async with contextlib.AsyncExitStack() as background:
+                _app.state.event_broker = await background.enter_async_context(running_broker())
                 if not get_settings().redis_url:  # with Redis, the worker's cron sweeps
                     await background.enter_async_context(background_sweeper())
                 yield
         finally:
+            await _stop_jobs()
             if manage_database:
                 await db.close()
 
@@ -136,6 +151,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
             Route("/downloads", get_download, methods=["GET"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/verify/{code}", verify_page),
         ],
         lifespan=lifespan,
     )

@@ -124,3 +124,9 @@ class EventType(StrEnum):
     DOCUMENT_FAILED = "DOCUMENT_FAILED"
     SLA_WARNING = "SLA_WARNING"
     SLA_BREACHED = "SLA_BREACHED"
+
+
+class WebhookDeliveryStatus(StrEnum):
+    PENDING = "PENDING"
+    DELIVERED = "DELIVERED"
+    FAILED = "FAILED"

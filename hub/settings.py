@@ -40,6 +40,20 @@ class Settings(BaseSettings):
     token_ttl_seconds: int = 3600
     upload_ttl_seconds: int = 900
     max_upload_bytes: int = 50 * 1024 * 1024
+    pdf: str = "auto"  # auto: a PDF beside each DOCX when LibreOffice is installed; off: none
+    soffice: str = "soffice"
+    pdf_timeout_seconds: float = 60.0
+    pdf_concurrency: int = 2
+    document_url_ttl_seconds: int = 300
+    job_retry_base_seconds: float = 1.0  # backoff of a failing job: 1, 4, 16 s ...
+    events_queue_size: int = 1000  # events a subscriber may lag behind before it is closed (4429)
+    events_poll_seconds: float = 2.0  # brokers also read new events this often (lost wake-ups)
+    ws_init_timeout_seconds: float = 10.0  # a WebSocket must send connection_init by then
+    webhook_retry_base_seconds: float = 10.0  # webhook backoff: 10 s, 30 s, 2 min, 10 min, 1 h ...
+    webhook_retry_cap_seconds: float = 6 * 3600  # longest wait between two attempts
+    webhook_max_attempts: int = 8  # attempts (per manual redelivery) before a delivery FAILS
+    webhook_timeout_seconds: float = 10.0  # one POST, connecting included
+    webhook_secret_grace_seconds: int = 86400  # the old secret still signs after a rotation
 
     @property
     def effective_database_url(self) -> str:

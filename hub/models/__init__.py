@@ -11,6 +11,7 @@ from hub.models.handovers import PaperHandover
 from hub.models.materials import Material, Upload
 from hub.models.sla import HolidaySchedule, SlaClock
 from hub.models.tickets import ResultFeedback, Survey, Ticket
+from hub.models.webhooks import WebhookAttempt, WebhookCursor, WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "Applicant",
@@ -34,4 +35,8 @@ __all__ = [
     "Ticket",
     "Upload",
     "WaterRequest",
+    "WebhookAttempt",
+    "WebhookCursor",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]

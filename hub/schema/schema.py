@@ -17,20 +17,42 @@ from hub.resolvers.calendar.mutations import CalendarMutations
 from hub.resolvers.calendar.queries import CalendarQueries
 from hub.resolvers.cases.mutations import CaseMutations
 from hub.resolvers.cases.queries import CaseQueries
+from hub.resolvers.documents.mutations import DocumentMutations
+from hub.resolvers.documents.queries import DocumentQueries
+from hub.resolvers.events.socket import WebSocketOperations
+from hub.resolvers.events.subscriptions import EventSubscriptions
 from hub.resolvers.guide.queries import GuideQueries
 from hub.resolvers.tickets.mutations import TicketMutations
 from hub.resolvers.tickets.queries import TicketQueries
+from hub.resolvers.webhooks.mutations import WebhookMutations
+from hub.resolvers.webhooks.queries import WebhookQueries
 from hub.schema.errors import HubErrorMasking
 from hub.schema.scalars import SCALAR_MAP
 
-Query = merge_types("Query", (GuideQueries, CaseQueries, TicketQueries, CalendarQueries))
-Mutation = merge_types("Mutation", (CaseMutations, TicketMutations, CalendarMutations))
+Query = merge_types(
+    "Query",
+    (
+        GuideQueries,
+        CaseQueries,
+        TicketQueries,
+        CalendarQueries,
+        DocumentQueries,
+        WebhookQueries,
+    ),
+)
+Mutation = merge_types(
+    "Mutation",
+    (CaseMutations, TicketMutations, CalendarMutations, DocumentMutations, WebhookMutations),
+)
+Subscription = merge_types("Subscription", (EventSubscriptions,))
 
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     extensions=[
         HubErrorMasking,
+        WebSocketOperations,
         lambda: QueryDepthLimiter(max_depth=12),
         lambda: MaxAliasesLimiter(max_alias_count=30),
         lambda: MaxTokensLimiter(max_token_count=5000),

@@ -1,0 +1,149 @@
+"""The fan-out's exactly-once promise with several dispatchers at once (PostgreSQL): every
+(endpoint, event) pair that is due becomes exactly one delivery, whoever scans it.
+
+Events are inserted directly (no after-commit wake-ups), after the endpoints were registered,
+then dispatchers race over them in small batches: as concurrent tasks of this process (each
+claim on its own pooled connection, so the conditional UPDATEs really race) and as two OS
+processes released together by a barrier. A dispatcher whose claim ignored the cursor it read
+would insert the same pairs twice: the unique index would fail its transaction, and the counts
+below would not add up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+from collections import Counter
+
+import httpx
+import pytest
+
+from hub import clock, db
+from hub.app import create_app
+from hub.enums import EventType
+from hub.jobs import inprocess
+from hub.models import CaseEvent, WebhookDelivery
+from hub.webhooks import dispatch
+from hub.webhooks.delivery import sweep_webhooks
+from hub.webhooks.dispatch import dispatch_events
+from tests.api import CREATE, Api
+from tests.conftest import _open_empty_database, backend_url
+from tests.factories import application
+from tests.webhooks.dispatcher_process import run_dispatcher
+from tests.webhooks.support import APPLICANT, register
+
+EVENTS = 240
+POWER_DISPATCH_AT = 120  # the power ticket is dispatched halfway: power gets the second half
+TYPES = [str(t) for t in (EventType.MATERIAL_ADDED, EventType.TICKET_REVIEWED)]
+
+
+@pytest.fixture
+async def postgres_api():
+    await _open_empty_database("postgres")  # skips unless HUB_TEST_DATABASE_URL is set
+    app = create_app(manage_database=False)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://hub.test") as client:
+        yield Api(client)
+    await inprocess.drain()
+    await db.close()
+
+
+async def prepare(api: Api, receiver) -> dict[str, int]:
+    """Endpoints and inserted events; returns the deliveries due per receiver endpoint."""
+    created = await api.ok(CREATE, {"input": application(("WATER", "POWER"))}, APPLICANT)
+    case_id = created["createApplication"]["id"]
+    await inprocess.drain()
+    await register(api, receiver, "water", "WATER")
+    await register(api, receiver, "power", "POWER")
+    await register(api, receiver, "reviews", "WATER", ["TICKET_REVIEWED"])
+    await register(api, receiver, "gas", "GAS")
+    rows, now = [], clock.now()
+    for i in range(EVENTS):
+        kind, utility = TYPES[i % 2], None
+        if i == 0:
+            kind, utility = str(EventType.TICKET_DISPATCHED), "WATER"
+        elif i == POWER_DISPATCH_AT:
+            kind, utility = str(EventType.TICKET_DISPATCHED), "POWER"
+        rows.append(
+            CaseEvent(
+                case_id=case_id, type=kind, role="system", utility=utility, data={"i": i}, at=now
+            )
+        )
+    await CaseEvent.bulk_create(rows)
+    reviews = sum(
+        1
+        for i in range(EVENTS)
+        if TYPES[i % 2] == "TICKET_REVIEWED" and i not in (0, POWER_DISPATCH_AT)
+    )
+    return {
+        "water": EVENTS,
+        "power": EVENTS - POWER_DISPATCH_AT,
+        "reviews": reviews,
+        "gas": 0,
+    }
+
+
+async def assert_each_pair_once(expected: dict[str, int]) -> None:
+    pairs = await WebhookDelivery.all().values_list("endpoint_id", "event_id")
+    assert len(pairs) == len(set(pairs)) == sum(expected.values())
+
+
+async def assert_received_once(receiver, expected: dict[str, int]) -> None:
+    await inprocess.drain()
+    for name, count in expected.items():
+        accepted = receiver.accepted_per_event(name)
+        assert (len(accepted), set(accepted.values()) or {1}) == (count, {1}), name
+    assert await WebhookDelivery.exclude(status="DELIVERED").count() == 0
+
+
+async def test_concurrent_dispatchers_in_one_process_fan_out_each_event_once(
+    postgres_api, receiver, monkeypatch
+):
+    expected = await prepare(postgres_api, receiver)
+    claims = Counter()
+    real_claim = dispatch._claim
+
+    async def counted_claim(seen: int, last: int) -> bool:
+        won = await real_claim(seen, last)
+        claims[won] += 1
+        return won
+
+    monkeypatch.setattr(dispatch, "_claim", counted_claim)
+    runs = [dispatch_events(batch_size=16, max_batches=1000) for _ in range(3)]
+    made = await asyncio.wait_for(asyncio.gather(*runs), 60)
+    assert sum(made) == sum(expected.values()), (made, claims)
+    # The race did happen: dispatchers lost claims to one another and read the cursor again.
+    assert claims[False] >= 1, claims
+    assert await asyncio.gather(dispatch_events(), dispatch_events()) == [0, 0]
+    await assert_each_pair_once(expected)
+    await assert_received_once(receiver, expected)
+
+
+async def test_two_dispatcher_processes_fan_out_each_event_once(postgres_api, receiver):
+    expected = await prepare(postgres_api, receiver)
+    spawn = multiprocessing.get_context("spawn")
+    barrier, results = spawn.Barrier(2), spawn.Queue()
+    workers = [
+        spawn.Process(
+            target=run_dispatcher,
+            args=(backend_url("postgres"), 8, barrier, results),
+            daemon=True,
+        )
+        for _ in range(2)
+    ]
+    for worker in workers:
+        worker.start()
+    try:
+        outcomes = [await asyncio.to_thread(results.get, True, 120) for _ in workers]
+    finally:
+        for worker in workers:
+            await asyncio.to_thread(worker.join, 30)
+            if worker.is_alive():
+                worker.terminate()
+    assert [status for status, _ in outcomes] == ["ok", "ok"], outcomes
+    assert sum(made for _, made in outcomes) == sum(expected.values()), outcomes
+    await assert_each_pair_once(expected)
+    # The processes queued nothing: the sweep (the safety net) finds the due rows and sends them.
+    swept = await sweep_webhooks()
+    assert (swept.deliveries_made, swept.queued) == (0, sum(expected.values()))
+    await assert_received_once(receiver, expected)
