@@ -28,6 +28,7 @@ from hub.resolvers.events.socket import GraphQLOverWebSocket
 from hub.schema.schema import schema
 from hub.settings import get_settings
 from hub.sla.loop import background_sweeper
+from hub.webhooks.delivery import close_clients
 
 
 class HubGraphQL(GraphQLOverWebSocket, GraphQL):
@@ -118,6 +119,7 @@ async def _stop_jobs() -> None:
     except TimeoutError:
         inprocess.cancel_all()
     await queue.close()
+    await close_clients()
 
 
 def create_app(*, database_url: str | None = None, manage_database: bool = True) -> Starlette:

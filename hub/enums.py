@@ -16,6 +16,8 @@ UTILITY_NAMES = {
     Utility.POWER: "韶关市供电局",
     Utility.GAS: "韶关港华燃气公司",
 }
+#: The business each utility stands for, as forms and notices say it.
+UTILITY_TITLES = {Utility.WATER: "供水", Utility.POWER: "供电", Utility.GAS: "供气"}
 
 
 class Role(StrEnum):

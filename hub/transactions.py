@@ -28,8 +28,9 @@ _background: set[asyncio.Task] = set()
 
 
 @contextlib.asynccontextmanager
-async def in_transaction() -> AsyncIterator[object]:
-    """Nested uses join the outer transaction; hooks run after the outermost one commits."""
+async def in_transaction(*, events: bool = True) -> AsyncIterator[object]:
+    """Nested uses join the outer transaction; hooks run after the outermost one commits.
+    `events=False` for bookkeeping that records no case event: it need not wait for the lock."""
     if _pending.get() is not None:
         async with tortoise_transaction() as connection:
             yield connection
@@ -38,7 +39,8 @@ async def in_transaction() -> AsyncIterator[object]:
     token = _pending.set(hooks)
     try:
         async with tortoise_transaction() as connection:
-            await take_event_append_lock(connection)
+            if events:
+                await take_event_append_lock(connection)
             yield connection
     finally:
         _pending.reset(token)

@@ -18,6 +18,8 @@ os.environ["HUB_PUBLIC_URL"] = "http://hub.test"
 # PDFs only where a test asks for them (tests/documents): LibreOffice takes seconds per file.
 os.environ["HUB_PDF"] = "off"
 os.environ["HUB_JOB_RETRY_BASE_SECONDS"] = "0.05"
+# The tests' webhook receivers listen on loopback (tests/webhooks checks the refusal too).
+os.environ["HUB_WEBHOOK_ALLOW_PRIVATE"] = "true"
 for name in ("HUB_DATABASE_URL", "HUB_REDIS_URL", "HUB_S3_ENDPOINT"):
     os.environ.pop(name, None)
 

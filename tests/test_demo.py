@@ -6,6 +6,7 @@ import pytest
 
 from hub import demo, models
 from hub.enums import CaseStatus
+from hub.jobs import inprocess
 from hub.models import Case, Ticket
 from tests.api import CASES, token_for
 
@@ -37,9 +38,11 @@ async def test_seed_creates_a_case_in_every_demo_state(database):
 
 async def test_seeding_twice_changes_nothing(database):
     await demo.seed()
+    await inprocess.drain()  # the demo notices render (DOCUMENT_READY events) first
     before = await _row_counts()
     message = await demo.seed()
     assert "already" in message
+    await inprocess.drain()
     assert await _row_counts() == before
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from hub.calendar import WorkingCalendar
 from hub.clock import to_local
-from hub.enums import Utility
+from hub.enums import UTILITY_TITLES, Utility
 from hub.errors import ProblemCollector
 from hub.validation.identifiers import is_valid_phone, is_valid_resident_id, is_valid_uscc
 from hub.values import checked_datetime, checked_decimal
@@ -68,7 +68,6 @@ class ApplicationData:
 
 
 UTILITY_FIELDS = {Utility.POWER: "power", Utility.WATER: "water", Utility.GAS: "gas"}
-UTILITY_TITLES = {Utility.POWER: "供电", Utility.WATER: "供水", Utility.GAS: "供气"}
 
 
 def canonical_utilities(utilities) -> list[Utility]:

@@ -15,7 +15,7 @@ from hub import clock
 from hub.auth.principal import SYSTEM
 from hub.documents.context import build_context
 from hub.documents.kinds import DOCX_TYPE, PDF_TYPE, file_stem
-from hub.documents.pdf import docx_to_pdf
+from hub.documents.pdf import PdfConversionFailed, docx_to_pdf
 from hub.documents.render import qr_png, render_docx
 from hub.documents.verification import verify_url
 from hub.enums import DocumentStatus, EventType
@@ -23,6 +23,7 @@ from hub.events.record import record_event
 from hub.jobs.constants import MAX_TRIES, retry_delay
 from hub.models import Document
 from hub.objectstore import get_object_store
+from hub.objectstore.base import ObjectStoreUnavailable
 from hub.settings import get_settings
 from hub.transactions import in_transaction
 
@@ -91,7 +92,8 @@ async def _produce(
         if not last_try:
             raise
         # The DOCX is the document; a PDF that will not come is noted, not fatal.
-        return docx, None, f"PDF: {_describe(exc)}"
+        log.warning("PDF of %s failed for good: %s", document.id, exc)
+        return docx, None, _describe(exc)
     pdf = await _store(document, f"{stem}.pdf", pdf_bytes, PDF_TYPE) if pdf_bytes else None
     return docx, pdf, None
 
@@ -158,4 +160,12 @@ async def _finish(
 
 
 def _describe(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"[:500]
+    """What staff, subscribers and webhook receivers may read: a reason, never a host, a path
+    or a program's output (those go to the log)."""
+    if isinstance(exc, ObjectStoreUnavailable):
+        reason = "文件存储暂不可用 (object store unavailable)"
+    elif isinstance(exc, PdfConversionFailed):
+        reason = "PDF 转换失败 (PDF conversion failed)"
+    else:
+        reason = "文件生成出错 (rendering error)"
+    return f"{reason} [{type(exc).__name__}]"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hub.enums import DocumentKind, Utility
+from hub.enums import UTILITY_TITLES, DocumentKind, Utility
 
 TITLES = {
     DocumentKind.APPLICATION_FORM: "水电气协同报装申请表",
@@ -12,7 +12,6 @@ TITLES = {
     DocumentKind.CONSOLIDATED_REPLY: "水电气报装联合答复书",
     DocumentKind.SERVICE_GUIDE: "水电气报装办事指南",
 }
-UTILITY_NAMES = {Utility.WATER: "供水", Utility.POWER: "供电", Utility.GAS: "供气"}
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF_TYPE = "application/pdf"
 
@@ -22,7 +21,7 @@ def file_stem(
 ) -> str:
     parts = [TITLES[kind], case_no]
     if utility is not None:
-        parts.append(UTILITY_NAMES[utility])
+        parts.append(UTILITY_TITLES[utility])
     if version > 1:
         parts.append(f"v{version}")
     return "-".join(parts)

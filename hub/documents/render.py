@@ -22,13 +22,13 @@ def template_path(kind: DocumentKind) -> Path:
 
 
 @cache
-def _template_bytes(kind: DocumentKind) -> bytes:
+def template_bytes(kind: DocumentKind) -> bytes:
     return template_path(kind).read_bytes()
 
 
 def load_template(kind: DocumentKind) -> DocxTemplate:
     """A fresh template object (docxtpl renders in place, so one per render)."""
-    return DocxTemplate(io.BytesIO(_template_bytes(kind)))
+    return DocxTemplate(io.BytesIO(template_bytes(kind)))
 
 
 def qr_png(url: str) -> bytes:

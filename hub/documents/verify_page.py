@@ -8,8 +8,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from hub import clock
-from hub.documents.kinds import TITLES
-from hub.documents.verification import verified_document
+from hub.documents.verification import Verification, verify
 
 _PAGE = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
@@ -24,8 +23,8 @@ th{{text-align:left;padding-right:1rem;vertical-align:top}}td{{word-break:break-
 
 async def verify_page(request: Request) -> Response:
     code = request.path_params["code"]
-    document = await verified_document(code)
-    facts = _facts(document) if document else None
+    found = await verify(code)
+    facts = _as_json(found) if found else None
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse(facts or {"verified": False}, status_code=200 if facts else 404)
     if facts is None:
@@ -52,15 +51,15 @@ async def verify_page(request: Request) -> Response:
     return HTMLResponse(_PAGE.format(body=f"{status}<table>{table}</table>"))
 
 
-def _facts(document) -> dict:
+def _as_json(facts: Verification) -> dict:
     return {
         "verified": True,
-        "kind": str(document.kind),
-        "title": TITLES[document.kind],
-        "caseNo": document.case.case_no,
-        "version": document.version,
-        "issuedAt": clock.to_local(document.ready_at or document.created_at).isoformat(),
-        "sha256": document.sha256,
-        "pdfSha256": document.pdf_sha256,
-        "superseded": document.superseded_at is not None,
+        "kind": str(facts.kind),
+        "title": facts.title,
+        "caseNo": facts.case_no,
+        "version": facts.version,
+        "issuedAt": clock.to_local(facts.issued_at).isoformat(),
+        "sha256": facts.sha256,
+        "pdfSha256": facts.pdf_sha256,
+        "superseded": facts.superseded,
     }

@@ -180,17 +180,20 @@ class EventBroker:
         """Deliver every event committed after the cursor."""
         while True:
             if not self._general and not self._by_case:
-                # Nobody listens: skip ahead. A subscriber that registers meanwhile replays
-                # (or, live only, starts after) what this skips.
-                self.cursor = max(self.cursor, await _latest_id())
-                return
+                # Nobody listens: skip ahead, unless somebody subscribed while the newest id
+                # was read (an event committed meanwhile may be theirs).
+                latest = await _latest_id()
+                if not self._general and not self._by_case:
+                    self.cursor = max(self.cursor, latest)
+                    return
             rows = await CaseEvent.filter(id__gt=self.cursor).order_by("id").limit(self.batch_size)
             if not rows:
                 return
-            self.cursor = rows[-1].id
             with_points = any(s.selection.utility is not None for s in self.subscribers())
             facts = await BatchFacts.load(rows, with_points=with_points)
             self._deliver(rows, facts)
+            # Only now: a failed read above leaves the cursor for the next try.
+            self.cursor = rows[-1].id
             if len(rows) < self.batch_size:
                 return
             await asyncio.sleep(0)  # let the subscribers drain between batches

@@ -1,7 +1,8 @@
 """The embedded default's job runner: the worker's job functions run as tasks of this process,
 with arq's contract (a `ctx` with `job_id` and `job_try`; `Retry(defer=...)` tries again, up to
 MAX_TRIES), so the same code serves both setups. Jobs already running under an id are not
-started twice; at most CONCURRENCY run at once."""
+started twice; at most CONCURRENCY of each function run at once (a slow webhook receiver does
+not hold up the notices)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ CONCURRENCY = 4
 JobFunction = Callable[..., Awaitable[object]]
 
 _running: dict[str, asyncio.Task] = {}
-_slots: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
+_slots: dict[tuple[asyncio.AbstractEventLoop, str], asyncio.Semaphore] = {}
 
 
 def _functions() -> dict[str, JobFunction]:
@@ -39,8 +40,8 @@ def start(function: str, *args: object, job_id: str, defer_by: float | None = No
 async def _run(job: JobFunction, args: tuple, job_id: str, defer_by: float | None = None) -> None:
     if defer_by:
         await asyncio.sleep(defer_by)
-    loop = asyncio.get_running_loop()
-    slots = _slots.setdefault(loop, asyncio.Semaphore(CONCURRENCY))
+    key = (asyncio.get_running_loop(), job.__name__)
+    slots = _slots.setdefault(key, asyncio.Semaphore(CONCURRENCY))
     for job_try in range(1, MAX_TRIES + 1):
         async with slots:
             try:

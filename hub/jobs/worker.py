@@ -9,6 +9,7 @@ from arq import cron
 from hub import db
 from hub.documents.jobs import render_document
 from hub.documents.service import requeue_stale_documents
+from hub.events import wakeups
 from hub.jobs.constants import (
     DOCUMENT_SWEEP_JOB,
     MAX_TRIES,
@@ -20,6 +21,7 @@ from hub.jobs.constants import (
 from hub.jobs.settings import redis_settings
 from hub.materials.cleanup import expire_stale_uploads
 from hub.sla.sweep import sweep_clocks
+from hub.webhooks.delivery import close_clients
 from hub.webhooks.jobs import webhook_deliver, webhook_dispatch, webhook_sweep
 
 
@@ -41,6 +43,8 @@ async def startup(_ctx: dict) -> None:
 
 
 async def shutdown(_ctx: dict) -> None:
+    await close_clients()
+    await wakeups.close_publisher()
     await db.close()
 
 

@@ -233,6 +233,11 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
             actual=staged.content_type,
         )
 
+    # Before the transaction, which holds the event-append lock: a slow store must not hold up
+    # every other writer. Copying twice is harmless (the key is the content's sha256).
+    key = content_key(upload.sha256)
+    with store_errors():
+        await store.promote(upload.staging_key, key)
     async with in_transaction():
         await lock_materials(case)
         claimed = await Upload.filter(id=upload.id, status=upload.status).update(
@@ -240,9 +245,6 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
         )
         if claimed != 1:
             raise Conflict("该上传已完成 (upload already completed)")
-        key = content_key(upload.sha256)
-        with store_errors():
-            await store.promote(upload.staging_key, key)
         material = await Material.create(
             case=case,
             ticket=ticket,

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import strawberry
 from strawberry.types import Info
 
 from hub.documents.downloads import document_download_url
+from hub.documents.verification import Verification
 from hub.models import Document as DocumentRow
 from hub.schema.enums import DocumentKind, DocumentStatus
 from hub.schema.scalars import DateTime
@@ -87,16 +90,5 @@ class DocumentVerification:
     superseded: bool
 
     @classmethod
-    def from_model(cls, row: DocumentRow) -> DocumentVerification:
-        from hub.documents.kinds import TITLES
-
-        return cls(
-            kind=row.kind,
-            title=TITLES[row.kind],
-            case_no=row.case.case_no,
-            version=row.version,
-            issued_at=row.ready_at or row.created_at,
-            sha256=row.sha256,
-            pdf_sha256=row.pdf_sha256,
-            superseded=row.superseded_at is not None,
-        )
+    def from_facts(cls, facts: Verification) -> DocumentVerification:
+        return cls(**dataclasses.asdict(facts))

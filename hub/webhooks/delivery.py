@@ -12,10 +12,12 @@ lost job or a restarted worker delays a delivery, never drops it.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 import time
 from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import httpx
 from tortoise.expressions import F
@@ -53,10 +55,10 @@ USER_AGENT = "utility-connection-hub-webhooks/1"
 _clients: dict[asyncio.AbstractEventLoop, httpx.AsyncClient] = {}
 
 
-def retry_delay(attempt: int) -> float:
+def backoff_seconds(attempt: int) -> float:
     """Seconds between attempt `attempt` (1-based) and the next one."""
     settings = get_settings()
-    step = BACKOFF_STEPS[min(attempt, len(BACKOFF_STEPS)) - 1]
+    step = BACKOFF_STEPS[min(max(attempt, 1), len(BACKOFF_STEPS)) - 1]
     return min(settings.webhook_retry_base_seconds * step, settings.webhook_retry_cap_seconds)
 
 
@@ -90,8 +92,14 @@ async def deliver(*, delivery_id: str, attempt: int) -> str:
     endpoint = await WebhookEndpoint.get(id=delivery.endpoint_id)
     if not endpoint.enabled:
         return "endpoint disabled"  # stays PENDING: the sweep sends it if it is enabled again
+    # The round (redeliveries) is part of the claim and of the record: an attempt of an older
+    # round that is still in flight must not decide for a redelivery made meanwhile.
     claimed = await WebhookDelivery.filter(
-        id=delivery.id, status=PENDING, attempts=attempt - 1, next_attempt_at__lte=now + EARLY_SLACK
+        id=delivery.id,
+        status=PENDING,
+        attempts=attempt - 1,
+        redeliveries=delivery.redeliveries,
+        next_attempt_at__lte=now + EARLY_SLACK,
     ).update(
         attempts=attempt,
         round_attempts=F("round_attempts") + 1,
@@ -116,6 +124,23 @@ def _signing_secrets(endpoint: WebhookEndpoint) -> list[str]:
     return keys
 
 
+async def refuse_private_address(url: str) -> str | None:
+    """Why `url` may not be called: its host resolves to a loopback, private, link-local or
+    otherwise non-public address (the hub's own network: databases, metadata services).
+    HUB_WEBHOOK_ALLOW_PRIVATE=true allows them (receivers on the same network, tests)."""
+    if get_settings().webhook_allow_private:
+        return None
+    host = urlsplit(url).hostname or ""
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, None)
+    except OSError as exc:
+        return f"cannot resolve {host}: {exc}"[:200]
+    for address in {info[4][0] for info in infos}:
+        if not ipaddress.ip_address(address.split("%")[0]).is_global:
+            return f"refused: {host} is a non-public address ({address})"
+    return None
+
+
 async def post(endpoint: WebhookEndpoint, body: bytes, *, event_id, delivery_id) -> Outcome:
     """One signed POST; a 2xx is success, anything else (or no answer in time) is not.
     Redirects are not followed, and at most a short excerpt of the answer is read."""
@@ -129,6 +154,9 @@ async def post(endpoint: WebhookEndpoint, body: bytes, *, event_id, delivery_id)
         DELIVERY_ID_HEADER: str(delivery_id),
     }
     started = time.monotonic()
+    refusal = await refuse_private_address(endpoint.url)
+    if refusal:
+        return Outcome(False, None, refusal, 0)
     try:
         # httpx's timeouts bound each read and write; this bounds the whole exchange (a
         # receiver trickling bytes must not outlive the attempt's lease).
@@ -199,10 +227,10 @@ async def _record(delivery: WebhookDelivery, attempt: int, outcome: Outcome) -> 
         changes |= {"status": FAILED, "next_attempt_at": None}
         result = "failed"
     else:
-        delay = retry_delay(current.round_attempts)
+        delay = backoff_seconds(current.round_attempts)
         changes["next_attempt_at"] = now + timedelta(seconds=delay)
         result = "retrying"
-    async with in_transaction():
+    async with in_transaction(events=False):
         await WebhookAttempt.create(
             delivery_id=delivery.id,
             number=attempt,
@@ -213,7 +241,7 @@ async def _record(delivery: WebhookDelivery, attempt: int, outcome: Outcome) -> 
             succeeded=outcome.ok,
         )
         updated = await WebhookDelivery.filter(
-            id=delivery.id, status=PENDING, attempts=attempt
+            id=delivery.id, status=PENDING, attempts=attempt, redeliveries=delivery.redeliveries
         ).update(**changes)
         if updated and delay is not None:
             current.attempts = attempt

@@ -15,7 +15,7 @@ from hub import clock
 from hub.auth.principal import Principal
 from hub.auth.visibility import parse_id
 from hub.enums import EventType, Role, Utility, WebhookDeliveryStatus
-from hub.errors import Forbidden, InvalidState, NotFound, ProblemCollector
+from hub.errors import Conflict, Forbidden, InvalidState, NotFound, ProblemCollector
 from hub.models import CaseEvent, WebhookDelivery, WebhookEndpoint
 from hub.settings import get_settings
 from hub.transactions import after_commit, in_transaction
@@ -148,7 +148,7 @@ async def update_endpoint(
         values["enabled"] = changes.enabled
     p.raise_if_any()
     if values:
-        async with in_transaction():
+        async with in_transaction(events=False):
             await WebhookEndpoint.filter(id=endpoint.id).update(**values, updated_at=clock.now())
             after_commit(_endpoints_changed, key="webhooks:endpoints")
         await endpoint.refresh_from_db()
@@ -167,13 +167,15 @@ async def rotate_secret(*, principal: Principal, endpoint_id: str) -> tuple[Webh
     endpoint = await get_endpoint(principal=principal, endpoint_id=endpoint_id)
     secret, now = new_secret(), clock.now()
     grace = timedelta(seconds=get_settings().webhook_secret_grace_seconds)
-    await WebhookEndpoint.filter(id=endpoint.id).update(
+    rotated = await WebhookEndpoint.filter(id=endpoint.id, secret=endpoint.secret).update(
         secret=secret,
         previous_secret=endpoint.secret if grace else None,
         previous_secret_until=now + grace if grace else None,
         secret_rotated_at=now,
         updated_at=now,
     )
+    if not rotated:  # another rotation won: its secret is the one the receiver must get
+        raise Conflict("密钥刚被他人更换，请刷新后重试 (the secret was rotated meanwhile)")
     await endpoint.refresh_from_db()
     return endpoint, secret
 
@@ -210,7 +212,7 @@ async def redeliver(*, principal: Principal, delivery_id: str) -> WebhookDeliver
     endpoint = await WebhookEndpoint.get(id=delivery.endpoint_id)
     if not endpoint.enabled:
         raise InvalidState("Webhook 已停用，请先启用 (the endpoint is disabled: enable it first)")
-    async with in_transaction():
+    async with in_transaction(events=False):
         await WebhookDelivery.filter(id=delivery.id).update(
             status=WebhookDeliveryStatus.PENDING,
             round_attempts=0,

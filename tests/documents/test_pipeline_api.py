@@ -3,9 +3,11 @@ size and sha256, an event, audited download addresses, public verification, retr
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import io
 from datetime import timedelta
+from urllib.parse import parse_qs, urlsplit
 
 import docx
 from moto.server import ThreadedMotoServer
@@ -146,12 +148,40 @@ async def test_running_a_render_job_again_changes_nothing(api):
     case = await accepted_case(api)
     await inprocess.drain()
     receipt = await Document.get(case_id=case["id"], kind="RECEIPT_NOTICE")
-    again = await render_document({"job_id": "again", "job_try": 1}, str(receipt.id))
-    assert again == "nothing to do"
-    assert await Document.get(id=receipt.id) == receipt
-    assert (await Document.get(id=receipt.id)).sha256 == receipt.sha256
-    ready = await CaseEvent.filter(case_id=case["id"], type="DOCUMENT_READY").count()
-    assert ready == 2
+    await Document.filter(id=receipt.id).update(status="PENDING")  # as if queued again
+
+    results = await asyncio.gather(
+        *(render_document({"job_try": 1}, str(receipt.id)) for _ in range(3))
+    )
+    assert results.count("ready") + results.count("nothing to do") == 3
+    again = await render_document({"job_try": 1}, str(receipt.id))
+    assert again == "nothing to do", "READY: a later run does nothing"
+
+    rendered = await Document.get(id=receipt.id)
+    assert rendered.status == "READY"
+    assert await get_object_store().exists(rendered.object_key)
+    assert rendered.object_key.endswith(f"{rendered.sha256}.docx")
+    ready = await CaseEvent.filter(case_id=case["id"], type="DOCUMENT_READY")
+    receipts = [e for e in ready if e.data["documentId"] == str(receipt.id)]
+    # The first render and exactly one of the concurrent re-runs claimed the row.
+    assert len(receipts) == 2
+    assert receipts[-1].data["sha256"] == rendered.sha256
+
+
+async def test_the_service_guide_downloads_as_a_word_file_rendered_once(api, http):
+    query = "query($u: [Utility!]!) { serviceGuide(utilities: $u) { downloadUrl } }"
+    first = (await api.ok(query, {"u": ["GAS", "WATER"]}))["serviceGuide"]["downloadUrl"]
+    again = (await api.ok(query, {"u": ["WATER", "GAS"]}))["serviceGuide"]["downloadUrl"]
+    assert parse_qs(urlsplit(first).query)["key"] == parse_qs(urlsplit(again).query)["key"]
+    downloaded = await fetch(http, first)
+    assert downloaded.status_code == 200
+    assert "filename" in downloaded.headers["content-disposition"]
+    text = docx_text(downloaded.content)
+    assert "办事指南" in text and "供水" in text and "供气" in text
+    power = (await api.ok(query, {"u": ["POWER"]}))["serviceGuide"]["downloadUrl"]
+    assert "供电" in docx_text((await fetch(http, power)).content)
+    guides = get_object_store().root / "guides"
+    assert len(list(guides.glob("*.docx"))) == 2, "one file per combination, in any order"
 
 
 async def test_the_sweeper_renders_a_document_left_pending(api):

@@ -74,3 +74,27 @@ async def test_an_event_read_by_the_broker_during_the_replay_arrives_exactly_onc
     finally:
         await events.aclose()
     assert broker.subscribers() == []
+
+
+async def test_a_failed_read_loses_nothing(api, case_and_broker, monkeypatch):
+    """A read that fails (the database hiccups) leaves the cursor: the next pump delivers."""
+    from hub.events import broker as broker_module
+
+    case_id, broker = case_and_broker
+    subscriber = broker.subscribe(EventSelection())
+    await _touch(api, case_id)
+    original = broker_module.BatchFacts.load
+    failures = iter([True])
+
+    async def flaky_load(*args, **kwargs):
+        if next(failures, False):
+            raise ConnectionError("database went away")
+        return await original(*args, **kwargs)
+
+    monkeypatch.setattr(broker_module.BatchFacts, "load", flaky_load)
+    with pytest.raises(ConnectionError):
+        await broker.pump()
+    await broker.pump()
+    delivered = await asyncio.wait_for(subscriber.next(), 1)
+    assert delivered.event.id == (await _ids())[-1]
+    broker.unsubscribe(subscriber)

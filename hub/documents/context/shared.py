@@ -13,7 +13,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from hub.clock import to_local
-from hub.enums import UTILITY_NAMES, MaterialSource, Utility
+from hub.enums import UTILITY_NAMES, UTILITY_TITLES, MaterialSource, Utility
 from hub.guide.catalogue import load_guide, normalise_utilities
 from hub.models import Applicant, Case, Document, Material, Project
 from hub.validation.identifiers import mask_id_number
@@ -24,7 +24,6 @@ UNCHECKED = "☐"
 WINDOW_UNIT = "韶关市政务服务大厅 市政公用服务综合窗口"
 WINDOW_SHORT = "市政公用服务综合窗口"
 
-UTILITY_TITLES = {Utility.WATER: "供水", Utility.POWER: "供电", Utility.GAS: "供气"}
 SOURCE_TITLES = {
     MaterialSource.UPLOAD: "上传",
     MaterialSource.E_LICENCE: "电子证照",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import strawberry
 
-from hub.documents.verification import verified_document
+from hub.documents.verification import verify
 from hub.schema.documents import DocumentVerification
 
 
@@ -13,5 +13,5 @@ class DocumentQueries:
         "for an unknown code or a notice not yet issued."
     )
     async def verify_document(self, code: str) -> DocumentVerification | None:
-        row = await verified_document(code)
-        return DocumentVerification.from_model(row) if row else None
+        facts = await verify(code)
+        return DocumentVerification.from_facts(facts) if facts else None
