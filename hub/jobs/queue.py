@@ -17,12 +17,15 @@ from hub.settings import get_settings
 
 log = logging.getLogger(__name__)
 _pools: dict[asyncio.AbstractEventLoop, ArqRedis] = {}
+ENQUEUE_TIMEOUT_SECONDS = 2
 
 
 async def _pool() -> ArqRedis:
     loop = asyncio.get_running_loop()
     if loop not in _pools:
-        _pools[loop] = await create_pool(redis_settings(), default_queue_name=QUEUE_NAME)
+        _pools[loop] = await create_pool(
+            redis_settings(fail_fast=True), default_queue_name=QUEUE_NAME
+        )
     return _pools[loop]
 
 
@@ -33,9 +36,12 @@ async def enqueue(function: str, *args: object, job_id: str, defer_by: float | N
         inprocess.start(function, *args, job_id=job_id, defer_by=defer_by)
         return True
     try:
-        await (await _pool()).enqueue_job(function, *args, _job_id=job_id, _defer_by=defer_by)
+        # Bounded: a connection to a Redis that stopped answering would otherwise hang.
+        async with asyncio.timeout(ENQUEUE_TIMEOUT_SECONDS):
+            pool = await _pool()
+            await pool.enqueue_job(function, *args, _job_id=job_id, _defer_by=defer_by)
         return True
-    except (OSError, RedisError) as exc:
+    except (OSError, RedisError, TimeoutError) as exc:
         log.warning("queue unavailable, %s left for the sweeper: %s", job_id, exc)
         _pools.pop(asyncio.get_running_loop(), None)
         return False
