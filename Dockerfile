@@ -9,6 +9,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN groupadd --system hub \
     && useradd --system --gid hub --home-dir /app --no-create-home --shell /usr/sbin/nologin hub
 
+# LibreOffice and CJK fonts: PDFs of the notices (the worker renders them; without these the
+# hub makes DOCX only).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-noto-cjk \
+    && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /app
 
 # Dependencies first, in their own layer, so a code change does not reinstall them.

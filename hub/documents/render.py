@@ -13,7 +13,15 @@ from docxtpl import DocxTemplate, InlineImage
 
 from hub.enums import DocumentKind
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "doc_templates"
+
+def _templates_dir() -> Path:
+    """doc_templates/ beside the hub package in a checkout; from the working directory when the
+    hub is installed as a package (the image runs in /app, where the templates are copied)."""
+    beside = Path(__file__).resolve().parents[2] / "doc_templates"
+    return beside if beside.is_dir() else Path.cwd() / "doc_templates"
+
+
+TEMPLATES_DIR = _templates_dir()
 QR_SIZE = Mm(24)
 
 
