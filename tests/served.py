@@ -90,11 +90,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@asynccontextmanager
-async def serve_hub_on_postgres() -> AsyncIterator[ServedHub]:
-    """An empty, migrated PostgreSQL database and a hub serving it on a free loopback port.
-
-    Skips (or fails, with HUB_TEST_REQUIRE_SERVICES=1) without HUB_TEST_DATABASE_URL."""
+async def empty_postgres() -> str:
+    """The test database, migrated and wiped; the ORM of this process left closed (servers in
+    threads or other processes use it)."""
     url = backend_url("postgres")
     EXECUTOR_CACHE.clear()
     if "postgres" not in _migrated:
@@ -106,8 +104,16 @@ async def serve_hub_on_postgres() -> AsyncIterator[ServedHub]:
         await _wipe("postgres")
     finally:
         await db.close()
-    EXECUTOR_CACHE.clear()
+        EXECUTOR_CACHE.clear()
+    return url
 
+
+@asynccontextmanager
+async def serve_hub_on_postgres() -> AsyncIterator[ServedHub]:
+    """An empty, migrated PostgreSQL database and a hub serving it on a free loopback port.
+
+    Skips (or fails, with HUB_TEST_REQUIRE_SERVICES=1) without HUB_TEST_DATABASE_URL."""
+    url = await empty_postgres()
     port = _free_port()
     config = uvicorn.Config(
         create_app(database_url=url), host="127.0.0.1", port=port, log_level="warning"

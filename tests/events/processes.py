@@ -14,31 +14,11 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import httpx
-from tortoise.backends.base.executor import EXECUTOR_CACHE
 
-from hub import db
-from tests.conftest import _migrated, _reset_postgres_schema, _wipe, backend_url
 from tests.served import ServedHub, _free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 HUB = Path(sys.executable).with_name("hub")
-
-
-async def empty_postgres() -> str:
-    """The test database, migrated and wiped; the ORM of this process left closed."""
-    url = backend_url("postgres")
-    EXECUTOR_CACHE.clear()
-    if "postgres" not in _migrated:
-        await _reset_postgres_schema(url)
-        await db.migrate(url)
-        _migrated.add("postgres")
-    await db.init(url)
-    try:
-        await _wipe("postgres")
-    finally:
-        await db.close()
-        EXECUTOR_CACHE.clear()
-    return url
 
 
 def hub_environment(database_url: str, redis_url: str | None, **settings) -> dict[str, str]:

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 
-from tests.events.processes import ROOT, empty_postgres, hub_environment, hub_processes
+from tests.events.processes import ROOT, hub_environment, hub_processes
 from tests.events.support import (
     WINDOW,
     draft_case,
@@ -20,6 +20,7 @@ from tests.events.support import (
     touch,
 )
 from tests.events.wsclient import open_socket
+from tests.served import empty_postgres
 
 SLOW_POLL = 30  # seconds: anything faster than this came through pub/sub
 

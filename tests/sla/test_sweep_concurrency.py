@@ -16,7 +16,6 @@ The two processes really do split the clocks between them.)
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 from collections import Counter
 from datetime import timedelta
 from decimal import Decimal
@@ -32,6 +31,7 @@ from hub.sla.sweep import sweep_clocks
 from tests.api import CREATE, Api
 from tests.conftest import _open_empty_database, backend_url
 from tests.factories import application
+from tests.processes import outcomes_of_processes
 from tests.sla.support import TICKET_REVIEW, Tokens, at
 from tests.sla.sweeper_process import run_sweeper
 
@@ -104,26 +104,8 @@ async def test_two_concurrent_sweeps_in_one_process_emit_each_event_once(postgre
 
 async def test_two_sweeper_processes_emit_each_event_once(postgres_api):
     ids = await insert_clocks(postgres_api)
-    spawn = multiprocessing.get_context("spawn")
-    barrier, results = spawn.Barrier(2), spawn.Queue()
     instants = [sweep_instant(round_no) for round_no in range(ROUNDS)]
-    workers = [
-        spawn.Process(
-            target=run_sweeper,
-            args=(backend_url("postgres"), instants, barrier, results),
-            daemon=True,
-        )
-        for _ in range(2)
-    ]
-    for worker in workers:
-        worker.start()
-    try:
-        outcomes = [await asyncio.to_thread(results.get, True, 120) for _ in workers]
-    finally:
-        for worker in workers:
-            await asyncio.to_thread(worker.join, 30)
-            if worker.is_alive():
-                worker.terminate()
+    outcomes = await outcomes_of_processes(run_sweeper, backend_url("postgres"), instants)
     assert [status for status, _ in outcomes] == ["ok", "ok"], outcomes
     per_round = [
         tuple(map(sum, zip(*(counts[round_no] for _, counts in outcomes), strict=True)))

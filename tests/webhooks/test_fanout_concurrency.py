@@ -12,7 +12,6 @@ below would not add up.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 from collections import Counter
 
 import httpx
@@ -29,6 +28,7 @@ from hub.webhooks.dispatch import dispatch_events
 from tests.api import CREATE, Api
 from tests.conftest import _open_empty_database, backend_url
 from tests.factories import application
+from tests.processes import outcomes_of_processes
 from tests.webhooks.dispatcher_process import run_dispatcher
 from tests.webhooks.support import APPLICANT, register
 
@@ -121,25 +121,7 @@ async def test_concurrent_dispatchers_in_one_process_fan_out_each_event_once(
 
 async def test_two_dispatcher_processes_fan_out_each_event_once(postgres_api, receiver):
     expected = await prepare(postgres_api, receiver)
-    spawn = multiprocessing.get_context("spawn")
-    barrier, results = spawn.Barrier(2), spawn.Queue()
-    workers = [
-        spawn.Process(
-            target=run_dispatcher,
-            args=(backend_url("postgres"), 8, barrier, results),
-            daemon=True,
-        )
-        for _ in range(2)
-    ]
-    for worker in workers:
-        worker.start()
-    try:
-        outcomes = [await asyncio.to_thread(results.get, True, 120) for _ in workers]
-    finally:
-        for worker in workers:
-            await asyncio.to_thread(worker.join, 30)
-            if worker.is_alive():
-                worker.terminate()
+    outcomes = await outcomes_of_processes(run_dispatcher, backend_url("postgres"), 8)
     assert [status for status, _ in outcomes] == ["ok", "ok"], outcomes
     assert sum(made for _, made in outcomes) == sum(expected.values()), outcomes
     await assert_each_pair_once(expected)
