@@ -16,7 +16,7 @@ from hub.auth.principal import SYSTEM
 from hub.documents.context import build_context
 from hub.documents.kinds import DOCX_TYPE, PDF_TYPE, file_stem
 from hub.documents.pdf import PdfConversionFailed, docx_to_pdf
-from hub.documents.render import qr_png, render_docx
+from hub.documents.render import render_docx
 from hub.documents.verification import verify_url
 from hub.enums import DocumentStatus, EventType
 from hub.events.record import record_event
@@ -79,12 +79,8 @@ async def _produce(
         utility=ticket.utility if ticket else None,
     )
     url = verify_url(document.verification_code)
-    qr = asyncio.ensure_future(asyncio.to_thread(qr_png, url))  # meanwhile, the queries
-    try:
-        context = await build_context(document)
-    finally:
-        png = await qr
-    content = await asyncio.to_thread(render_docx, document.kind, context, verify_url=url, qr=png)
+    context = await build_context(document)
+    content = await asyncio.to_thread(render_docx, document.kind, context, verify_url=url)
     docx = await _store(document, f"{stem}.docx", content, DOCX_TYPE)
     try:
         pdf_bytes = await docx_to_pdf(content)

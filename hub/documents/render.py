@@ -45,14 +45,11 @@ def qr_png(url: str) -> bytes:
     return out.getvalue()
 
 
-def render_docx(
-    kind: DocumentKind, context: dict, *, verify_url: str, qr: bytes | None = None
-) -> bytes:
+def render_docx(kind: DocumentKind, context: dict, *, verify_url: str) -> bytes:
     """The filled DOCX. `context` holds plain values (str, int, bool, lists, dicts); the QR code
-    image of `verify_url` (`qr`, if made already) is added here as `qr_code`."""
+    image of `verify_url` is added here as `qr_code`."""
     template = load_template(kind)
-    png = qr if qr is not None else qr_png(verify_url)
-    image = InlineImage(template, io.BytesIO(png), width=QR_SIZE, height=QR_SIZE)
+    image = InlineImage(template, io.BytesIO(qr_png(verify_url)), width=QR_SIZE, height=QR_SIZE)
     template.render({**context, "verify_url": verify_url, "qr_code": image}, autoescape=True)
     out = io.BytesIO()
     template.save(out)
