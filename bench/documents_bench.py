@@ -28,7 +28,6 @@ import io
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -48,6 +47,7 @@ import httpx  # noqa: E402
 from docxtpl import DocxTemplate, InlineImage  # noqa: E402
 from tortoise.backends.base.executor import EXECUTOR_CACHE  # noqa: E402
 
+from bench.scratch_database import drop_database, recreate_database  # noqa: E402
 from hub import db  # noqa: E402
 from hub.app import create_app  # noqa: E402
 from hub.documents import pdf  # noqa: E402
@@ -215,14 +215,9 @@ def percentiles(timings: list[float]) -> str:
     )
 
 
-def recreate_database(url: str) -> None:
-    name = url.rsplit("/", 1)[1]
-    for command in ("dropdb", "createdb"):
-        extra = ["--if-exists"] if command == "dropdb" else []
-        subprocess.run([command, "-h", "127.0.0.1", "-U", "postgres", *extra, name], check=True)
-
-
 async def measure_latency(args) -> None:
+    name = args.database.rsplit("/", 1)[1]
+    await recreate_database(name)
     EXECUTOR_CACHE.clear()
     await db.migrate(args.database)
     await db.close()
@@ -233,6 +228,7 @@ async def measure_latency(args) -> None:
         count = max(5, args.latency_cases // 4)
         timings = await latency(args.database, args.redis, count, True)
         print("  with PDF: " + percentiles(timings))
+    await drop_database(name)
 
 
 def main() -> None:
@@ -246,7 +242,6 @@ def main() -> None:
     print("command: .venv/bin/python bench/documents_bench.py " + " ".join(sys.argv[1:]))
     asyncio.run(throughput(args.docs))
     if not args.skip_latency:
-        recreate_database(args.database)
         asyncio.run(measure_latency(args))
 
 

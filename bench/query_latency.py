@@ -23,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("HUB_STORAGE_DIR", tempfile.mkdtemp(prefix="hub-bench-"))
 os.environ.setdefault("HUB_SECRET_KEY", "bench-secret-key-0123456789-0123456789")
 
-import asyncpg
 import httpx
 
+from bench.scratch_database import drop_database, recreate_database
 from hub import db
 from hub.app import create_app
 from hub.auth.tokens import issue_token
@@ -33,7 +33,6 @@ from hub.devtools.bulk_seed import seed_cases
 from hub.enums import Role, Utility
 from hub.models import Case
 
-ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 BENCH_DB = "hub_bench"
 
 QUERIES = {
@@ -68,31 +67,13 @@ class Counter(logging.Handler):
         self.count += 1
 
 
-async def recreate_database() -> str:
-    admin = await asyncpg.connect(ADMIN_URL)
-    try:
-        await admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-        await admin.execute(f"CREATE DATABASE {BENCH_DB}")
-    finally:
-        await admin.close()
-    return f"postgres://postgres@127.0.0.1:5432/{BENCH_DB}"
-
-
-async def drop_database() -> None:
-    admin = await asyncpg.connect(ADMIN_URL)
-    try:
-        await admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-    finally:
-        await admin.close()
-
-
 def percentile(samples: list[float], q: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
 
 
 async def run(cases: int, repeat: int) -> None:
-    url = await recreate_database()
+    url = await recreate_database(BENCH_DB)
     await db.migrate(url)
     await db.init(url)
     started = time.perf_counter()
@@ -134,7 +115,7 @@ async def run(cases: int, repeat: int) -> None:
                 f"{percentile(timings, 0.95):8.1f} {sql:>4}"
             )
     await db.close()
-    await drop_database()
+    await drop_database(BENCH_DB)
 
 
 def main() -> None:

@@ -30,7 +30,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import asyncpg
 import httpx
 from websockets.asyncio.client import connect
 
@@ -40,10 +39,10 @@ SECRET = "bench-secret-key-0123456789-0123456789"
 os.environ["HUB_SECRET_KEY"] = SECRET
 os.environ.setdefault("HUB_STORAGE_DIR", tempfile.mkdtemp(prefix="hub-bench-"))
 
+from bench.scratch_database import drop_database, recreate_database  # noqa: E402
 from hub.auth.tokens import issue_token  # noqa: E402
 from hub.enums import Role  # noqa: E402
 
-ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 BENCH_DB = "hub_subscriptions_bench"
 SUBSCRIPTION = """subscription { caseEvents { id type caseId caseNo utility at actor data } }"""
 CREATE = "mutation($input: ApplicationInput!) { createApplication(input: $input) { id } }"
@@ -55,24 +54,6 @@ def application() -> dict:
     from tests.factories import application as valid_application
 
     return valid_application(("POWER",))
-
-
-async def recreate_database() -> str:
-    admin = await asyncpg.connect(ADMIN_URL)
-    try:
-        await admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-        await admin.execute(f"CREATE DATABASE {BENCH_DB}")
-    finally:
-        await admin.close()
-    return f"postgres://postgres@127.0.0.1:5432/{BENCH_DB}"
-
-
-async def drop_database() -> None:
-    admin = await asyncpg.connect(ADMIN_URL)
-    try:
-        await admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-    finally:
-        await admin.close()
 
 
 def hub_command(env: dict[str, str], *args: str):
@@ -133,7 +114,7 @@ async def run(args: argparse.Namespace) -> None:
     if args.sqlite:
         database_url = f"sqlite://{storage}/hub.sqlite3"
     else:
-        database_url = await recreate_database()
+        database_url = await recreate_database(BENCH_DB)
     env = {k: v for k, v in os.environ.items() if not k.startswith("HUB_")}
     env.update(
         HUB_DATABASE_URL=database_url,
@@ -238,7 +219,7 @@ async def run(args: argparse.Namespace) -> None:
         server.terminate()
         await asyncio.to_thread(server.wait, 10)
         if not args.sqlite:
-            await drop_database()
+            await drop_database(BENCH_DB)
 
     setup = "SQLite (embedded default)" if args.sqlite else "PostgreSQL"
     setup += f", wake-ups via {'Redis pub/sub' if args.redis else 'memory (no Redis)'}"
