@@ -18,7 +18,7 @@ help:
 	@echo "make venv     create .venv and install the hub with its dev extras"
 	@echo "make run      migrate, load demo data, serve on $(HOST):$(PORT)"
 	@echo "make test     run the test suite (PYTEST_ARGS='$(PYTEST_ARGS)')"
-	@echo "make lint     ruff check + ruff format --check"
+	@echo "make lint     ruff check + ruff format --check + lint-imports (layers, no cycles)"
 	@echo "make format   ruff import sorting + ruff format"
 	@echo "make schema   write schema.graphql from 'hub export-schema'"
 	@echo "make worker   run the arq worker (needs HUB_REDIS_URL)"
@@ -43,6 +43,7 @@ test: venv
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: venv
 	$(BIN)/ruff check --select I --fix .

@@ -12,12 +12,13 @@ from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from tortoise import Tortoise
 
-from hub import clock, db
+from hub import clock, db, wiring
 from hub.auth.tokens import principal_from_header
 from hub.documents.verify_page import verify_page
 from hub.errors import HubError
 from hub.events.broker import running_broker
 from hub.jobs import inprocess, queue
+from hub.jobs.periodic import running_in_process
 from hub.materials.staging import receive_staged_upload
 from hub.objectstore import get_object_store
 from hub.objectstore.base import ObjectStoreUnavailable
@@ -25,9 +26,8 @@ from hub.objectstore.links import download_signature_valid
 from hub.objectstore.local import LocalObjectStore
 from hub.resolvers.context import HubContext
 from hub.resolvers.events.socket import GraphQLOverWebSocket
-from hub.schema.schema import schema
+from hub.resolvers.schema import schema
 from hub.settings import get_settings
-from hub.sla.loop import background_sweeper
 from hub.webhooks.delivery import close_clients
 
 
@@ -124,6 +124,7 @@ async def _stop_jobs() -> None:
 
 def create_app(*, database_url: str | None = None, manage_database: bool = True) -> Starlette:
     """`manage_database=False` when the caller (a test) has initialised the ORM itself."""
+    wiring.install()
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette):
@@ -136,8 +137,8 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
         try:
             async with contextlib.AsyncExitStack() as background:
                 _app.state.event_broker = await background.enter_async_context(running_broker())
-                if not get_settings().redis_url:  # with Redis, the worker's cron sweeps
-                    await background.enter_async_context(background_sweeper())
+                if not get_settings().redis_url:  # with Redis, the worker's cron runs them
+                    await background.enter_async_context(running_in_process(wiring.PERIODIC_JOBS))
                 yield
         finally:
             await _stop_jobs()

@@ -58,7 +58,7 @@ def token(
 @app.command("export-schema")
 def export_schema() -> None:
     """Print the GraphQL SDL."""
-    from hub.schema.schema import export_sdl
+    from hub.resolvers.schema import export_sdl
 
     typer.echo(export_sdl(), nl=False)
 
@@ -66,9 +66,11 @@ def export_schema() -> None:
 @app.command("seed-demo")
 def seed_demo() -> None:
     """Load demo enterprises and cases (idempotent)."""
-    from hub import db
+    from hub import db, wiring
     from hub.demo import seed
     from hub.jobs import inprocess
+
+    wiring.install()
 
     async def run() -> str:
         await db.migrate()
@@ -91,8 +93,8 @@ def worker() -> None:
     from arq import run_worker
     from arq.logs import default_log_config
 
-    from hub.jobs.worker import WorkerSettings
     from hub.settings import get_settings
+    from hub.worker import WorkerSettings
 
     if not get_settings().redis_url:
         typer.echo("hub worker needs HUB_REDIS_URL (without it jobs run in-process)", err=True)

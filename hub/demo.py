@@ -18,7 +18,6 @@ from hub.cases.application import (
     ProjectData,
     WaterData,
 )
-from hub.cases.transitions import in_transaction
 from hub.cases.window import CorrectionEntry
 from hub.enums import EventType, MaterialSource, Role, Utility
 from hub.events.record import record_event
@@ -27,6 +26,7 @@ from hub.licences.service import pull_licences
 from hub.models import Case, Material, Project
 from hub.objectstore import get_object_store
 from hub.objectstore.base import content_key
+from hub.transactions import in_transaction
 
 DEMO_MARK = "DEMO-"
 WINDOW = Principal(role=Role.WINDOW, name="窗口-李四")

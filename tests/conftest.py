@@ -28,11 +28,14 @@ import pytest  # noqa: E402
 from tortoise import connections  # noqa: E402
 from tortoise.backends.base.executor import EXECUTOR_CACHE  # noqa: E402
 
-from hub import db, models  # noqa: E402
+from hub import db, models, wiring  # noqa: E402
 from hub.app import create_app  # noqa: E402
 from hub.jobs import inprocess  # noqa: E402
 from hub.sla import calendar_source  # noqa: E402
 from tests.api import Api  # noqa: E402
+
+# Tests call services directly too: assemble the hub as the app and the worker do.
+wiring.install()
 
 POSTGRES_URL = os.environ.get("HUB_TEST_DATABASE_URL")
 REDIS_URL = os.environ.get("HUB_TEST_REDIS_URL")

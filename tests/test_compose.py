@@ -41,7 +41,7 @@ KNOWN_SETTINGS = S3_SETTINGS | {
 
 REQUIRED_SERVICES = {"postgres", "redis", "minio", "migrate", "api", "worker"}
 HUB_SERVICES = ("api", "worker")
-WORKER_SETTINGS = "hub.jobs.worker.WorkerSettings"
+WORKER_SETTINGS = "hub.worker.WorkerSettings"
 
 
 def load_compose() -> dict:

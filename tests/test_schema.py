@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hub.schema.schema import export_sdl
+from hub.resolvers.schema import export_sdl
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKER = ROOT.parent / "shared" / "tools" / "check_contract.py"

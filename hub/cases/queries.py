@@ -11,9 +11,9 @@ from tortoise.queryset import QuerySet
 from hub import clock
 from hub.auth.principal import Principal
 from hub.auth.visibility import visible_cases, visible_tickets
-from hub.cases.ticket_flow import OPEN_STATES
 from hub.enums import CaseStatus, TicketStatus, Utility
 from hub.models import Case, Ticket
+from hub.workflow.ticket_flow import OPEN_STATES
 
 
 @dataclass

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from hub import clock
 from hub.auth.principal import Principal
-from hub.cases.flow import CaseAction
-from hub.cases.transitions import in_transaction, prepare, save_state
 from hub.documents.service import issue_document
 from hub.enums import DocumentKind, EventType
 from hub.events.record import record_event
 from hub.models import Case
 from hub.sla.clocks import stop_clocks
 from hub.sla.kinds import ClockKind
+from hub.transactions import in_transaction
+from hub.workflow.case_flow import CaseAction
+from hub.workflow.case_writes import prepare, save_state
 
 
 async def issue_consolidated_reply(*, principal: Principal, case_id: str) -> Case:

@@ -8,10 +8,7 @@ from __future__ import annotations
 from hub import clock
 from hub.auth.principal import SYSTEM, Principal
 from hub.cases.application import ApplicationData, canonical_utilities, validate_application
-from hub.cases.flow import CaseAction, Stage
 from hub.cases.numbering import next_case_no
-from hub.cases.ticket_flow import OPEN_STATES, TicketAction, ticket_transition
-from hub.cases.transitions import in_transaction, prepare, save_state
 from hub.documents.service import issue_document
 from hub.enums import (
     CaseStatus,
@@ -35,8 +32,12 @@ from hub.models import (
 from hub.sla.calendar_source import get_calendar
 from hub.sla.clocks import cancel_clocks, start_clock
 from hub.sla.kinds import ClockKind
-from hub.tickets.writes import save_ticket
+from hub.transactions import in_transaction
 from hub.validation.identifiers import is_valid_uscc
+from hub.workflow.case_flow import CaseAction, Stage
+from hub.workflow.case_writes import prepare, save_state
+from hub.workflow.ticket_flow import OPEN_STATES, TicketAction, ticket_transition
+from hub.workflow.ticket_writes import save_ticket
 
 DETAIL_MODELS = {"power": PowerRequest, "water": WaterRequest, "gas": GasRequest}
 

@@ -4,15 +4,15 @@ once no ticket is still under review, or begin consolidation once every ticket i
 from __future__ import annotations
 
 from hub.auth.principal import SYSTEM
-from hub.cases.flow import CaseAction, case_transition
-from hub.cases.ticket_flow import CaseFollowUp, follow_up
-from hub.cases.transitions import save_state
 from hub.cases.window import CorrectionEntry, write_correction_notice
 from hub.enums import CaseStatus, CorrectionStage, EventType, TicketStatus, Utility
 from hub.events.record import record_event
 from hub.models import Case, Ticket
 from hub.sla.clocks import start_clock
 from hub.sla.kinds import ClockKind
+from hub.workflow.case_flow import CaseAction, case_transition
+from hub.workflow.case_writes import save_state
+from hub.workflow.ticket_flow import CaseFollowUp, follow_up
 
 
 async def settle_case(case: Case) -> CaseFollowUp:

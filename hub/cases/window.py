@@ -7,8 +7,6 @@ from dataclasses import dataclass
 
 from hub import clock
 from hub.auth.principal import Principal
-from hub.cases.flow import CaseAction
-from hub.cases.transitions import in_transaction, prepare, save_state
 from hub.documents.service import issue_document
 from hub.enums import CorrectionStage, DocumentKind, EventType, Utility
 from hub.errors import MissingMaterials, ProblemCollector
@@ -19,6 +17,9 @@ from hub.materials.queries import case_checklist
 from hub.models import Case, CorrectionItem, CorrectionNotice, PaperHandover, Ticket
 from hub.sla.clocks import start_clock
 from hub.sla.kinds import ClockKind
+from hub.transactions import in_transaction
+from hub.workflow.case_flow import CaseAction
+from hub.workflow.case_writes import prepare, save_state
 
 
 @dataclass(frozen=True)

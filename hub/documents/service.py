@@ -13,7 +13,8 @@ from hub.auth.principal import Principal
 from hub.auth.visibility import parse_id, visible_cases
 from hub.enums import DocumentKind, DocumentStatus, Role
 from hub.errors import Forbidden, InvalidState, NotFound
-from hub.jobs.constants import RENDER_DOCUMENT_JOB, render_document_job_id
+from hub.jobs.constants import DOCUMENT_SWEEP_JOB, RENDER_DOCUMENT_JOB, render_document_job_id
+from hub.jobs.periodic import PeriodicJob
 from hub.jobs.queue import enqueue
 from hub.models import Case, Document, Ticket
 from hub.transactions import after_commit, in_transaction
@@ -89,3 +90,10 @@ async def retry_document(*, principal: Principal, document_id: str) -> Document:
         await document.refresh_from_db()
         after_commit(lambda: enqueue_render(document), key=("render", document.id))
     return document
+
+
+async def _requeue_summary() -> dict:
+    return {"requeued": await requeue_stale_documents()}
+
+
+STALE_DOCUMENTS = PeriodicJob(name=DOCUMENT_SWEEP_JOB, run=_requeue_summary, second=15)

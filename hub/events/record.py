@@ -7,10 +7,10 @@ from tortoise import connections
 from hub import clock
 from hub.auth.principal import Principal
 from hub.enums import EventType, Utility
+from hub.events.listeners import registered
 from hub.events.wakeups import wake_subscribers
 from hub.models import Case, CaseEvent
 from hub.transactions import after_commit, take_event_append_lock
-from hub.webhooks.dispatch import schedule_webhook_dispatch
 
 
 async def record_event(
@@ -39,5 +39,6 @@ async def record_event(
         at=clock.now(),
     )
     after_commit(wake_subscribers, key="events:subscribers")
-    after_commit(schedule_webhook_dispatch, key="events:webhooks")
+    for name, listener in registered().items():
+        after_commit(listener, key=f"events:{name}")
     return event

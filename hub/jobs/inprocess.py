@@ -1,4 +1,5 @@
-"""The embedded default's job runner: the worker's job functions run as tasks of this process,
+"""The embedded default's job runner: the job functions `hub.wiring` installs run as tasks of this
+process,
 with arq's contract (a `ctx` with `job_id` and `job_try`; `Retry(defer=...)` tries again, up to
 MAX_TRIES), so the same code serves both setups. Jobs already running under an id are not
 started twice; at most CONCURRENCY of each function run at once (a slow webhook receiver does
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 
 from arq.worker import Retry
 
@@ -18,20 +19,26 @@ log = logging.getLogger(__name__)
 CONCURRENCY = 4
 JobFunction = Callable[..., Awaitable[object]]
 
+_functions: dict[str, JobFunction] = {}
 _running: dict[str, asyncio.Task] = {}
 _slots: dict[tuple[asyncio.AbstractEventLoop, str], asyncio.Semaphore] = {}
 
 
-def _functions() -> dict[str, JobFunction]:
-    from hub.jobs.worker import JOB_FUNCTIONS  # the worker's own list (imported late: a cycle)
-
-    return {function.__name__: function for function in JOB_FUNCTIONS}
+def install(functions: Iterable[JobFunction]) -> None:
+    """The job table, by function name (the names the queue uses); `hub.wiring` calls this."""
+    _functions.clear()
+    _functions.update({function.__name__: function for function in functions})
 
 
 def start(function: str, *args: object, job_id: str, defer_by: float | None = None) -> None:
     if job_id in _running:
         return
-    job = _functions()[function]
+    try:
+        job = _functions[function]
+    except KeyError:
+        raise LookupError(
+            f"no in-process job {function!r}: call hub.wiring.install() at start-up"
+        ) from None
     task = asyncio.get_running_loop().create_task(_run(job, args, job_id, defer_by))
     _running[job_id] = task
     task.add_done_callback(lambda _: _running.pop(job_id, None))

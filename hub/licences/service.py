@@ -11,8 +11,6 @@ from tortoise.expressions import Q
 
 from hub import clock
 from hub.auth.principal import Principal
-from hub.cases.flow import CaseAction
-from hub.cases.transitions import in_transaction, lock_materials, prepare
 from hub.connectors import get_licence_provider
 from hub.connectors.base import LicenceNotFound, LicenceServiceUnavailable
 from hub.enums import EventType, LicenceKind, MaterialSource
@@ -31,7 +29,10 @@ from hub.models import AuditEntry, Case, Material
 from hub.objectstore import get_object_store
 from hub.objectstore.base import ObjectStoreUnavailable, content_key
 from hub.settings import get_settings
+from hub.transactions import in_transaction
 from hub.validation.identifiers import mask_id_number
+from hub.workflow.case_flow import CaseAction
+from hub.workflow.case_writes import lock_materials, prepare
 
 ALL_KINDS = (LicenceKind.ID_CARD, LicenceKind.BUSINESS_LICENCE, LicenceKind.PROPERTY_TITLE)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from hub import clock
 from hub.enums import UploadStatus
+from hub.jobs.constants import UPLOAD_CLEANUP_JOB
+from hub.jobs.periodic import PeriodicJob
 from hub.models import Upload
 from hub.objectstore import get_object_store
 from hub.objectstore.base import ObjectStoreUnavailable
@@ -29,3 +31,13 @@ async def expire_stale_uploads(limit: int = 500) -> int:
         updated = await Upload.filter(id=upload.id, status=upload.status).update(**changes)
         expired += updated if upload.status in OPEN else 0
     return expired
+
+
+async def _cleanup_summary() -> dict:
+    return {"expired": await expire_stale_uploads()}
+
+
+# Not unique: two workers clearing the same staging keys only repeat a delete.
+STALE_UPLOADS = PeriodicJob(
+    name=UPLOAD_CLEANUP_JOB, run=_cleanup_summary, every_minutes=5, second=30, unique=False
+)

@@ -6,13 +6,14 @@ from __future__ import annotations
 from hub import clock
 from hub.auth.principal import Principal
 from hub.auth.visibility import get_visible_case, parse_id, visible_materials
-from hub.cases.transitions import in_transaction, lock_materials
 from hub.enums import EventType, MaterialSource
 from hub.errors import BadUserInput, NotFound
 from hub.events.record import record_event
 from hub.guide.catalogue import requirements_for
 from hub.materials.uploads import check_may_change
 from hub.models import Case, Material
+from hub.transactions import in_transaction
+from hub.workflow.case_writes import lock_materials
 
 
 async def remove_material(*, principal: Principal, material_id: str) -> Case:

@@ -20,9 +20,6 @@ from hub.auth.visibility import (
     visible_cases,
     visible_materials,
 )
-from hub.cases.flow import CaseAction, case_transition
-from hub.cases.ticket_flow import TicketAction, ticket_transition
-from hub.cases.transitions import in_transaction, lock_materials
 from hub.enums import EventType, MaterialSource, Role, UploadStatus
 from hub.errors import (
     BadUserInput,
@@ -36,11 +33,15 @@ from hub.errors import (
 )
 from hub.events.record import record_event
 from hub.guide.catalogue import requirements_for
-from hub.materials.content_type import ACCEPTED, same_type
 from hub.models import Case, Material, Ticket, Upload
 from hub.objectstore import get_object_store, store_errors
 from hub.objectstore.base import ObjectStoreUnavailable, content_key, staging_key
+from hub.objectstore.content_type import ACCEPTED, same_type
 from hub.settings import get_settings
+from hub.transactions import in_transaction
+from hub.workflow.case_flow import CaseAction, case_transition
+from hub.workflow.case_writes import lock_materials
+from hub.workflow.ticket_flow import TicketAction, ticket_transition
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 

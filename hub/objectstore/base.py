@@ -24,7 +24,7 @@ class ObjectInfo:
 class VerifiedObject:
     size: int
     sha256: str
-    content_type: str | None  # from the content (hub.materials.content_type), None if unknown
+    content_type: str | None  # from the content (hub.objectstore.content_type), None if unknown
 
 
 @dataclass(frozen=True)

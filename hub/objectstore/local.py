@@ -14,7 +14,6 @@ from datetime import timedelta
 from pathlib import Path
 
 from hub import clock
-from hub.materials.content_type import sniff_file
 from hub.objectstore.base import (
     CHUNK,
     ObjectInfo,
@@ -26,6 +25,7 @@ from hub.objectstore.base import (
     content_key,
     staging_key,
 )
+from hub.objectstore.content_type import sniff_file
 from hub.objectstore.links import signed_download_url, signed_upload_url
 
 __all__ = ["LocalObjectStore", "content_key", "staging_key"]

@@ -33,7 +33,6 @@ from minio import Minio
 from minio.commonconfig import CopySource
 from minio.error import InvalidResponseError, MinioException, S3Error, ServerError
 
-from hub.materials.content_type import sniff_file
 from hub.objectstore.base import (
     CHUNK,
     ObjectInfo,
@@ -43,6 +42,7 @@ from hub.objectstore.base import (
     TooLarge,
     VerifiedObject,
 )
+from hub.objectstore.content_type import sniff_file
 
 #: put_stream keeps up to this much of an upload in memory, then spills to a temporary file.
 PUT_SPOOL_MAX = 8 * 1024 * 1024

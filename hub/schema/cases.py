@@ -8,7 +8,6 @@ import strawberry
 from strawberry.types import Info
 
 from hub.auth.visibility import sees_full_personal_data, utility_needs
-from hub.cases.flow import allowed_case_actions
 from hub.enums import Role
 from hub.enums import Utility as UtilityValue
 from hub.guide.catalogue import requirement_codes_for_utility
@@ -25,6 +24,7 @@ from hub.schema.events import CaseEvent, CaseEventConnection, CaseEventEdge
 from hub.schema.materials import Material, MaterialFigures
 from hub.schema.scalars import JSON, DateTime
 from hub.validation.identifiers import mask_id_number, mask_phone
+from hub.workflow.case_flow import allowed_case_actions
 
 if TYPE_CHECKING:
     from hub.schema.tickets import Ticket

@@ -8,7 +8,6 @@ import strawberry
 from strawberry.types import Info
 
 from hub import clock
-from hub.cases.ticket_flow import OPEN_STATES
 from hub.enums import TicketStatus as TicketStatusValue
 from hub.models import ResultFeedback as ResultRow
 from hub.models import Ticket as TicketRow
@@ -16,6 +15,7 @@ from hub.schema.common import PageInfo
 from hub.schema.documents import Document
 from hub.schema.enums import ResultOutcome, ReviewDecision, TicketStatus, Utility
 from hub.schema.scalars import JSON, DateTime, Decimal, money
+from hub.workflow.ticket_flow import OPEN_STATES
 
 if TYPE_CHECKING:
     from hub.schema.cases import Case

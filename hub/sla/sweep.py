@@ -10,6 +10,8 @@ from hub import clock
 from hub.auth.principal import SYSTEM
 from hub.enums import EventType
 from hub.events.record import record_event
+from hub.jobs.constants import SLA_SWEEP_JOB
+from hub.jobs.periodic import PeriodicJob
 from hub.models import Case, SlaClock
 from hub.transactions import in_transaction
 
@@ -57,3 +59,11 @@ async def _emit(event_type: EventType, reached: str, mark_field: str, now, limit
             )
             emitted += 1
     return emitted
+
+
+async def _sweep_summary() -> dict:
+    result = await sweep_clocks()
+    return {"warnings": result.warnings, "breaches": result.breaches}
+
+
+SLA_SWEEP = PeriodicJob(name=SLA_SWEEP_JOB, run=_sweep_summary, second=0)

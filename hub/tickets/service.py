@@ -12,8 +12,6 @@ from hub import clock
 from hub.auth.principal import Principal
 from hub.auth.visibility import get_visible_ticket
 from hub.cases.settle import settle_case
-from hub.cases.ticket_flow import REVIEW_ACTIONS, TicketAction, ticket_transition
-from hub.cases.transitions import in_transaction
 from hub.cases.window import check_correction_items
 from hub.documents.service import issue_document
 from hub.enums import DocumentKind, EventType, ReviewDecision, Role, TicketStatus
@@ -23,8 +21,10 @@ from hub.models import Case, ResultFeedback, Survey, Ticket
 from hub.sla.clocks import start_clock, stop_clocks
 from hub.sla.kinds import ClockKind
 from hub.tickets.result_form import ResultForm, validate_result_form
-from hub.tickets.writes import save_ticket
+from hub.transactions import in_transaction
 from hub.values import checked_datetime
+from hub.workflow.ticket_flow import REVIEW_ACTIONS, TicketAction, ticket_transition
+from hub.workflow.ticket_writes import save_ticket
 
 
 def _check_own_ticket(principal: Principal, ticket: Ticket) -> None:

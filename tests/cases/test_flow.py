@@ -7,7 +7,9 @@ import itertools
 
 import pytest
 
-from hub.cases.flow import (
+from hub.enums import CaseStatus, Role
+from hub.errors import Forbidden, InvalidState
+from hub.workflow.case_flow import (
     CASE_TRANSITIONS,
     SYSTEM_ACTIONS,
     CaseAction,
@@ -15,8 +17,6 @@ from hub.cases.flow import (
     allowed_case_actions,
     case_transition,
 )
-from hub.enums import CaseStatus, Role
-from hub.errors import Forbidden, InvalidState
 
 S, A = CaseStatus, CaseAction
 TOKEN_ROLES = [Role.APPLICANT, Role.WINDOW, Role.UTILITY, Role.LIAISON, Role.ADMIN]

@@ -6,7 +6,9 @@ import itertools
 
 import pytest
 
-from hub.cases.ticket_flow import (
+from hub.enums import Role, TicketStatus
+from hub.errors import Forbidden, InvalidState
+from hub.workflow.ticket_flow import (
     TICKET_TRANSITIONS,
     CaseFollowUp,
     TicketAction,
@@ -14,8 +16,6 @@ from hub.cases.ticket_flow import (
     follow_up,
     ticket_transition,
 )
-from hub.enums import Role, TicketStatus
-from hub.errors import Forbidden, InvalidState
 
 T, A = TicketStatus, TicketAction
 

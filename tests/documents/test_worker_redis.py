@@ -16,10 +16,11 @@ from hub.documents.service import enqueue_render, requeue_stale_documents
 from hub.jobs import inprocess, queue
 from hub.jobs.constants import MAX_TRIES, QUEUE_NAME
 from hub.jobs.settings import redis_settings
-from hub.jobs.worker import JOB_FUNCTIONS, WorkerSettings
 from hub.models import CaseEvent, Document
 from hub.objectstore import get_object_store
 from hub.settings import get_settings
+from hub.wiring import JOB_FUNCTIONS
+from hub.worker import WorkerSettings
 from tests.api import ACCEPT
 from tests.documents.flow import (
     WINDOW,

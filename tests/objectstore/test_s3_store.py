@@ -18,7 +18,6 @@ import pytest
 import time_machine
 from minio.error import S3Error
 
-from hub.materials.content_type import DOCX, PDF
 from hub.objectstore.base import (
     CHUNK,
     ObjectStoreUnavailable,
@@ -26,6 +25,7 @@ from hub.objectstore.base import (
     content_key,
     staging_key,
 )
+from hub.objectstore.content_type import DOCX, PDF
 from hub.objectstore.s3 import S3ObjectStore, content_disposition
 from tests.objectstore.support import chunked, docx_bytes, make_store, stream_of
 

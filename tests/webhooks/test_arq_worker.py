@@ -12,8 +12,8 @@ from arq.worker import Worker
 from hub.jobs import queue
 from hub.jobs.constants import QUEUE_NAME
 from hub.jobs.settings import redis_settings
-from hub.jobs.worker import JOB_FUNCTIONS
 from hub.settings import get_settings
+from hub.wiring import JOB_FUNCTIONS
 from tests.webhooks.support import (
     ADMIN,
     REDELIVER,

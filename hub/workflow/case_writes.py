@@ -5,13 +5,10 @@ from __future__ import annotations
 from hub import clock
 from hub.auth.principal import Principal
 from hub.auth.visibility import get_visible_case
-from hub.cases.flow import CaseAction, case_transition
 from hub.enums import CaseStatus
 from hub.errors import Conflict
 from hub.models import Case
-from hub.transactions import in_transaction
-
-__all__ = ["CaseAction", "in_transaction", "prepare", "save_state"]
+from hub.workflow.case_flow import CaseAction, case_transition
 
 
 async def prepare(

@@ -1,0 +1,27 @@
+"""Where the hub is assembled: the job table, the periodic jobs and the listeners that react to
+committed events. The API (`hub.app`), the arq worker (`hub.worker`) and the command line call
+`install()` at start-up; lower layers never import the higher ones they serve."""
+
+from __future__ import annotations
+
+from hub.documents.jobs import render_document
+from hub.documents.service import STALE_DOCUMENTS
+from hub.events.listeners import on_events_committed
+from hub.jobs import inprocess
+from hub.jobs.periodic import PeriodicJob
+from hub.materials.cleanup import STALE_UPLOADS
+from hub.sla.sweep import SLA_SWEEP
+from hub.webhooks.dispatch import schedule_webhook_dispatch
+from hub.webhooks.jobs import WEBHOOK_SWEEP, webhook_deliver, webhook_dispatch
+
+#: Every job function the queue runs, named by `__name__` (see `hub.jobs.constants`).
+JOB_FUNCTIONS = (render_document, webhook_dispatch, webhook_deliver)
+
+#: Every periodic job: arq's cron in `hub worker`, the in-process loop otherwise.
+PERIODIC_JOBS: tuple[PeriodicJob, ...] = (SLA_SWEEP, STALE_DOCUMENTS, STALE_UPLOADS, WEBHOOK_SWEEP)
+
+
+def install() -> None:
+    """Idempotent: registering again replaces the same entries."""
+    inprocess.install(JOB_FUNCTIONS)
+    on_events_committed("webhooks", schedule_webhook_dispatch)
