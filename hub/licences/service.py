@@ -10,6 +10,7 @@ from datetime import timedelta
 from tortoise.expressions import Q
 
 from hub import clock
+from hub.audit import record_audit
 from hub.auth.principal import Principal
 from hub.connectors import get_licence_provider
 from hub.connectors.base import LicenceNotFound, LicenceServiceUnavailable
@@ -25,7 +26,7 @@ from hub.licences.checks import (
     Failure,
     check_record,
 )
-from hub.models import AuditEntry, Case, Material
+from hub.models import Case, Material
 from hub.objectstore import get_object_store
 from hub.objectstore.base import ObjectStoreUnavailable, content_key
 from hub.settings import get_settings
@@ -247,10 +248,8 @@ def _mask(kind: LicenceKind, number: str | None) -> str | None:
 
 
 async def _audit(principal, case, kind, number, outcome, request_id, *, reused=False) -> None:
-    await AuditEntry.create(
-        at=clock.now(),
-        actor=principal.name,
-        role=str(principal.role),
+    await record_audit(
+        who=principal,
         action="LICENCE_PULL",
         case_id=case.id,
         subject=str(kind),
