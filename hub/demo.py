@@ -23,10 +23,11 @@ from hub.enums import EventType, MaterialSource, Role, Utility
 from hub.events.record import record_event
 from hub.guide.catalogue import requirements_for
 from hub.licences.service import pull_licences
-from hub.models import Case, Material, Project
+from hub.models import Case, Project
 from hub.objectstore import get_object_store
 from hub.objectstore.base import content_key
 from hub.transactions import in_transaction
+from hub.workflow.material_writes import StoredFile, add_material
 
 DEMO_MARK = "DEMO-"
 WINDOW = Principal(role=Role.WINDOW, name="窗口-李四")
@@ -101,15 +102,17 @@ async def _attach_all(case: Case, principal: Principal, *, skip: set[str] = froz
 
         await store.put_stream(content_key(sha), chunks(), limit=len(content))
         async with in_transaction():
-            material = await Material.create(
+            material = await add_material(
                 case=case,
                 requirement_code=req.code,
                 source=MaterialSource.UPLOAD,
-                filename=f"{req.title}.pdf",
-                content_type="application/pdf",
-                size=len(content),
-                sha256=sha,
-                object_key=content_key(sha),
+                file=StoredFile(
+                    filename=f"{req.title}.pdf",
+                    content_type="application/pdf",
+                    size=len(content),
+                    sha256=sha,
+                    object_key=content_key(sha),
+                ),
                 added_by=principal.name,
             )
             await record_event(

@@ -40,7 +40,9 @@ from hub.connectors.base import (
     LicenceServiceUnavailable,
 )
 from hub.connectors.breaker import CircuitBreaker, CircuitOpen
-from hub.connectors.simulated import STATUSES, effective_status, render_licence_pdf, usual_issuer
+from hub.connectors.issuers import usual_issuer
+from hub.connectors.licence_pdf import render_licence_pdf
+from hub.connectors.statuses import STATUSES, effective_status
 from hub.enums import LicenceKind
 
 log = logging.getLogger(__name__)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from hub import clock
+from hub.audit import record_audit
 from hub.auth.principal import Principal
 from hub.documents.kinds import DOCX_TYPE, PDF_TYPE
 from hub.enums import DocumentStatus, Role
-from hub.models import AuditEntry, Document
+from hub.models import Document
 from hub.objectstore import get_object_store, store_errors
 from hub.settings import get_settings
 
@@ -31,10 +31,8 @@ async def document_download_url(
         url = await get_object_store().presign_get(
             key, expires=ttl, filename=filename, content_type=PDF_TYPE if pdf else DOCX_TYPE
         )
-    await AuditEntry.create(
-        at=clock.now(),
-        actor=principal.name,
-        role=str(principal.role),
+    await record_audit(
+        who=principal,
         action="DOCUMENT_DOWNLOAD_URL",
         case_id=document.case_id,
         subject=str(document.id),

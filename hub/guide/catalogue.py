@@ -7,84 +7,103 @@ once, `merge_guide()` cuts it down to the utilities an enterprise chose.
 from __future__ import annotations
 
 import functools
-from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from importlib import resources
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
+from pydantic import ConfigDict, TypeAdapter, ValidationError, with_config
 
-from hub.enums import LicenceKind, Utility
+from hub.guide.checks import (
+    NON_EMPTY,
+    NOT_IN_THE_FILE,
+    UTILITIES,
+    ChannelKind,
+    Code,
+    Flag,
+    LicenceKindName,
+    Owner,
+    SomeUtilities,
+    Text,
+    Utilities,
+    WorkingDays,
+    choices,
+    describe,
+    unique_by,
+)
 
-UTILITIES: tuple[str, ...] = tuple(utility.value for utility in Utility)
-LICENCE_KINDS: frozenset[str] = frozenset(kind.value for kind in LicenceKind)
-CHANNEL_KINDS: tuple[str, ...] = ("PHONE", "ON_SITE", "VIDEO")
-TIME_LIMIT_OWNERS: tuple[str, ...] = ("UTILITY", "WINDOW", "ASSIGNED_UNIT")
 GUIDE_RESOURCE = "service_guide.yaml"
-
-_HALF_DAY = Decimal("0.5")
+# Every dataclass below is also the schema of its part of the YAML: its fields' annotated types
+# say what a value must be (hub/guide/checks.py), and a field the file has no place for is an
+# error.
+_FROM_THE_FILE = with_config(ConfigDict(extra="forbid"))
 
 
 class GuideDataError(ValueError):
     """The packaged service guide data is inconsistent."""
 
 
+@_FROM_THE_FILE
 @dataclass(frozen=True)
 class ProcessStep:
-    code: str
-    title: str
-    description: str
+    code: Code
+    title: Text
+    description: Text
 
 
+@_FROM_THE_FILE
 @dataclass(frozen=True)
 class Requirement:
     """A material the application needs for at least one of `utilities`."""
 
-    code: str
-    title: str
-    description: str
-    utilities: tuple[str, ...]
-    licence_kind: str | None
-    mandatory: bool
-    shareable: bool = False  # the 工建系统 shared platform may already hold it
+    code: Code
+    title: Text
+    description: Text
+    utilities: SomeUtilities
+    # Keyword-only: the file may leave it out, and a default cannot precede `mandatory`.
+    licence_kind: LicenceKindName = field(default=None, kw_only=True)
+    mandatory: Flag
+    shareable: Flag = False  # the 工建系统 shared platform may already hold it
 
     def needed_by(self, utilities: Iterable[str]) -> bool:
         return not set(self.utilities).isdisjoint(utilities)
 
 
+@_FROM_THE_FILE
 @dataclass(frozen=True)
 class TimeLimit:
     """A clock of the implementation rules. Empty `utilities`: applies to every combination."""
 
-    step: str
-    title: str
-    working_days: Decimal
-    owner: str
-    owner_title: str
-    utilities: tuple[str, ...] = ()
+    step: Code
+    title: Text
+    working_days: WorkingDays
+    owner: Owner
+    owner_title: Text
+    utilities: Utilities = ()
 
     @property
     def label(self) -> str:
         return f"{self.title}（{self.step}）"
 
 
+@_FROM_THE_FILE
 @dataclass(frozen=True)
 class Channel:
-    kind: str
-    title: str
-    value: str
+    kind: ChannelKind
+    title: Text
+    value: Text
 
 
+@_FROM_THE_FILE
 @dataclass(frozen=True)
 class GuideItem:
     """A titled text of the guide. Empty `utilities`: applies to every combination."""
 
-    code: str
-    title: str
-    description: str
-    utilities: tuple[str, ...] = ()
+    code: Code
+    title: Text
+    description: Text
+    utilities: Utilities = ()
 
 
 @dataclass(frozen=True)
@@ -102,19 +121,23 @@ class Note(GuideItem):
     """A special note (特别说明)."""
 
 
+@_FROM_THE_FILE
 @dataclass(frozen=True)
 class ServiceGuide:
-    title: str
-    scope: str
-    application_form: str
-    utilities: tuple[str, ...]
-    process: tuple[ProcessStep, ...]
-    requirements: tuple[Requirement, ...]
-    time_limits: tuple[TimeLimit, ...]
-    channels: tuple[Channel, ...]
-    fees: tuple[FeeItem, ...]
-    policies: tuple[Policy, ...]
-    notes: tuple[Note, ...]
+    """Each section is a non-empty list whose codes (steps, kinds) do not repeat."""
+
+    title: Text
+    scope: Text
+    application_form: Text
+    # Not in the file: the full guide covers every utility; merge_guide narrows it.
+    utilities: Annotated[tuple[str, ...], NOT_IN_THE_FILE] = field(default=UTILITIES, kw_only=True)
+    process: Annotated[tuple[ProcessStep, ...], NON_EMPTY, unique_by("code")]
+    requirements: Annotated[tuple[Requirement, ...], NON_EMPTY, unique_by("code")]
+    time_limits: Annotated[tuple[TimeLimit, ...], NON_EMPTY, unique_by("step")]
+    channels: Annotated[tuple[Channel, ...], NON_EMPTY, unique_by("kind")]
+    fees: Annotated[tuple[FeeItem, ...], NON_EMPTY, unique_by("code")]
+    policies: Annotated[tuple[Policy, ...], NON_EMPTY, unique_by("code")]
+    notes: Annotated[tuple[Note, ...], NON_EMPTY, unique_by("code")]
 
 
 @functools.cache
@@ -163,7 +186,7 @@ def normalise_utilities(utilities: Iterable[str]) -> tuple[str, ...]:
     given = [str(utility) for utility in utilities]
     unknown = sorted(set(given) - set(UTILITIES))
     if unknown:
-        raise ValueError(f"unknown utility {', '.join(unknown)}; expected {_choices(UTILITIES)}")
+        raise ValueError(f"unknown utility {', '.join(unknown)}; expected {choices(UTILITIES)}")
     return tuple(utility for utility in UTILITIES if utility in given)
 
 
@@ -171,203 +194,14 @@ def _applies(item_utilities: tuple[str, ...], chosen: tuple[str, ...]) -> bool:
     return not item_utilities or not set(item_utilities).isdisjoint(chosen)
 
 
-def _choices(values: Iterable[str]) -> str:
-    return ", ".join(values)
-
-
-# --- reading and checking the YAML data -------------------------------------------------------
-
-
-_TOP_LEVEL_KEYS = {
-    "title",
-    "scope",
-    "application_form",
-    "process",
-    "requirements",
-    "time_limits",
-    "channels",
-    "fees",
-    "policies",
-    "notes",
-}
-
-
 def parse_guide(data: Any) -> ServiceGuide:
     """Build a ServiceGuide from the YAML structure; GuideDataError names the faulty entry."""
-    if not isinstance(data, Mapping):
-        raise GuideDataError("service guide: the document must be a mapping")
-    _reject_unknown_keys(data, _TOP_LEVEL_KEYS, "service guide")
-    guide = ServiceGuide(
-        title=_text(data, "title", "service guide"),
-        scope=_text(data, "scope", "service guide"),
-        application_form=_text(data, "application_form", "service guide"),
-        utilities=UTILITIES,
-        process=tuple(_entries(data, "process", _process_step)),
-        requirements=tuple(_entries(data, "requirements", _requirement)),
-        time_limits=tuple(_entries(data, "time_limits", _time_limit)),
-        channels=tuple(_entries(data, "channels", _channel)),
-        fees=tuple(_entries(data, "fees", _item_reader(FeeItem))),
-        policies=tuple(_entries(data, "policies", _item_reader(Policy))),
-        notes=tuple(_entries(data, "notes", _item_reader(Note))),
-    )
-    _reject_duplicates("process", [step.code for step in guide.process])
-    _reject_duplicates("requirements", [req.code for req in guide.requirements])
-    _reject_duplicates("time_limits", [limit.step for limit in guide.time_limits])
-    _reject_duplicates("channels", [channel.kind for channel in guide.channels])
-    _reject_duplicates("fees", [item.code for item in guide.fees])
-    _reject_duplicates("policies", [item.code for item in guide.policies])
-    _reject_duplicates("notes", [item.code for item in guide.notes])
-    return guide
-
-
-def _entries(data: Mapping, section: str, read_entry) -> list:
-    entries = data.get(section)
-    if not isinstance(entries, list) or not entries:
-        raise GuideDataError(f"service guide: '{section}' must be a non-empty list")
-    result = []
-    for index, entry in enumerate(entries):
-        where = f"service guide: {section}[{index}]"
-        if not isinstance(entry, Mapping):
-            raise GuideDataError(f"{where}: must be a mapping")
-        label = entry.get("code") or entry.get("step") or entry.get("kind")
-        result.append(read_entry(entry, f"{where} ({label})" if label else where))
-    return result
-
-
-def _process_step(entry: Mapping, where: str) -> ProcessStep:
-    _reject_unknown_keys(entry, {"code", "title", "description"}, where)
-    return ProcessStep(
-        code=_code(entry, "code", where),
-        title=_text(entry, "title", where),
-        description=_text(entry, "description", where),
-    )
-
-
-def _requirement(entry: Mapping, where: str) -> Requirement:
-    keys = {"code", "title", "description", "utilities", "licence_kind", "mandatory", "shareable"}
-    _reject_unknown_keys(entry, keys, where)
-    utilities = _utilities(entry, where)
-    if not utilities:
-        raise GuideDataError(f"{where}: a requirement must name at least one utility")
-    licence_kind = entry.get("licence_kind")
-    if licence_kind is not None and licence_kind not in LICENCE_KINDS:
-        raise GuideDataError(
-            f"{where}: unknown licence_kind {licence_kind!r}; "
-            f"expected null or one of {_choices(sorted(LICENCE_KINDS))}"
-        )
-    return Requirement(
-        code=_code(entry, "code", where),
-        title=_text(entry, "title", where),
-        description=_text(entry, "description", where),
-        utilities=utilities,
-        licence_kind=licence_kind,
-        mandatory=_flag(entry, "mandatory", where, default=None),
-        shareable=_flag(entry, "shareable", where, default=False),
-    )
-
-
-def _time_limit(entry: Mapping, where: str) -> TimeLimit:
-    keys = {"step", "title", "working_days", "owner", "owner_title", "utilities"}
-    _reject_unknown_keys(entry, keys, where)
-    owner = entry.get("owner")
-    if owner not in TIME_LIMIT_OWNERS:
-        raise GuideDataError(
-            f"{where}: unknown owner {owner!r}; expected one of {_choices(TIME_LIMIT_OWNERS)}"
-        )
-    return TimeLimit(
-        step=_code(entry, "step", where),
-        title=_text(entry, "title", where),
-        working_days=_working_days(entry, where),
-        owner=owner,
-        owner_title=_text(entry, "owner_title", where),
-        utilities=_utilities(entry, where),
-    )
-
-
-def _channel(entry: Mapping, where: str) -> Channel:
-    _reject_unknown_keys(entry, {"kind", "title", "value"}, where)
-    kind = entry.get("kind")
-    if kind not in CHANNEL_KINDS:
-        raise GuideDataError(
-            f"{where}: unknown channel kind {kind!r}; expected one of {_choices(CHANNEL_KINDS)}"
-        )
-    return Channel(
-        kind=kind, title=_text(entry, "title", where), value=_text(entry, "value", where)
-    )
-
-
-def _item_reader(item_type: type[GuideItem]):
-    def read(entry: Mapping, where: str) -> GuideItem:
-        _reject_unknown_keys(entry, {"code", "title", "description", "utilities"}, where)
-        return item_type(
-            code=_code(entry, "code", where),
-            title=_text(entry, "title", where),
-            description=_text(entry, "description", where),
-            utilities=_utilities(entry, where),
-        )
-
-    return read
-
-
-def _text(entry: Mapping, key: str, where: str) -> str:
-    value = entry.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise GuideDataError(f"{where}: '{key}' must be a non-empty string")
-    return value.strip()
-
-
-def _code(entry: Mapping, key: str, where: str) -> str:
-    value = _text(entry, key, where)
-    if not (value.isascii() and value.replace("_", "").isalnum() and value.isupper()):
-        raise GuideDataError(f"{where}: '{key}' must be UPPER_SNAKE_CASE, got {value!r}")
-    return value
-
-
-def _flag(entry: Mapping, key: str, where: str, *, default: bool | None) -> bool:
-    value = entry.get(key, default)
-    if not isinstance(value, bool):
-        raise GuideDataError(f"{where}: '{key}' must be true or false")
-    return value
-
-
-def _utilities(entry: Mapping, where: str) -> tuple[str, ...]:
-    values = entry.get("utilities") or []
-    if not isinstance(values, list):
-        raise GuideDataError(f"{where}: 'utilities' must be a list")
-    unknown = [value for value in values if value not in UTILITIES]
-    if unknown:
-        raise GuideDataError(
-            f"{where}: unknown utility {_choices(map(str, unknown))}; "
-            f"expected {_choices(UTILITIES)}"
-        )
-    if len(set(values)) != len(values):
-        raise GuideDataError(f"{where}: 'utilities' lists a utility twice")
-    return tuple(utility for utility in UTILITIES if utility in values)
-
-
-def _working_days(entry: Mapping, where: str) -> Decimal:
-    raw = entry.get("working_days")
-    # Strings (or whole numbers) only: a YAML float would be read through binary floating point.
-    if isinstance(raw, bool) or not isinstance(raw, str | int):
-        raise GuideDataError(f"{where}: 'working_days' must be a string such as \"0.5\"")
     try:
-        days = Decimal(str(raw))
-    except InvalidOperation:
-        raise GuideDataError(f"{where}: 'working_days' {raw!r} is not a number") from None
-    if not days.is_finite() or days <= 0 or days % _HALF_DAY != 0:
-        raise GuideDataError(f"{where}: 'working_days' must be a positive multiple of 0.5")
-    return days
+        return _guide_adapter().validate_python(data)
+    except ValidationError as exc:
+        raise GuideDataError(describe(exc, data)) from None
 
 
-def _reject_unknown_keys(entry: Mapping, allowed: set[str], where: str) -> None:
-    unknown = sorted(set(entry) - allowed)
-    if unknown:
-        raise GuideDataError(f"{where}: unknown field(s) {_choices(map(str, unknown))}")
-
-
-def _reject_duplicates(section: str, codes: list[str]) -> None:
-    duplicates = sorted(code for code, count in Counter(codes).items() if count > 1)
-    if duplicates:
-        raise GuideDataError(
-            f"service guide: duplicate code(s) in '{section}': {_choices(duplicates)}"
-        )
+@functools.cache
+def _guide_adapter() -> TypeAdapter[ServiceGuide]:
+    return TypeAdapter(ServiceGuide)

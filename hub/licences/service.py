@@ -10,6 +10,7 @@ from datetime import timedelta
 from tortoise.expressions import Q
 
 from hub import clock
+from hub.audit import record_audit
 from hub.auth.principal import Principal
 from hub.connectors import get_licence_provider
 from hub.connectors.base import LicenceNotFound, LicenceServiceUnavailable
@@ -25,7 +26,7 @@ from hub.licences.checks import (
     Failure,
     check_record,
 )
-from hub.models import AuditEntry, Case, Material
+from hub.models import Case, Material
 from hub.objectstore import get_object_store
 from hub.objectstore.base import ObjectStoreUnavailable, content_key
 from hub.settings import get_settings
@@ -33,6 +34,7 @@ from hub.transactions import in_transaction
 from hub.validation.identifiers import mask_id_number
 from hub.workflow.case_flow import CaseAction
 from hub.workflow.case_writes import lock_materials, prepare
+from hub.workflow.material_writes import LicenceFacts, StoredFile, add_material
 
 ALL_KINDS = (LicenceKind.ID_CARD, LicenceKind.BUSINESS_LICENCE, LicenceKind.PROPERTY_TITLE)
 
@@ -162,52 +164,46 @@ async def _keep(principal, case, kind, record, request_id, shared_from: Material
         key = content_key(info.sha256)
         await get_object_store().promote(f"staging/licence-{request_id}", key)
         await get_object_store().delete(f"staging/licence-{request_id}")
-        fields = {
-            "source": MaterialSource.E_LICENCE,
-            "filename": f"{TITLES[kind]}（电子证照）.pdf",
-            "content_type": "application/pdf",
-            "size": info.size,
-            "sha256": info.sha256,
-            "object_key": key,
-            "licence_number": record.number,
-            "licence_issuer": record.issuer,
-            "licence_valid_until": record.valid_until,
-            "licence_pulled_at": clock.now(),
-        }
+        source = MaterialSource.E_LICENCE
+        file = StoredFile(
+            filename=f"{TITLES[kind]}（电子证照）.pdf",
+            content_type="application/pdf",
+            size=info.size,
+            sha256=info.sha256,
+            object_key=key,
+        )
+        licence = LicenceFacts(
+            kind=kind,
+            number=record.number,
+            issuer=record.issuer,
+            valid_until=record.valid_until,
+            pulled_at=clock.now(),
+        )
         provenance = {
             "requestId": record.request_id or request_id,
             "provider": get_settings().licence_provider,
         }
     else:
-        fields = {
-            "source": MaterialSource.SHARED,
-            "filename": shared_from.filename,
-            "content_type": shared_from.content_type,
-            "size": shared_from.size,
-            "sha256": shared_from.sha256,
-            "object_key": shared_from.object_key,
-            "licence_number": shared_from.licence_number,
-            "licence_issuer": shared_from.licence_issuer,
-            "licence_valid_until": shared_from.licence_valid_until,
-            "licence_pulled_at": shared_from.licence_pulled_at,
-        }
+        source = MaterialSource.SHARED
+        file, licence = StoredFile.of(shared_from), LicenceFacts.of(shared_from)
         provenance = {"sharedFrom": str(shared_from.id), "requestId": request_id}
     provenance |= {"pulledBy": principal.name, "purpose": case.case_no, "kind": str(kind)}
     async with in_transaction():
         await lock_materials(case)
-        material = await Material.create(
+        material = await add_material(
             case=case,
             requirement_code=_requirement_code(case, kind),
-            licence_kind=kind,
+            source=source,
+            file=file,
+            licence=licence,
             provenance=provenance,
             added_by=principal.name,
-            **fields,
         )
         await _audit(
             principal,
             case,
             kind,
-            fields["licence_number"],
+            licence.number,
             "OK",
             request_id,
             reused=shared_from is not None,
@@ -247,10 +243,8 @@ def _mask(kind: LicenceKind, number: str | None) -> str | None:
 
 
 async def _audit(principal, case, kind, number, outcome, request_id, *, reused=False) -> None:
-    await AuditEntry.create(
-        at=clock.now(),
-        actor=principal.name,
-        role=str(principal.role),
+    await record_audit(
+        who=principal,
         action="LICENCE_PULL",
         case_id=case.id,
         subject=str(kind),

@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from tortoise.expressions import Subquery
 
-from hub import clock
+from hub.audit import record_audit
 from hub.auth.principal import Principal
 from hub.auth.visibility import parse_id, utility_needs, visible_cases
 from hub.enums import Role
 from hub.errors import BadUserInput, Forbidden, NotFound, UpstreamUnavailable
-from hub.models import AuditEntry, Material
+from hub.models import Material
 from hub.objectstore import get_object_store, store_errors
 
 DEFAULT_TTL, MAX_TTL = 300, 3600
@@ -59,10 +59,8 @@ async def issue_material_url(principal: Principal, material: Material, ttl: time
             filename=material.filename,
             content_type=material.content_type,
         )
-    await AuditEntry.create(
-        at=clock.now(),
-        actor=principal.name,
-        role=str(principal.role),
+    await record_audit(
+        who=principal,
         action="MATERIAL_DOWNLOAD_URL",
         case_id=material.case_id,
         subject=str(material.id),

@@ -14,6 +14,7 @@ from hub.materials.uploads import check_may_change
 from hub.models import Case, Material
 from hub.transactions import in_transaction
 from hub.workflow.case_writes import lock_materials
+from hub.workflow.material_writes import LicenceFacts, StoredFile, add_material
 
 
 async def remove_material(*, principal: Principal, material_id: str) -> Case:
@@ -75,20 +76,12 @@ async def attach_shared_material(
         raise BadUserInput.one("requirementCode", "不是本申请所需的材料 (unknown requirement)")
     async with in_transaction():
         await lock_materials(case)
-        material = await Material.create(
+        material = await add_material(
             case=case,
             requirement_code=code,
             source=MaterialSource.SHARED,
-            filename=source.filename,
-            content_type=source.content_type,
-            size=source.size,
-            sha256=source.sha256,
-            object_key=source.object_key,
-            licence_kind=source.licence_kind,
-            licence_number=source.licence_number,
-            licence_issuer=source.licence_issuer,
-            licence_valid_until=source.licence_valid_until,
-            licence_pulled_at=source.licence_pulled_at,
+            file=StoredFile.of(source),
+            licence=LicenceFacts.of(source),
             provenance={"sharedFrom": str(source.id), "caseId": str(source.case_id)},
             added_by=principal.name,
         )

@@ -41,6 +41,7 @@ from hub.settings import get_settings
 from hub.transactions import in_transaction
 from hub.workflow.case_flow import CaseAction, case_transition
 from hub.workflow.case_writes import lock_materials
+from hub.workflow.material_writes import StoredFile, add_material
 from hub.workflow.ticket_flow import TicketAction, ticket_transition
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -246,16 +247,18 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
         )
         if claimed != 1:
             raise Conflict("该上传已完成 (upload already completed)")
-        material = await Material.create(
+        material = await add_material(
             case=case,
             ticket=ticket,
             requirement_code=upload.requirement_code,
             source=MaterialSource.UPLOAD,
-            filename=upload.filename,
-            content_type=upload.content_type,
-            size=upload.size,
-            sha256=upload.sha256,
-            object_key=key,
+            file=StoredFile(
+                filename=upload.filename,
+                content_type=upload.content_type,
+                size=upload.size,
+                sha256=upload.sha256,
+                object_key=key,
+            ),
             added_by=principal.name,
         )
         await Upload.filter(id=upload.id).update(material_id=material.id)

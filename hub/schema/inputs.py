@@ -12,7 +12,8 @@ from hub.cases.application import (
     ProjectData,
     WaterData,
 )
-from hub.schema.enums import ResultOutcome, Utility
+from hub.schema.derived_inputs import input_from_dataclass
+from hub.schema.enums import Utility
 from hub.schema.scalars import DateTime, Decimal
 from hub.tickets.result_form import ResultForm
 
@@ -93,19 +94,8 @@ class CorrectionItemInput:
     requirement_code: str | None = None
 
 
-@strawberry.input(description="The result feedback form (办理结果反馈表, Attachment 6).")
-class ResultFeedbackInput:
-    outcome: ResultOutcome
-    external_works: bool | None = None
-    renovation_advice: str | None = None
-    design_plan: str | None = None
-    quote_amount: Decimal | None = None
-    external_works_info: str | None = None
-    missing_materials: list[str] | None = None
-    reasons: str | None = None
-    zero_visit: bool | None = None
-    zero_approval: bool | None = None
-    zero_cost: bool | None = None
-
-    def to_form(self) -> ResultForm:
-        return ResultForm(**vars(self))
+ResultFeedbackInput = input_from_dataclass(
+    ResultForm,
+    name="ResultFeedbackInput",
+    description="The result feedback form (办理结果反馈表, Attachment 6).",
+)

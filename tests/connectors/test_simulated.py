@@ -15,13 +15,9 @@ from pypdf import PdfReader
 
 from hub.connectors import UnknownProvider, get_licence_provider
 from hub.connectors.base import LicenceNotFound, LicenceServiceUnavailable
-from hub.connectors.simulated import (
-    DEMO_REGISTRY,
-    RegistryError,
-    SimulatedLicenceProvider,
-    load_registry,
-    usual_issuer,
-)
+from hub.connectors.issuers import usual_issuer
+from hub.connectors.registry import RegistryError, load_registry
+from hub.connectors.simulated import DEMO_REGISTRY, SimulatedLicenceProvider
 from hub.enums import LicenceKind
 from hub.settings import get_settings
 from hub.validation.identifiers import is_valid_resident_id, is_valid_uscc

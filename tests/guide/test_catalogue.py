@@ -241,6 +241,12 @@ def _broken(change) -> dict:
         (lambda d: d["channels"][0].update(kind="FAX"), "channel kind"),
         (lambda d: d.update(requirements=[]), "non-empty list"),
         (lambda d: d.pop("title"), "title"),
+        (lambda d: d.update(utilities=["WATER"]), "unknown field"),
+        (
+            lambda d: d["requirements"][0].update(mandatory="yes"),
+            r"requirements\[0\] \(BUSINESS_LICENCE\)\.mandatory: must be true or false",
+        ),
+        (lambda d: d["notes"].append("只有文字"), r"notes\[\d+\]: must be a mapping"),
     ],
 )
 def test_inconsistent_data_is_refused_with_a_clear_message(change, message):

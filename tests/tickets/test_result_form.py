@@ -140,3 +140,14 @@ def test_messages_are_chinese_first():
 @pytest.mark.parametrize("quote", ["1e26", "1E+30", "123456789012345678901234567.5"])
 def test_a_huge_quote_is_a_problem_not_a_crash(quote):
     assert paths(form(**{**WITHOUT_WORKS, "quote_amount": quote})) == ["input.quoteAmount"]
+
+
+def test_the_graphql_input_is_derived_from_the_form():
+    from hub.schema.inputs import ResultFeedbackInput
+
+    given = ResultFeedbackInput(
+        outcome=APPROVED, quote_amount=Decimal("1.50"), missing_materials=["规划许可证"]
+    )
+    assert given.to_domain() == ResultForm(
+        outcome=APPROVED, quote_amount=Decimal("1.50"), missing_materials=["规划许可证"]
+    )

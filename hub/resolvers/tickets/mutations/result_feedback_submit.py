@@ -12,6 +12,6 @@ async def submit_result_feedback(
 ) -> Ticket:
     """Sends the result feedback form of a surveyed ticket to the window."""
     row = await service.submit_result_feedback(
-        principal=principal_of(info), ticket_id=ticket_id, form=input.to_form()
+        principal=principal_of(info), ticket_id=ticket_id, form=input.to_domain()
     )
     return Ticket.from_model(row)
