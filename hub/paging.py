@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
-from tortoise.expressions import Case, Q, When
+from tortoise.expressions import Case, Q, RawSQL, When
 from tortoise.queryset import QuerySet
 
 from hub.errors import BadUserInput
@@ -158,7 +158,12 @@ def _ordered(query: QuerySet, ordering: Ordering) -> QuerySet:
         if key.nullable:
             flag = _null_flag(key)
             query = query.annotate(
-                **{flag: Case(When(Q(**{f"{key.field}__isnull": True}), then=1), default=0)}
+                **{
+                    flag: Case(
+                        When(Q(**{f"{key.field}__isnull": True}), then=RawSQL("1")),
+                        default=RawSQL("0"),
+                    )
+                }
             )
             columns.append(flag)
         columns.append(("-" if key.descending else "") + key.field)
