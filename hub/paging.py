@@ -68,9 +68,6 @@ class Page(Generic[Row]):
     def end_cursor(self) -> str | None:
         return self.cursors[-1] if self.cursors else None
 
-    def map(self, convert) -> Page:
-        return Page([convert(r) for r in self.rows], self.cursors, self.has_next, self.total)
-
 
 def _to_json(value: Any) -> Any:
     if isinstance(value, datetime):
@@ -132,7 +129,8 @@ def page_window(
 
 
 def _null_flag(key: SortKey) -> str:
-    return f"{key.field}__is_null"
+    # No "__" in an annotation's name: order_by would read it as a path through relations.
+    return "null_" + key.field.replace("__", "_")
 
 
 def _after(keys: tuple[SortKey, ...], values: tuple) -> Q:
