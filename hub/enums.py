@@ -132,3 +132,21 @@ class WebhookDeliveryStatus(StrEnum):
     PENDING = "PENDING"
     DELIVERED = "DELIVERED"
     FAILED = "FAILED"
+
+
+class OrderDirection(StrEnum):
+    ASC = "ASC"
+    DESC = "DESC"
+
+
+class CaseOrderField(StrEnum):
+    CREATED_AT = "CREATED_AT"
+    REPLY_DUE_AT = "REPLY_DUE_AT"  # the consolidated reply's SLA deadline; null before it runs
+    CASE_NO = "CASE_NO"
+
+
+class TicketOrderField(StrEnum):
+    DISPATCHED_AT = "DISPATCHED_AT"  # when the ticket was created
+    REVIEW_DUE_AT = "REVIEW_DUE_AT"
+    FEEDBACK_DUE_AT = "FEEDBACK_DUE_AT"  # null until the survey starts the result clock
+    CASE_NO = "CASE_NO"

@@ -43,6 +43,20 @@ class Api:
         assert body.get("errors"), f"expected an error, got {body}"
         return body["errors"][0]
 
+    async def every_page(self, query: str, variables: dict, token: str, *, between=None):
+        """The nodes of every page of a connection, in order; `between()` is awaited after each
+        page but the last (to change the data while a client pages)."""
+        nodes, after = [], None
+        while True:
+            data = await self.ok(query, {**variables, "after": after}, token)
+            connection = next(iter(data.values()))
+            nodes += [edge["node"] for edge in connection["edges"]]
+            if not connection["pageInfo"]["hasNextPage"]:
+                return nodes
+            after = connection["pageInfo"]["endCursor"]
+            if between is not None:
+                await between()
+
     async def upload(self, token: str, case_id: str, code: str, content: bytes, **overrides):
         """Announce, PUT and complete one material; returns the material."""
         ticket = await self.request_upload(token, case_id, code, content, **overrides)
@@ -104,8 +118,8 @@ REQUEST_UPLOAD = """mutation($input: UploadRequestInput!) {
 COMPLETE_UPLOAD = """mutation($uploadId: ID!) {
   completeMaterialUpload(uploadId: $uploadId) {
     id requirementCode source filename contentType size sha256 } }"""
-CASES = """query($filter: CaseFilter, $first: Int, $after: String) {
-  cases(filter: $filter, first: $first, after: $after) {
+CASES = """query($filter: CaseFilter, $orderBy: CaseOrder, $first: Int, $after: String) {
+  cases(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
     totalCount edges { cursor node { id caseNo status utilities } }
     pageInfo { hasNextPage endCursor } } }"""
 
@@ -125,7 +139,7 @@ RESULT = f"""mutation($id: ID!, $input: ResultFeedbackInput!) {{
   submitResultFeedback(ticketId: $id, input: $input) {{ {TICKET_FIELDS} }} }}"""
 REPLY = f"mutation($caseId: ID!) {{ issueConsolidatedReply(caseId: $caseId) {{ {CASE_FIELDS} }} }}"
 GET_TICKET = f"query($id: ID!) {{ ticket(id: $id) {{ {TICKET_FIELDS} case {{ id status }} }} }}"
-TICKETS = """query($filter: TicketFilter, $first: Int, $after: String) {
-  tickets(filter: $filter, first: $first, after: $after) {
+TICKETS = """query($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {
+  tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
     totalCount edges { cursor node { id utility status case { id caseNo } } }
     pageInfo { hasNextPage endCursor } } }"""

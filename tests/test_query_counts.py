@@ -19,6 +19,9 @@ CASES_PAGE = """query($first: Int!) { cases(first: $first) {
     project { name address }
     checklist { requirementCode satisfied }
     materials { id sha256 }
+    history: materials(includeSuperseded: true) { id }
+    reusableMaterials { id }
+    events(first: 3) { totalCount edges { cursor node { id type } } pageInfo { hasNextPage } }
     documents { id kind status }
     tickets { id utility status result { outcome quoteAmount } documents { id kind } }
   } } } }"""
@@ -32,8 +35,9 @@ TICKETS_PAGE = """query($first: Int!) { tickets(first: $first) {
     case { id caseNo applicant { name } tickets { id status } }
   } } } }"""
 
-# Pinned: count, page, applicants, projects, materials, documents, tickets, results.
-CASES_STATEMENTS = 8
+# Pinned: count, page, applicants, projects, materials, materials with the superseded ones,
+# reusable materials, events, documents, tickets, results.
+CASES_STATEMENTS = 11
 # Pinned: count, page, results, documents, cases, applicants, tickets of those cases.
 TICKETS_STATEMENTS = 7
 

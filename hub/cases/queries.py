@@ -10,9 +10,10 @@ from tortoise.queryset import QuerySet
 
 from hub import clock
 from hub.auth.principal import Principal
-from hub.auth.visibility import visible_cases, visible_tickets
+from hub.auth.visibility import parse_id, visible_cases, visible_tickets
 from hub.enums import CaseStatus, TicketStatus, Utility
 from hub.models import Case, Ticket
+from hub.paging import Ordering, Page, fetch_page, page_window
 from hub.workflow.ticket_flow import OPEN_STATES
 
 
@@ -90,3 +91,38 @@ def filter_tickets(principal: Principal, q: TicketQuery) -> QuerySet[Ticket]:
         late = _ticket_due_before(clock.now()) & Q(status__in=list(OPEN_STATES))
         query = query.filter(late) if q.overdue else query.exclude(late)
     return query
+
+
+async def list_cases(
+    *,
+    principal: Principal,
+    query: CaseQuery,
+    ordering: Ordering,
+    first: int | None,
+    after: str | None,
+) -> Page[Case]:
+    window = page_window(ordering, first=first, after=after)
+    return await fetch_page(filter_cases(principal, query), ordering, window)
+
+
+async def list_tickets(
+    *,
+    principal: Principal,
+    query: TicketQuery,
+    ordering: Ordering,
+    first: int | None,
+    after: str | None,
+) -> Page[Ticket]:
+    window = page_window(ordering, first=first, after=after)
+    return await fetch_page(filter_tickets(principal, query), ordering, window)
+
+
+async def find_case(*, principal: Principal, case_id: str) -> Case | None:
+    """The case, or None when it does not exist or the caller may not see it."""
+    uid = parse_id(case_id)
+    return await visible_cases(principal).filter(id=uid).first() if uid else None
+
+
+async def find_ticket(*, principal: Principal, ticket_id: str) -> Ticket | None:
+    uid = parse_id(ticket_id)
+    return await visible_tickets(principal).filter(id=uid).first() if uid else None

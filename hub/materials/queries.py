@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from hub.guide.catalogue import requirements_for
+from hub.auth.principal import Principal
+from hub.enums import Role
+from hub.guide.catalogue import requirement_codes_for_utility, requirements_for
 from hub.materials.checklist import ChecklistEntry, build_checklist
 from hub.models import Case, Material
 
@@ -17,6 +19,17 @@ def checklist_for(case: Case, materials: list[Material]) -> list[ChecklistEntry]
         requirements_for(case.utilities),
         ((str(m.id), m.requirement_code) for m in materials if m.ticket_id is None),
     )
+
+
+def checklist_seen_by(
+    principal: Principal, case: Case, materials: list[Material]
+) -> list[ChecklistEntry]:
+    """The checklist over the materials the caller sees; a utility sees its requirements only."""
+    entries = checklist_for(case, materials)
+    if principal.role == Role.UTILITY:
+        needed = requirement_codes_for_utility(principal.utility)
+        entries = [e for e in entries if e.requirement_code in needed]
+    return entries
 
 
 async def case_checklist(case: Case) -> list[ChecklistEntry]:

@@ -35,6 +35,8 @@ class Case(Model):
 
     class Meta:
         table = "case"
+        # Keyset pages of `cases` (hub/cases/orderings.py): each order, ties broken by id.
+        indexes = (("created_at", "id"), ("reply_due_at", "id"))
 
 
 class CaseNumberCounter(Model):

@@ -32,7 +32,13 @@ class Ticket(Model):
     class Meta:
         table = "ticket"
         unique_together = (("case", "utility"),)
-        indexes = (("utility", "dispatched_at"),)
+        # The last three serve the keyset pages of `tickets` (hub/cases/orderings.py).
+        indexes = (
+            ("utility", "dispatched_at"),
+            ("dispatched_at", "id"),
+            ("review_due_at", "id"),
+            ("feedback_due_at", "id"),
+        )
 
 
 class Survey(Model):

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Hashable, Iterable
 from uuid import UUID
 
 from strawberry.dataloader import DataLoader
 
+from hub.auth.principal import Principal
+from hub.events.timeline import timeline_pages
+from hub.materials.listing import materials_of_cases, reusable_materials_of_cases
 from hub.materials.queries import current_materials
 from hub.models import (
     Applicant,
@@ -18,6 +21,7 @@ from hub.models import (
     ResultFeedback,
     Ticket,
 )
+from hub.paging import Page, Window
 
 
 def _by_id(model):
@@ -33,6 +37,27 @@ def _grouped(rows: Iterable, keys: list[UUID], attr: str) -> list[list]:
     for row in rows:
         groups[getattr(row, attr)].append(row)
     return [groups.get(key, []) for key in keys]
+
+
+def _per_group(
+    split: Callable[[Hashable], tuple[Hashable, object]],
+    load_group: Callable[[Hashable, list], Awaitable[list]],
+):
+    """A load function for keys that carry request arguments beside the object they name
+    (caller, page window): one `load_group(arguments, objects)` per distinct arguments."""
+
+    async def load(keys: list) -> list:
+        groups: dict[Hashable, list] = defaultdict(list)
+        for key in keys:
+            arguments, target = split(key)
+            groups[arguments].append(target)
+        answers = {}
+        for arguments, targets in groups.items():
+            for target, answer in zip(targets, await load_group(arguments, targets), strict=True):
+                answers[arguments, target] = answer
+        return [answers[split(key)] for key in keys]
+
+    return load
 
 
 class CaseByIdLoader(DataLoader[UUID, Case | None]):
@@ -103,6 +128,40 @@ class CorrectionsByCaseLoader(DataLoader[UUID, list]):
         super().__init__(load_fn=load)
 
 
+class VisibleMaterialsByCaseLoader(DataLoader[tuple[Principal, UUID, bool], list]):
+    """Keyed by (caller, case id, include superseded): the case's materials the caller may see
+    (hub.auth.visibility.visible_materials)."""
+
+    def __init__(self) -> None:
+        async def load_group(arguments, case_ids):
+            principal, include_superseded = arguments
+            return await materials_of_cases(
+                principal=principal, case_ids=case_ids, include_superseded=include_superseded
+            )
+
+        super().__init__(load_fn=_per_group(lambda k: ((k[0], k[2]), k[1]), load_group))
+
+
+class ReusableMaterialsByCaseLoader(DataLoader[tuple[Principal, Case], list]):
+    """Keyed by (caller, case row): what the case could reuse needs its utilities."""
+
+    def __init__(self) -> None:
+        async def load_group(principal, cases):
+            return await reusable_materials_of_cases(principal=principal, cases=cases)
+
+        super().__init__(load_fn=_per_group(lambda k: k, load_group))
+
+
+class EventPageByCaseLoader(DataLoader[tuple[UUID, Window], Page]):
+    """Keyed by (case id, page window): one page of each case's timeline."""
+
+    def __init__(self) -> None:
+        async def load_group(window, case_ids):
+            return await timeline_pages(case_ids=case_ids, window=window)
+
+        super().__init__(load_fn=_per_group(lambda k: (k[1], k[0]), load_group))
+
+
 class Loaders:
     """Created per request in the GraphQL context."""
 
@@ -115,3 +174,6 @@ class Loaders:
         self.documents_by_case = DocumentsByCaseLoader()
         self.result_by_ticket = ResultByTicketLoader()
         self.corrections_by_case = CorrectionsByCaseLoader()
+        self.visible_materials_by_case = VisibleMaterialsByCaseLoader()
+        self.reusable_materials_by_case = ReusableMaterialsByCaseLoader()
+        self.event_page_by_case = EventPageByCaseLoader()

@@ -7,20 +7,17 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from hub.auth.visibility import sees_full_personal_data, utility_needs
-from hub.enums import Role
+from hub.auth.visibility import sees_full_personal_data
 from hub.enums import Utility as UtilityValue
-from hub.guide.catalogue import requirement_codes_for_utility
+from hub.events.timeline import TIMELINE_ORDER, TIMELINE_PAGE
 from hub.materials.figures import material_figures
-from hub.materials.queries import checklist_for
-from hub.materials.service import reusable_materials
+from hub.materials.queries import checklist_seen_by
 from hub.models import Case as CaseRow
-from hub.models import CaseEvent as CaseEventRow
-from hub.models import Material as MaterialRow
-from hub.schema.common import PageInfo
+from hub.paging import page_window
+from hub.schema.common import Connection
 from hub.schema.documents import Document
-from hub.schema.enums import CaseStatus, Utility
-from hub.schema.events import CaseEvent, CaseEventConnection, CaseEventEdge
+from hub.schema.enums import CaseOrderField, CaseStatus, OrderDirection, Utility
+from hub.schema.events import CaseEvent, CaseEventConnection
 from hub.schema.materials import Material, MaterialFigures
 from hub.schema.scalars import JSON, DateTime
 from hub.validation.identifiers import mask_id_number, mask_phone
@@ -126,18 +123,8 @@ class Case:
         )
 
     async def _materials(self, info: Info, *, include_superseded: bool = False) -> list:
-        if include_superseded:
-            rows = await MaterialRow.filter(case_id=self.row.id, removed_at=None).order_by(
-                "created_at", "id"
-            )
-        else:
-            rows = await info.context.loaders.materials_by_case.load(self.row.id)
-        principal = info.context.principal
-        if principal.role == Role.UTILITY:
-            rows = [
-                m for m in rows if utility_needs(principal.utility, m.requirement_code, m.ticket_id)
-            ]
-        return rows
+        key = (info.context.principal, self.row.id, include_superseded)
+        return await info.context.loaders.visible_materials_by_case.load(key)
 
     @strawberry.field(
         description="Current materials the caller may see; corrected ones too when asked."
@@ -169,18 +156,13 @@ class Case:
     )
     async def reusable_materials(self, info: Info) -> list[Material]:
         principal = info.context.principal
-        if principal.role not in (Role.APPLICANT, Role.WINDOW, Role.ADMIN):
-            return []
-        rows = await reusable_materials(self.row).limit(100)
-        return [Material.from_model(m, principal) for m in rows]
+        loader = info.context.loaders.reusable_materials_by_case
+        return [Material.from_model(m, principal) for m in await loader.load((principal, self.row))]
 
     @strawberry.field(description="What the chosen utilities require, and what is there.")
     async def checklist(self, info: Info) -> list[ChecklistItem]:
-        principal = info.context.principal
-        entries = checklist_for(self.row, await self._materials(info))
-        if principal.role == Role.UTILITY:
-            needed = requirement_codes_for_utility(principal.utility)
-            entries = [e for e in entries if e.requirement_code in needed]
+        materials = await self._materials(info)
+        entries = checklist_seen_by(info.context.principal, self.row, materials)
         return [
             ChecklistItem(
                 requirement_code=e.requirement_code,
@@ -234,33 +216,11 @@ class Case:
 
     @strawberry.field(description="The case's timeline, oldest first.")
     async def events(
-        self, info: Info, first: int | None = 50, after: str | None = None
+        self, info: Info, first: int | None = TIMELINE_PAGE, after: str | None = None
     ) -> CaseEventConnection:
-        from hub.errors import BadUserInput
-        from hub.schema.common import MAX_PAGE
-
-        size = 50 if first is None else first
-        if not 0 <= size <= MAX_PAGE:
-            raise BadUserInput.one("first", f"须在 0 到 {MAX_PAGE} 之间")
-        query = CaseEventRow.filter(case_id=self.row.id)
-        total = await query.count()
-        if after is not None:
-            if not after.isdigit():
-                raise BadUserInput.one("after", "事件游标无效 (invalid cursor)")
-            query = query.filter(id__gt=int(after))
-        rows = await query.order_by("id").limit(size + 1)
-        page = rows[:size]
-        edges = [
-            CaseEventEdge(cursor=str(r.id), node=CaseEvent.from_model(r, self.case_no))
-            for r in page
-        ]
-        return CaseEventConnection(
-            total_count=total,
-            edges=edges,
-            page_info=PageInfo(
-                has_next_page=len(rows) > size, end_cursor=edges[-1].cursor if edges else None
-            ),
-        )
+        window = page_window(TIMELINE_ORDER, first=first, after=after, default=TIMELINE_PAGE)
+        page = await info.context.loaders.event_page_by_case.load((self.row.id, window))
+        return Connection.of(page, lambda row: CaseEvent.from_model(row, self.case_no))
 
     @strawberry.field(description="Actions the caller may take on the case now.")
     def allowed_actions(self, info: Info) -> list[str]:
@@ -274,17 +234,13 @@ class Case:
         ]
 
 
-@strawberry.type
-class CaseEdge:
-    cursor: str
-    node: Case
+CaseConnection = Connection[Case]
 
 
-@strawberry.type
-class CaseConnection:
-    total_count: int
-    edges: list[CaseEdge]
-    page_info: PageInfo
+@strawberry.input(description="The order of a case list; ties are broken by the case's id.")
+class CaseOrder:
+    field: CaseOrderField = CaseOrderField.CREATED_AT
+    direction: OrderDirection = OrderDirection.DESC
 
 
 @strawberry.input

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from hub.models import CaseEvent as CaseEventRow
-from hub.schema.common import PageInfo
+from hub.schema.common import Connection
 from hub.schema.enums import Utility
 from hub.schema.scalars import JSON, DateTime
 
@@ -39,14 +39,4 @@ class CaseEvent:
         )
 
 
-@strawberry.type
-class CaseEventEdge:
-    cursor: str
-    node: CaseEvent
-
-
-@strawberry.type
-class CaseEventConnection:
-    total_count: int
-    edges: list[CaseEventEdge]
-    page_info: PageInfo
+CaseEventConnection = Connection[CaseEvent]

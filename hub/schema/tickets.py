@@ -11,9 +11,16 @@ from hub import clock
 from hub.enums import TicketStatus as TicketStatusValue
 from hub.models import ResultFeedback as ResultRow
 from hub.models import Ticket as TicketRow
-from hub.schema.common import PageInfo
+from hub.schema.common import Connection
 from hub.schema.documents import Document
-from hub.schema.enums import ResultOutcome, ReviewDecision, TicketStatus, Utility
+from hub.schema.enums import (
+    OrderDirection,
+    ResultOutcome,
+    ReviewDecision,
+    TicketOrderField,
+    TicketStatus,
+    Utility,
+)
 from hub.schema.scalars import JSON, DateTime, Decimal, money
 from hub.workflow.ticket_flow import OPEN_STATES
 
@@ -124,17 +131,13 @@ class Ticket:
         ]
 
 
-@strawberry.type
-class TicketEdge:
-    cursor: str
-    node: Ticket
+TicketConnection = Connection[Ticket]
 
 
-@strawberry.type
-class TicketConnection:
-    total_count: int
-    edges: list[TicketEdge]
-    page_info: PageInfo
+@strawberry.input(description="The order of a ticket list; ties are broken by the ticket's id.")
+class TicketOrder:
+    field: TicketOrderField = TicketOrderField.DISPATCHED_AT
+    direction: OrderDirection = OrderDirection.ASC
 
 
 @strawberry.input

@@ -8,7 +8,7 @@ from hub import enums
 from hub.models import WebhookAttempt as WebhookAttemptRow
 from hub.models import WebhookDelivery as WebhookDeliveryRow
 from hub.models import WebhookEndpoint as WebhookEndpointRow
-from hub.schema.common import PageInfo
+from hub.schema.common import Connection
 from hub.schema.enums import Utility
 from hub.schema.events import CaseEvent
 from hub.schema.scalars import DateTime
@@ -88,17 +88,7 @@ class WebhookDelivery:
         )
 
 
-@strawberry.type
-class WebhookDeliveryEdge:
-    cursor: str
-    node: WebhookDelivery
-
-
-@strawberry.type
-class WebhookDeliveryConnection:
-    total_count: int
-    edges: list[WebhookDeliveryEdge]
-    page_info: PageInfo
+WebhookDeliveryConnection = Connection[WebhookDelivery]
 
 
 @strawberry.type(description="One HTTP attempt of a delivery.")
@@ -122,17 +112,7 @@ class WebhookAttempt:
         )
 
 
-@strawberry.type
-class WebhookAttemptEdge:
-    cursor: str
-    node: WebhookAttempt
-
-
-@strawberry.type
-class WebhookAttemptConnection:
-    total_count: int
-    edges: list[WebhookAttemptEdge]
-    page_info: PageInfo
+WebhookAttemptConnection = Connection[WebhookAttempt]
 
 
 @strawberry.input

@@ -9,7 +9,6 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from tortoise.expressions import F
-from tortoise.queryset import QuerySet
 
 from hub import clock
 from hub.auth.principal import Principal
@@ -117,16 +116,16 @@ async def get_endpoint(*, principal: Principal, endpoint_id: str) -> WebhookEndp
     return endpoint
 
 
-def list_endpoints(
+async def list_endpoints(
     *, principal: Principal, utility: Utility | None = None, enabled: bool | None = None
-) -> QuerySet[WebhookEndpoint]:
+) -> list[WebhookEndpoint]:
     require_admin(principal)
     query = WebhookEndpoint.all()
     if utility is not None:
         query = query.filter(utility=utility)
     if enabled is not None:
         query = query.filter(enabled=enabled)
-    return query.order_by("created_at", "id")
+    return await query.order_by("created_at", "id")
 
 
 async def update_endpoint(
@@ -178,22 +177,6 @@ async def rotate_secret(*, principal: Principal, endpoint_id: str) -> tuple[Webh
         raise Conflict("密钥刚被他人更换，请刷新后重试 (the secret was rotated meanwhile)")
     await endpoint.refresh_from_db()
     return endpoint, secret
-
-
-def list_deliveries(
-    *,
-    principal: Principal,
-    endpoint_id: str | None = None,
-    status: WebhookDeliveryStatus | None = None,
-) -> QuerySet[WebhookDelivery]:
-    require_admin(principal)
-    query = WebhookDelivery.all()
-    if endpoint_id is not None:
-        uid = parse_id(endpoint_id)
-        query = query.filter(endpoint_id=uid) if uid else query.filter(id__in=[])
-    if status is not None:
-        query = query.filter(status=status)
-    return query
 
 
 async def get_delivery(*, principal: Principal, delivery_id: str) -> WebhookDelivery:

@@ -3,13 +3,13 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from hub.auth.visibility import parse_id, visible_cases
-from hub.cases.queries import CaseQuery, filter_cases
+from hub.cases.orderings import case_ordering
+from hub.cases.queries import CaseQuery, find_case, list_cases
 from hub.errors import BadUserInput
 from hub.materials.downloads import material_download_url
 from hub.resolvers.context import principal_of
-from hub.schema.cases import Case, CaseConnection, CaseEdge, CaseFilter
-from hub.schema.common import paginate
+from hub.schema.cases import Case, CaseConnection, CaseFilter, CaseOrder
+from hub.schema.common import Connection
 from hub.values import InvalidInput
 
 
@@ -17,8 +17,7 @@ from hub.values import InvalidInput
 class CaseQueries:
     @strawberry.field(description="A case, or null when it does not exist or is not yours to see.")
     async def case(self, info: Info, id: strawberry.ID) -> Case | None:
-        uid = parse_id(id)
-        row = await visible_cases(principal_of(info)).filter(id=uid).first() if uid else None
+        row = await find_case(principal=principal_of(info), case_id=id)
         return Case.from_model(row) if row else None
 
     @strawberry.field(
@@ -37,15 +36,16 @@ class CaseQueries:
         self,
         info: Info,
         filter: CaseFilter | None = None,
+        order_by: CaseOrder | None = None,
         first: int | None = 20,
         after: str | None = None,
     ) -> CaseConnection:
-        f = filter or CaseFilter()
+        f, order = filter or CaseFilter(), order_by or CaseOrder()
         if isinstance(f.due_before, InvalidInput):
             raise BadUserInput.one("filter.dueBefore", f.due_before.reason)
-        query = filter_cases(
-            principal_of(info),
-            CaseQuery(
+        page = await list_cases(
+            principal=principal_of(info),
+            query=CaseQuery(
                 status=f.status,
                 utility=f.utility,
                 overdue=f.overdue,
@@ -53,13 +53,8 @@ class CaseQueries:
                 search=f.search,
                 applicant_uscc=f.applicant_uscc,
             ),
-        )
-        return await paginate(
-            query,
+            ordering=case_ordering(order.field, order.direction),
             first=first,
             after=after,
-            order_by=("-created_at", "-id"),
-            edge=CaseEdge,
-            connection=CaseConnection,
-            node=Case.from_model,
         )
+        return Connection.of(page, Case.from_model)

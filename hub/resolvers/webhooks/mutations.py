@@ -5,7 +5,6 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from hub.models import WebhookDelivery as WebhookDeliveryRow
 from hub.resolvers.context import principal_of
 from hub.schema.webhooks import (
     RegisterWebhookInput,
@@ -14,7 +13,7 @@ from hub.schema.webhooks import (
     WebhookEndpoint,
     WebhookEndpointSecret,
 )
-from hub.webhooks import endpoints
+from hub.webhooks import endpoints, log
 
 
 @strawberry.type
@@ -64,6 +63,7 @@ class WebhookMutations:
 
     @strawberry.mutation(description="Send a delivery again (PENDING, with fresh attempts).")
     async def redeliver_webhook(self, info: Info, delivery_id: strawberry.ID) -> WebhookDelivery:
-        row = await endpoints.redeliver(principal=principal_of(info), delivery_id=delivery_id)
-        full = await WebhookDeliveryRow.get(id=row.id).select_related("event__case")
+        principal = principal_of(info)
+        row = await endpoints.redeliver(principal=principal, delivery_id=delivery_id)
+        full = await log.find_delivery(principal=principal, delivery_id=str(row.id))
         return WebhookDelivery.from_model(full)

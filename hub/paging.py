@@ -1,0 +1,207 @@
+"""Keyset pagination: one page of rows after an opaque cursor, for every connection.
+
+A cursor holds the sort values of its row (the ordering's columns, ending with the primary
+key, so the key is unique) and the ordering's name: base64url of JSON
+`{"o": "<ordering>", "k": [<values>]}`. The next page starts strictly after those values,
+so rows added or removed meanwhile never make a page repeat or skip a row that was there.
+Nullable sort columns sort their nulls last in either direction.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+from uuid import UUID
+
+from tortoise.expressions import Case, Q, RawSQL, When
+from tortoise.queryset import QuerySet
+
+from hub.errors import BadUserInput
+
+DEFAULT_PAGE, MAX_PAGE = 20, 100
+Row = TypeVar("Row")
+
+
+@dataclass(frozen=True)
+class SortKey:
+    field: str  # an ORM path: "created_at", "case__case_no"
+    kind: type  # datetime, UUID, int or str: how a cursor value is read back
+    descending: bool = False
+    nullable: bool = False
+
+    def value_of(self, row: Any) -> Any:
+        for part in self.field.split("__"):
+            row = getattr(row, part)
+        return row
+
+
+@dataclass(frozen=True)
+class Ordering:
+    name: str  # written into every cursor: a cursor of another ordering is refused
+    keys: tuple[SortKey, ...]  # the last one is unique (the primary key)
+    related: tuple[str, ...] = ()  # relations a key reads through (select_related)
+
+    def values_of(self, row: Any) -> tuple:
+        return tuple(key.value_of(row) for key in self.keys)
+
+
+@dataclass(frozen=True)
+class Window:
+    """Validated connection arguments: page size and the decoded `after` cursor."""
+
+    first: int
+    after: tuple | None
+
+
+@dataclass
+class Page(Generic[Row]):
+    rows: list[Row]
+    cursors: list[str]
+    has_next: bool
+    total: int
+
+    @property
+    def end_cursor(self) -> str | None:
+        return self.cursors[-1] if self.cursors else None
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, UUID):
+        return str(value)
+    return value
+
+
+def _from_json(value: Any, key: SortKey) -> Any:
+    if value is None:
+        if not key.nullable:
+            raise ValueError("null for a column without nulls")
+        return None
+    if key.kind is int:
+        if type(value) is not int:
+            raise ValueError("not an integer")
+        return value
+    if not isinstance(value, str):
+        raise ValueError("not a string")
+    if key.kind is datetime:
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            raise ValueError("no offset")
+        return moment
+    if key.kind is UUID:
+        return UUID(value)
+    return value
+
+
+def encode_cursor(ordering: Ordering, values: tuple) -> str:
+    body = {"o": ordering.name, "k": [_to_json(v) for v in values]}
+    text = json.dumps(body, separators=(",", ":"), ensure_ascii=False)
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def decode_cursor(ordering: Ordering, cursor: str) -> tuple:
+    """The sort values in `cursor`; BAD_USER_INPUT on `after` for anything this ordering did
+    not write."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        body = json.loads(base64.b64decode(padded.encode("ascii"), altchars=b"-_", validate=True))
+        values = body["k"]
+        if body["o"] != ordering.name or len(values) != len(ordering.keys):
+            raise ValueError("another ordering")
+        return tuple(_from_json(v, k) for v, k in zip(values, ordering.keys, strict=True))
+    except (ValueError, TypeError, KeyError, UnicodeError, binascii.Error):
+        pass
+    raise BadUserInput.one("after", "分页游标无效或不属于此排序 (invalid cursor for this ordering)")
+
+
+def page_window(
+    ordering: Ordering, *, first: int | None, after: str | None, default: int = DEFAULT_PAGE
+) -> Window:
+    size = default if first is None else first
+    if not 0 <= size <= MAX_PAGE:
+        raise BadUserInput.one("first", f"须在 0 到 {MAX_PAGE} 之间 (between 0 and {MAX_PAGE})")
+    return Window(first=size, after=None if after is None else decode_cursor(ordering, after))
+
+
+def _null_flag(key: SortKey) -> str:
+    # No "__" in an annotation's name: order_by would read it as a path through relations.
+    return "null_" + key.field.replace("__", "_")
+
+
+def _after(keys: tuple[SortKey, ...], values: tuple) -> Q:
+    """Rows strictly after `values`: (k1 > v1) or (k1 = v1 and (k2 > v2 or ...)), with each
+    comparison flipped for a descending key and nulls after every value."""
+    condition: Q | None = None
+    for key, value in reversed(list(zip(keys, values, strict=True))):
+        same = Q(**{f"{key.field}__isnull": True} if value is None else {key.field: value})
+        within = same & condition if condition is not None else None
+        if value is None:  # after a null, only the rest of the null group follows
+            condition = within
+            continue
+        beyond = Q(**{f"{key.field}__{'lt' if key.descending else 'gt'}": value})
+        if key.nullable:
+            beyond |= Q(**{f"{key.field}__isnull": True})
+        condition = beyond | within if within is not None else beyond
+    return condition
+
+
+def _ordered(query: QuerySet, ordering: Ordering) -> QuerySet:
+    columns: list[str] = []
+    for key in ordering.keys:
+        if key.nullable:
+            flag = _null_flag(key)
+            query = query.annotate(
+                **{
+                    flag: Case(
+                        When(Q(**{f"{key.field}__isnull": True}), then=RawSQL("1")),
+                        default=RawSQL("0"),
+                    )
+                }
+            )
+            columns.append(flag)
+        columns.append(("-" if key.descending else "") + key.field)
+    if ordering.related:
+        query = query.select_related(*ordering.related)
+    return query.order_by(*columns)
+
+
+def _page(rows: list, ordering: Ordering, window: Window, total: int) -> Page:
+    shown = rows[: window.first]
+    cursors = [encode_cursor(ordering, ordering.values_of(r)) for r in shown]
+    return Page(rows=shown, cursors=cursors, has_next=len(rows) > window.first, total=total)
+
+
+async def fetch_page(query: QuerySet, ordering: Ordering, window: Window) -> Page:
+    """Two statements: the count of `query`, and the page itself."""
+    total = await query.count()
+    if window.after is not None:
+        query = query.filter(_after(ordering.keys, window.after))
+    rows = await _ordered(query, ordering).limit(window.first + 1)
+    return _page(rows, ordering, window, total)
+
+
+def _follows(values: tuple, cursor: tuple, keys: tuple[SortKey, ...]) -> bool:
+    for key, mine, theirs in zip(keys, values, cursor, strict=True):
+        if mine == theirs:
+            continue
+        if mine is None or theirs is None:
+            return mine is None  # nulls last
+        return mine < theirs if key.descending else mine > theirs
+    return False
+
+
+def page_of_sorted(rows: list, ordering: Ordering, window: Window) -> Page:
+    """The same page from every row of a list already sorted by `ordering` (for DataLoaders
+    that fetch several small lists in one statement)."""
+    after = window.after
+    following = (
+        rows
+        if after is None
+        else [r for r in rows if _follows(ordering.values_of(r), after, ordering.keys)]
+    )
+    return _page(following[: window.first + 1], ordering, window, len(rows))
