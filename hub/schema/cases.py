@@ -19,6 +19,7 @@ from hub.schema.documents import Document
 from hub.schema.enums import CaseOrderField, CaseStatus, OrderDirection, Utility
 from hub.schema.events import CaseEvent, CaseEventConnection
 from hub.schema.materials import Material, MaterialFigures
+from hub.schema.rows import from_row
 from hub.schema.scalars import JSON, DateTime
 from hub.validation.identifiers import mask_id_number, mask_phone
 from hub.workflow.case_flow import allowed_case_actions
@@ -76,23 +77,12 @@ class Case:
 
     @classmethod
     def from_model(cls, row: CaseRow) -> Case:
-        return cls(
+        return from_row(
+            cls,
+            row,
             row=row,
-            id=strawberry.ID(str(row.id)),
-            case_no=row.case_no,
-            status=row.status,
             utilities=[UtilityValue(u) for u in row.utilities],
-            survey_appointment=row.survey_appointment,
-            is_key_project=row.is_key_project,
             licence_consent=row.licence_consent_at is not None,
-            filed_on_behalf=row.filed_on_behalf,
-            reply_due_at=row.reply_due_at,
-            created_at=row.created_at,
-            submitted_at=row.submitted_at,
-            accepted_at=row.accepted_at,
-            replied_at=row.replied_at,
-            withdrawn_at=row.withdrawn_at,
-            withdrawal_reason=row.withdrawal_reason,
         )
 
     @strawberry.field

@@ -11,6 +11,7 @@ from hub.documents.downloads import document_download_url
 from hub.documents.verification import Verification
 from hub.models import Document as DocumentRow
 from hub.schema.enums import DocumentKind, DocumentStatus
+from hub.schema.rows import from_row, graphql_id
 from hub.schema.scalars import DateTime
 
 
@@ -58,23 +59,13 @@ class Document:
             pdf = DocumentFile(
                 row=row, filename=row.pdf_filename, size=row.pdf_size, sha256=row.pdf_sha256
             )
-        return cls(
+        return from_row(
+            cls,
+            row,
             row=row,
-            id=strawberry.ID(str(row.id)),
-            kind=row.kind,
-            status=row.status,
-            version=row.version,
             superseded=row.superseded_at is not None,
-            ticket_id=strawberry.ID(str(row.ticket_id)) if row.ticket_id else None,
-            filename=row.filename,
-            size=row.size,
-            sha256=row.sha256,
-            verification_code=row.verification_code,
+            ticket_id=graphql_id(row.ticket_id),
             pdf=pdf,
-            error=row.error,
-            attempts=row.attempts,
-            created_at=row.created_at,
-            ready_at=row.ready_at,
         )
 
 

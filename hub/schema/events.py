@@ -7,6 +7,7 @@ import strawberry
 from hub.models import CaseEvent as CaseEventRow
 from hub.schema.common import Connection
 from hub.schema.enums import Utility
+from hub.schema.rows import from_row, graphql_id
 from hub.schema.scalars import JSON, DateTime
 
 
@@ -25,18 +26,7 @@ class CaseEvent:
 
     @classmethod
     def from_model(cls, row: CaseEventRow, case_no: str) -> CaseEvent:
-        return cls(
-            id=str(row.id),
-            type=row.type,
-            case_id=strawberry.ID(str(row.case_id)),
-            case_no=case_no,
-            utility=row.utility,
-            at=row.at,
-            actor=row.actor,
-            role=row.role,
-            on_behalf=row.on_behalf,
-            data=row.data,
-        )
+        return from_row(cls, row, case_id=graphql_id(row.case_id), case_no=case_no)
 
 
 CaseEventConnection = Connection[CaseEvent]

@@ -11,6 +11,7 @@ from hub.enums import LicenceKind as LicenceKindValue
 from hub.materials.downloads import download_ttl, issue_material_url
 from hub.models import Material as MaterialRow
 from hub.schema.enums import LicenceKind, MaterialSource
+from hub.schema.rows import from_row, graphql_id
 from hub.schema.scalars import JSON, Date, DateTime
 from hub.validation.identifiers import mask_id_number
 
@@ -58,17 +59,11 @@ class Material:
                 valid_until=row.licence_valid_until,
                 pulled_at=row.licence_pulled_at,
             )
-        return cls(
+        return from_row(
+            cls,
+            row,
             row=row,
-            id=strawberry.ID(str(row.id)),
-            requirement_code=row.requirement_code,
-            source=row.source,
-            filename=row.filename,
-            content_type=row.content_type,
-            size=row.size,
-            sha256=row.sha256,
-            ticket_id=strawberry.ID(str(row.ticket_id)) if row.ticket_id else None,
-            created_at=row.created_at,
+            ticket_id=graphql_id(row.ticket_id),
             superseded=row.superseded_by_id is not None,
             licence=licence,
         )

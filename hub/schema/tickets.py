@@ -21,6 +21,7 @@ from hub.schema.enums import (
     TicketStatus,
     Utility,
 )
+from hub.schema.rows import from_row
 from hub.schema.scalars import JSON, DateTime, Decimal, money
 from hub.workflow.ticket_flow import OPEN_STATES
 
@@ -48,21 +49,7 @@ class ResultFeedback:
 
     @classmethod
     def from_model(cls, row: ResultRow) -> ResultFeedback:
-        return cls(
-            outcome=row.outcome,
-            external_works=row.external_works,
-            renovation_advice=row.renovation_advice,
-            design_plan=row.design_plan,
-            quote_amount=money(row.quote_amount),
-            external_works_info=row.external_works_info,
-            missing_materials=row.missing_materials,
-            reasons=row.reasons,
-            zero_visit=row.zero_visit,
-            zero_approval=row.zero_approval,
-            zero_cost=row.zero_cost,
-            submitted_at=row.submitted_at,
-            submitted_by=row.submitted_by,
-        )
+        return from_row(cls, row, quote_amount=money(row.quote_amount))
 
 
 def is_overdue(row: TicketRow) -> bool:
@@ -92,21 +79,7 @@ class Ticket:
 
     @classmethod
     def from_model(cls, row: TicketRow) -> Ticket:
-        return cls(
-            row=row,
-            id=strawberry.ID(str(row.id)),
-            utility=row.utility,
-            status=row.status,
-            dispatched_at=row.dispatched_at,
-            review_started_at=row.review_started_at,
-            review_due_at=row.review_due_at,
-            feedback_due_at=row.feedback_due_at,
-            overdue=is_overdue(row),
-            decision=row.decision,
-            reasons=row.reasons,
-            corrections=row.corrections,
-            surveyed_at=row.surveyed_at,
-        )
+        return from_row(cls, row, row=row, overdue=is_overdue(row))
 
     @strawberry.field
     async def case(self, info: Info) -> CaseType:

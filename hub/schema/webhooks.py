@@ -11,6 +11,7 @@ from hub.models import WebhookEndpoint as WebhookEndpointRow
 from hub.schema.common import Connection
 from hub.schema.enums import Utility
 from hub.schema.events import CaseEvent
+from hub.schema.rows import from_row, graphql_id
 from hub.schema.scalars import DateTime
 from hub.webhooks.signing import secret_hint
 
@@ -33,18 +34,11 @@ class WebhookEndpoint:
 
     @classmethod
     def from_model(cls, row: WebhookEndpointRow) -> WebhookEndpoint:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            utility=row.utility,
-            url=row.url,
+        return from_row(
+            cls,
+            row,
             event_types=list(row.event_types or []),
-            description=row.description,
-            enabled=row.enabled,
             secret_hint=secret_hint(row.secret),
-            created_by=row.created_by,
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-            secret_rotated_at=row.secret_rotated_at,
         )
 
 
@@ -72,19 +66,11 @@ class WebhookDelivery:
     @classmethod
     def from_model(cls, row: WebhookDeliveryRow) -> WebhookDelivery:
         """`row.event` and `row.event.case` must be loaded (select_related)."""
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            endpoint_id=strawberry.ID(str(row.endpoint_id)),
+        return from_row(
+            cls,
+            row,
+            endpoint_id=graphql_id(row.endpoint_id),
             event=CaseEvent.from_model(row.event, row.event.case.case_no),
-            status=row.status,
-            attempts=row.attempts,
-            redeliveries=row.redeliveries,
-            last_status_code=row.last_status_code,
-            last_error=row.last_error,
-            last_attempt_at=row.last_attempt_at,
-            next_attempt_at=row.next_attempt_at,
-            delivered_at=row.delivered_at,
-            created_at=row.created_at,
         )
 
 
@@ -102,14 +88,7 @@ class WebhookAttempt:
 
     @classmethod
     def from_model(cls, row: WebhookAttemptRow) -> WebhookAttempt:
-        return cls(
-            number=row.number,
-            at=row.at,
-            status_code=row.status_code,
-            error=row.error,
-            duration_ms=row.duration_ms,
-            succeeded=row.succeeded,
-        )
+        return from_row(cls, row)
 
 
 WebhookAttemptConnection = Connection[WebhookAttempt]
