@@ -84,7 +84,8 @@ class ServedHub:
             await conn.close()
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port nobody listens on (at the time of asking)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -114,7 +115,7 @@ async def serve_hub_on_postgres() -> AsyncIterator[ServedHub]:
 
     Skips (or fails, with HUB_TEST_REQUIRE_SERVICES=1) without HUB_TEST_DATABASE_URL."""
     url = await empty_postgres()
-    port = _free_port()
+    port = free_port()
     config = uvicorn.Config(
         create_app(database_url=url), host="127.0.0.1", port=port, log_level="warning"
     )

@@ -14,7 +14,6 @@ import hashlib
 import io
 import os
 import re
-import socket
 import uuid
 import zipfile
 from datetime import UTC, datetime, timedelta
@@ -35,6 +34,7 @@ from hub.settings import Settings, get_settings
 from tests.api import ACCEPT, COMPLETE_UPLOAD, CREATE, REQUEST_UPLOAD, SUBMIT, Api, token_for
 from tests.factories import ENTERPRISE_A, ENTERPRISE_B, application
 from tests.materials.conftest import Backend
+from tests.served import free_port
 
 APPLICANT = token_for("applicant", org=ENTERPRISE_A)
 OTHER_APPLICANT = token_for("applicant", org=ENTERPRISE_B)
@@ -113,10 +113,7 @@ def point_store_at(monkeypatch, endpoint: str) -> None:
 
 def closed_endpoint() -> str:
     """A loopback port nobody listens on: connections are refused at once."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"127.0.0.1:{port}"
+    return f"127.0.0.1:{free_port()}"
 
 
 # --- API helpers -------------------------------------------------------------------------------

@@ -30,9 +30,9 @@ from hub.models import CaseEvent, SlaClock
 from hub.sla.sweep import sweep_clocks
 from tests.api import CREATE, Api
 from tests.conftest import _open_empty_database, backend_url
-from tests.factories import application
+from tests.factories import application, at
 from tests.processes import outcomes_of_processes
-from tests.sla.support import TICKET_REVIEW, Tokens, at
+from tests.sla.support import TICKET_REVIEW, Tokens
 from tests.sla.sweeper_process import run_sweeper
 
 ROUNDS = 4
