@@ -36,8 +36,9 @@ async def test_events_committed_during_the_replay_arrive_exactly_once_in_order(h
         for _ in range(WRITES):
             await touch(hub, case_id)
 
+    before_the_writes = await last_event_id(hub)
     writing = [asyncio.create_task(writer(case_id)) for case_id in cases]
-    await asyncio.sleep(0.05)  # the writers are under way
+    await _eventually(lambda: _written_since(hub, before_the_writes))  # the writers are under way
     async with (
         open_socket(hub.base_url, WINDOW) as everything,
         open_socket(hub.base_url, WINDOW) as half,
@@ -70,6 +71,10 @@ async def test_events_committed_during_the_replay_arrive_exactly_once_in_order(h
         for socket in (everything, half, one_case):
             assert [m for m in await socket.quiet(0.3) if m["type"] == "next"] == []
     await _eventually(lambda: _no_subscribers())
+
+
+async def _written_since(hub, event_id: int) -> bool:
+    return await last_event_id(hub) > event_id
 
 
 async def _no_subscribers() -> bool:
