@@ -28,9 +28,9 @@ from hub import db
 from hub.app import create_app
 from hub.models import CaseEvent, SlaClock
 from hub.sla.sweep import sweep_clocks
-from tests.api import CREATE, Api
+from tests.api import Api
 from tests.conftest import _open_empty_database, backend_url
-from tests.factories import application, at
+from tests.factories import at, draft_case
 from tests.processes import outcomes_of_processes
 from tests.sla.support import TICKET_REVIEW, Tokens
 from tests.sla.sweeper_process import run_sweeper
@@ -58,8 +58,7 @@ def sweep_instant(round_no: int):
 async def insert_clocks(api: Api) -> set[str]:
     with time_machine.travel(START, tick=False):
         tokens = Tokens()
-        created = await api.ok(CREATE, {"input": application(("POWER",))}, tokens.applicant)
-    case_id = created["createApplication"]["id"]
+        case_id = (await draft_case(api, ("POWER",), token=tokens.applicant))["id"]
     clocks = [
         SlaClock(
             case_id=case_id,

@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 
 from tests.api import token_for
-from tests.webhooks.support import (
+from tests.factories import (
     ADMIN,
     APPLICANT,
+    UTILITY,
+    WINDOW,
+)
+from tests.webhooks.support import (
     ATTEMPTS,
     DELIVERIES,
     DELIVERY,
@@ -17,8 +21,6 @@ from tests.webhooks.support import (
     REGISTER,
     ROTATE,
     UPDATE,
-    UTILITY,
-    WINDOW,
 )
 
 GOOD = {

@@ -25,12 +25,14 @@ from hub.models import CaseEvent, WebhookDelivery
 from hub.webhooks import dispatch
 from hub.webhooks.delivery import sweep_webhooks
 from hub.webhooks.dispatch import dispatch_events
-from tests.api import CREATE, Api
+from tests.api import Api
 from tests.conftest import _open_empty_database, backend_url
-from tests.factories import application
+from tests.factories import draft_case
 from tests.processes import outcomes_of_processes
 from tests.webhooks.dispatcher_process import run_dispatcher
-from tests.webhooks.support import APPLICANT, register
+from tests.webhooks.support import (
+    register,
+)
 
 EVENTS = 240
 POWER_DISPATCH_AT = 120  # the power ticket is dispatched halfway: power gets the second half
@@ -50,8 +52,7 @@ async def postgres_api():
 
 async def prepare(api: Api, receiver) -> dict[str, int]:
     """Endpoints and inserted events; returns the deliveries due per receiver endpoint."""
-    created = await api.ok(CREATE, {"input": application(("WATER", "POWER"))}, APPLICANT)
-    case_id = created["createApplication"]["id"]
+    case_id = (await draft_case(api, ("WATER", "POWER")))["id"]
     await inprocess.drain()
     await register(api, receiver, "water", "WATER")
     await register(api, receiver, "power", "POWER")

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from hub.jobs import inprocess
 from tests.api import CREATE
-from tests.factories import application
-from tests.webhooks.support import (
+from tests.factories import (
     APPLICANT,
-    REVIEW,
     UTILITY,
-    accepted_case,
+    accepted_case_and_tickets,
+    application,
+)
+from tests.webhooks.support import (
+    REVIEW,
     case_events,
     deliveries,
     register,
@@ -46,8 +48,8 @@ async def test_each_utility_gets_its_cases_from_dispatch_on(api, receiver):
     power = await register(api, receiver, "power", "POWER")
     gas = await register(api, receiver, "gas", "GAS")
 
-    both, tickets = await accepted_case(api, ("WATER", "POWER"))
-    power_only, power_tickets = await accepted_case(api, ("POWER",))
+    both, tickets = await accepted_case_and_tickets(api, ("WATER", "POWER"))
+    power_only, power_tickets = await accepted_case_and_tickets(api, ("POWER",))
     draft = (await api.ok(CREATE, {"input": application(("GAS",))}, APPLICANT))["createApplication"]
     await api.ok(REVIEW, {"id": tickets["POWER"], "decision": "ELIGIBLE"}, UTILITY["POWER"])
     await api.ok(REVIEW, {"id": tickets["WATER"], "decision": "ELIGIBLE"}, UTILITY["WATER"])
@@ -85,7 +87,7 @@ async def test_each_utility_gets_its_cases_from_dispatch_on(api, receiver):
 
 
 async def test_an_endpoint_registered_later_gets_the_events_from_then_on(api, receiver):
-    case_id, tickets = await accepted_case(api, ("WATER",))
+    case_id, tickets = await accepted_case_and_tickets(api, ("WATER",))
     await inprocess.drain()
     newest_before = max(int(e["id"]) for e in await case_events(api, case_id))
     late = await register(api, receiver, "late", "WATER")

@@ -13,12 +13,14 @@ from hub.models import WebhookDelivery
 from hub.webhooks import dispatch
 from hub.webhooks.delivery import sweep_webhooks
 from tests.api import CREATE
-from tests.factories import application
-from tests.webhooks.support import (
+from tests.factories import (
     ADMIN,
     APPLICANT,
-    DISABLE,
     accepted_case,
+    application,
+)
+from tests.webhooks.support import (
+    DISABLE,
     attempts,
     deliveries,
     register,
