@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from hub.calendar import WorkingCalendar
 from hub.validation.identifiers import uscc_check_char
-from tests.api import ACCEPT, CREATE, SUBMIT, token_for
+from tests.api import ACCEPT, CREATE, GET_CASE, SUBMIT, token_for
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 CALENDAR = WorkingCalendar.default(SHANGHAI)
@@ -176,7 +176,20 @@ async def accepted_case(
         extra=extra,
         **overrides,
     )
-    accepted = (await client.ok(ACCEPT, {"caseId": case["id"]}, window))["acceptCase"]
+    return await accept(client, case["id"], window)
+
+
+async def submit_and_accept(client, case_id: str, token: str, window: str = WINDOW) -> dict:
+    """A draft given the mandatory materials it lacks and submitted by `token`, then accepted by
+    `window`: acceptCase's answer."""
+    case = (await client.ok(GET_CASE, {"id": case_id}, token))["case"]
+    await upload_mandatory(client, case, token)
+    await client.ok(SUBMIT, {"caseId": case_id}, token)
+    return await accept(client, case_id, window)
+
+
+async def accept(client, case_id: str, window: str = WINDOW) -> dict:
+    accepted = (await client.ok(ACCEPT, {"caseId": case_id}, window))["acceptCase"]
     assert accepted["status"] == "IN_PROGRESS", accepted["status"]
     return accepted
 

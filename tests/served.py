@@ -57,8 +57,7 @@ class ServedHub:
         await asyncio.gather(*(self.client.get("/healthz") for _ in calls))
         return await asyncio.wait_for(asyncio.gather(*(self.call(*c) for c in calls)), 15)
 
-    async def upload(self, token: str, case_id: str, code: str) -> None:
-        content = f"%PDF-1.4\n% {code} for {case_id}\n%%EOF\n".encode()
+    async def upload(self, token: str, case_id: str, code: str, content: bytes) -> None:
         request = {
             "caseId": case_id,
             "requirementCode": code,

@@ -12,9 +12,9 @@ from websockets.exceptions import ConnectionClosed
 from hub.auth.tokens import issue_token
 from hub.enums import Role
 from tests.api import token_for
-from tests.events.support import WINDOW, accepted_case, draft_case, last_event_id, touch
+from tests.events.support import last_event_id, touch
 from tests.events.wsclient import open_socket
-from tests.factories import ENTERPRISE_B
+from tests.factories import ENTERPRISE_B, WINDOW, accepted_case, draft_case
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ async def test_an_expired_token_closes_with_4403_and_the_key_is_case_insensitive
 
 
 async def test_a_token_expiring_on_an_open_socket_closes_it_with_4401(hub):
-    case_id = await accepted_case(hub)
+    case_id = (await accepted_case(hub, ("POWER",), token=WINDOW))["id"]
     short = issue_token(role=Role.WINDOW, name="短期", ttl_seconds=2)
     async with open_socket(hub.base_url, short) as socket:
         await socket.subscribe(caseId=case_id, after="0")
@@ -118,7 +118,7 @@ async def test_subscriptions_over_plain_http_are_forbidden(hub):
 
 
 async def test_queries_over_the_socket_use_its_token_and_fresh_data(hub):
-    case_id = await draft_case(hub)
+    case_id = (await draft_case(hub, ("POWER",), token=WINDOW))["id"]
     query = "query($id: ID!) { case(id: $id) { events(first: 100) { totalCount } } }"
 
     async def count(socket, op_id: str) -> int:
