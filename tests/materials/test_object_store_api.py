@@ -10,7 +10,6 @@ reuse, corrections and approval results in test_reuse_and_history_api.py.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import io
 import os
 import re
@@ -31,17 +30,23 @@ from hub.objectstore import get_object_store
 from hub.objectstore.base import ObjectStoreUnavailable, content_key, staging_key
 from hub.objectstore.links import signed_download_url
 from hub.settings import Settings, get_settings
-from tests.api import ACCEPT, COMPLETE_UPLOAD, CREATE, REQUEST_UPLOAD, SUBMIT, Api, token_for
-from tests.factories import ENTERPRISE_A, ENTERPRISE_B, application
+from tests.api import ACCEPT, COMPLETE_UPLOAD, REQUEST_UPLOAD, SUBMIT, Api, token_for
+from tests.factories import (
+    APPLICANT,
+    ENTERPRISE_A,
+    ENTERPRISE_B,
+    OTHER_APPLICANT,
+    UTILITY,
+    draft_case,
+    event_types,
+    random_pdf,
+    sha256,
+)
 from tests.materials.conftest import Backend
 from tests.served import free_port
 
-APPLICANT = token_for("applicant", org=ENTERPRISE_A)
-OTHER_APPLICANT = token_for("applicant", org=ENTERPRISE_B)
-WINDOW = token_for("window", name="window-li")
-POWER = token_for("utility", utility="POWER")
-GAS = token_for("utility", utility="GAS")
-WATER = token_for("utility", utility="WATER")
+WINDOW = token_for("window", name="window-li")  # the audit entries name the reader
+POWER, GAS, WATER = UTILITY["POWER"], UTILITY["GAS"], UTILITY["WATER"]
 CODE = "BUSINESS_LICENCE"
 MiB = 1024 * 1024
 
@@ -56,11 +61,6 @@ S3 = "s3"
 
 
 # --- content ---------------------------------------------------------------------------------
-
-
-def pdf(size: int = 600) -> bytes:
-    head, tail = b"%PDF-1.7\n", b"\n%%EOF\n"
-    return head + os.urandom(max(size - len(head) - len(tail), 1)) + tail
 
 
 def png() -> bytes:
@@ -99,10 +99,6 @@ def exe() -> bytes:
     )
 
 
-def sha256(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
-
-
 # --- backends ----------------------------------------------------------------------------------
 
 
@@ -136,12 +132,6 @@ async def send(api: Api, method: str, url: str, **kwargs) -> httpx.Response:
         return await api.http.request(method, url, **kwargs)
     async with httpx.AsyncClient(timeout=10) as client:
         return await client.request(method, url, **kwargs)
-
-
-async def draft(api: Api, token: str = APPLICANT, utilities=("POWER", "GAS")) -> dict:
-    enterprise = ENTERPRISE_B if token == OTHER_APPLICANT else ENTERPRISE_A
-    variables = {"input": application(utilities, enterprise=enterprise)}
-    return (await api.ok(CREATE, variables, token))["createApplication"]
 
 
 async def announce(
@@ -211,10 +201,6 @@ def disposition_filename(response: httpx.Response) -> str:
     return unquote(encoded.group(1))
 
 
-def event_types(case: dict) -> list[str]:
-    return [edge["node"]["type"] for edge in case["events"]["edges"]]
-
-
 async def assert_nothing_kept(backend: Backend, api: Api, case_id: str, ticket: dict, content):
     """A refused upload leaves no material, no event, no staged and no content object."""
     case = await materials_of(api, case_id)
@@ -230,12 +216,12 @@ async def assert_nothing_kept(backend: Backend, api: Api, case_id: str, ticket: 
 async def case_at_utility_stage(api: Api) -> dict:
     """A power + gas case accepted by the window (both tickets dispatched), with a material
     for both utilities, one only power needs and one only gas needs; returns ids."""
-    case = await draft(api)
+    case = await draft_case(api)
     ids = {}
     for code in ("BUSINESS_LICENCE", "AGENT_ID_CARD", "PROPERTY_TITLE"):
-        ids[code] = (await upload(api, case["id"], pdf(), requirementCode=code))["id"]
+        ids[code] = (await upload(api, case["id"], random_pdf(), requirementCode=code))["id"]
     for code in ("POWER_LOAD_LIST", "GAS_APPLIANCE_LIST"):
-        ids[code] = (await upload(api, case["id"], pdf(), requirementCode=code))["id"]
+        ids[code] = (await upload(api, case["id"], random_pdf(), requirementCode=code))["id"]
     await api.ok(SUBMIT, {"caseId": case["id"]}, APPLICANT)
     accepted = (await api.ok(ACCEPT, {"caseId": case["id"]}, WINDOW))["acceptCase"]
     assert accepted["status"] == "IN_PROGRESS"
@@ -248,8 +234,8 @@ async def case_at_utility_stage(api: Api) -> dict:
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_the_upload_url_targets_the_staging_key_of_the_upload(sqlite_api, store):
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     before = datetime.now(UTC)
     ticket = await announce(api, case["id"], content)
 
@@ -282,8 +268,8 @@ async def test_the_upload_url_targets_the_staging_key_of_the_upload(sqlite_api, 
 
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_announce_put_complete_and_download(api, store):
-    case = await draft(api)
-    content = pdf(4096)
+    case = await draft_case(api)
+    content = random_pdf(4096)
     ticket = await announce(api, case["id"], content, filename="营业执照（副本）.pdf")
     assert stored(await put(api, ticket, content))
 
@@ -313,9 +299,9 @@ async def test_announce_put_complete_and_download(api, store):
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_every_accepted_type_is_told_from_its_content(sqlite_api, store):
     api = sqlite_api
-    case = await draft(api)
+    case = await draft_case(api)
     for content_type, content, filename in (
-        (PDF, pdf(), "a.pdf"),
+        (PDF, random_pdf(), "a.pdf"),
         (OFD, ofd(), "a.ofd"),
         (JPEG, jpeg(), "a.jpg"),
         (PNG, png(), "a.png"),
@@ -351,8 +337,8 @@ async def test_every_accepted_type_is_told_from_its_content(sqlite_api, store):
 
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_bytes_with_another_sha256_are_refused_and_the_url_may_be_used_again(api, store):
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     tampered = content[:-8] + b"tampered"
     ticket = await announce(api, case["id"], content)
     assert stored(await put(api, ticket, tampered))
@@ -372,8 +358,8 @@ async def test_bytes_with_another_sha256_are_refused_and_the_url_may_be_used_aga
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_fewer_or_no_bytes_than_announced_are_refused(sqlite_api, store):
     api = sqlite_api
-    case = await draft(api)
-    content = pdf(2000)
+    case = await draft_case(api)
+    content = random_pdf(2000)
     for body_sent in (content[:1000], b""):
         ticket = await announce(api, case["id"], content)
         assert stored(await put(api, ticket, body_sent))
@@ -387,8 +373,8 @@ async def test_fewer_or_no_bytes_than_announced_are_refused(sqlite_api, store):
 async def test_more_bytes_than_announced_never_become_a_material(sqlite_api, store):
     """The local route refuses them (413); an S3 presigned PUT cannot, so completion does."""
     api = sqlite_api
-    case = await draft(api)
-    content = pdf(2000)
+    case = await draft_case(api)
+    content = random_pdf(2000)
     bigger = content + os.urandom(3000)
     ticket = await announce(api, case["id"], content)
     status = await put(api, ticket, bigger)
@@ -405,7 +391,7 @@ async def test_more_bytes_than_announced_never_become_a_material(sqlite_api, sto
 
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_an_executable_renamed_pdf_is_unsupported_media_type(api, store):
-    case = await draft(api)
+    case = await draft_case(api)
     content = exe()
     ticket = await announce(api, case["id"], content, filename="营业执照.pdf", contentType=PDF)
     assert stored(await put(api, ticket, content))
@@ -419,7 +405,7 @@ async def test_an_executable_renamed_pdf_is_unsupported_media_type(api, store):
 
 async def test_an_executable_announced_as_such_is_refused_before_any_upload(sqlite_api):
     api = sqlite_api
-    case = await draft(api)
+    case = await draft_case(api)
     for content_type in ("application/x-msdownload", "application/zip", "text/html", ""):
         error = await api.error(
             REQUEST_UPLOAD,
@@ -443,7 +429,7 @@ async def test_the_size_limit_defaults_to_50_mib_and_is_configurable(sqlite_api,
     api = sqlite_api
     assert Settings.model_fields["max_upload_bytes"].default == 50 * MiB
     monkeypatch.setattr(get_settings(), "max_upload_bytes", 4096)
-    case = await draft(api)
+    case = await draft_case(api)
 
     error = await api.error(
         REQUEST_UPLOAD,
@@ -462,14 +448,14 @@ async def test_the_size_limit_defaults_to_50_mib_and_is_configurable(sqlite_api,
     assert error["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
     assert error["extensions"]["limit"] == 4096
     assert await Upload.filter(case_id=case["id"]).count() == 0
-    await announce(api, case["id"], pdf(4096))  # exactly the limit is fine
+    await announce(api, case["id"], random_pdf(4096))  # exactly the limit is fine
 
 
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_a_path_like_filename_is_metadata_only(sqlite_api, store):
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     outside = Path(get_settings().objects_dir).parent.parent / "etc" / "passwd"
 
     material = await upload(api, case["id"], content, filename="../../etc/passwd")
@@ -489,8 +475,8 @@ async def test_a_path_like_filename_is_metadata_only(sqlite_api, store):
 async def test_a_download_link_cannot_name_a_key_of_its_own(sqlite_api, store):
     """Local backend: the key is signed, and even a signed path-like key is refused."""
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     material = await upload(api, case["id"], content)
     url = await download_url(api, material["id"])
     parts = urlsplit(url)
@@ -511,8 +497,8 @@ async def test_an_expired_upload_url_never_makes_a_material(sqlite_api, store):
     answers 403 'Request has expired'), so on S3 the late bytes land; either way the cleanup job
     removes what was staged, and the upload can no longer be completed."""
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     ticket = await announce(api, case["id"], content)
     expires_at = datetime.fromisoformat(ticket["expiresAt"])
 
@@ -530,8 +516,8 @@ async def test_an_expired_upload_url_never_makes_a_material(sqlite_api, store):
 
 @pytest.mark.parametrize("store", [S3], indirect=True)
 async def test_completing_twice_on_s3_is_a_conflict(api, store):
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     ticket = await announce(api, case["id"], content)
     assert stored(await put(api, ticket, content))
     first = await complete_ok(api, ticket)
@@ -544,8 +530,8 @@ async def test_completing_twice_on_s3_is_a_conflict(api, store):
 
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_concurrent_completions_make_one_material(api, store):
-    case = await draft(api)
-    content = pdf(200_000)
+    case = await draft_case(api)
+    content = random_pdf(200_000)
     ticket = await announce(api, case["id"], content)
     assert stored(await put(api, ticket, content))
 
@@ -566,8 +552,8 @@ async def test_a_completion_overtaken_by_another_is_a_conflict(sqlite_api, store
     """Deterministic interleaving: the first completion stalls in verify() until a second one
     has finished (a client retrying after a timeout)."""
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     ticket = await announce(api, case["id"], content)
     assert stored(await put(api, ticket, content))
     original = store.store.verify
@@ -598,8 +584,8 @@ async def test_a_completion_overtaken_by_another_is_a_conflict(sqlite_api, store
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_the_same_bytes_are_stored_once(sqlite_api, store):
     api = sqlite_api
-    content = pdf(3000)
-    first_case, second_case = await draft(api), await draft(api)
+    content = random_pdf(3000)
+    first_case, second_case = await draft_case(api), await draft_case(api)
     tickets = []
     for case_id, code in ((first_case["id"], CODE), (first_case["id"], "SITE_PLAN")):
         tickets.append(await announce(api, case_id, content, requirementCode=code))
@@ -627,10 +613,10 @@ async def test_the_same_bytes_are_stored_once(sqlite_api, store):
 
 @pytest.mark.parametrize("store", [LOCAL], indirect=True)
 async def test_issuing_a_download_url_is_audited(api, store):
-    case = await draft(api)
-    material = await upload(api, case["id"], pdf())
-    other = await draft(api, OTHER_APPLICANT)
-    others = await upload(api, other["id"], pdf(), token=OTHER_APPLICANT)
+    case = await draft_case(api)
+    material = await upload(api, case["id"], random_pdf())
+    other = await draft_case(api, enterprise=ENTERPRISE_B)
+    others = await upload(api, other["id"], random_pdf(), token=OTHER_APPLICANT)
 
     await download_url(api, material["id"])
     listed = (await api.ok(MATERIAL_URLS, {"id": case["id"], "ttl": 60}, WINDOW))["case"]
@@ -657,8 +643,8 @@ async def test_issuing_a_download_url_is_audited(api, store):
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_download_urls_expire_after_five_minutes_by_default(sqlite_api, store):
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     material = await upload(api, case["id"], content)
     issued = datetime.now(UTC)
 
@@ -712,8 +698,8 @@ async def test_a_utility_downloads_only_what_its_requirements_need(api, store):
 async def test_with_the_store_down_completion_is_upstream_unavailable_then_heals(
     api, store, monkeypatch
 ):
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     ticket = await announce(api, case["id"], content)
     assert stored(await put(api, ticket, content))
 
@@ -755,8 +741,8 @@ async def test_with_the_store_down_download_urls_are_upstream_unavailable(
     """The material is put in place through the store and the ORM (not the upload API), so
     this shows the download side alone."""
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     key = content_key(sha256(content))
 
     async def chunks():
@@ -787,8 +773,8 @@ async def test_with_the_store_down_download_urls_are_upstream_unavailable(
 
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_a_store_failure_while_keeping_the_bytes_rolls_the_completion_back(api, store):
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     ticket = await announce(api, case["id"], content)
     assert stored(await put(api, ticket, content))
 
@@ -815,11 +801,11 @@ async def test_a_store_failure_while_keeping_the_bytes_rolls_the_completion_back
 
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_stale_uploads_are_cleaned_up(api, store):
-    case = await draft(api)
-    stale_content, fresh_content = pdf(), pdf()
+    case = await draft_case(api)
+    stale_content, fresh_content = random_pdf(), random_pdf()
     stale = await announce(api, case["id"], stale_content)
     assert stored(await put(api, stale, stale_content))
-    never_put = await announce(api, case["id"], pdf())
+    never_put = await announce(api, case["id"], random_pdf())
     expires_at = datetime.fromisoformat(stale["expiresAt"])
 
     with time_machine.travel(expires_at + timedelta(seconds=2)):
@@ -846,8 +832,8 @@ async def test_cleanup_with_the_store_down_keeps_uploads_for_the_next_run(
     sqlite_api, store, monkeypatch
 ):
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     ticket = await announce(api, case["id"], content)
     assert stored(await put(api, ticket, content))
     expires_at = datetime.fromisoformat(ticket["expiresAt"])
@@ -869,8 +855,8 @@ async def test_bytes_put_after_completion_do_not_stay_for_ever(sqlite_api, store
     """A completed upload whose presigned URL was used once more before it expired: set up in
     the database and the store directly (the client's late PUT is an ordinary S3 PUT)."""
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     ticket = await announce(api, case["id"], content)
     await Upload.filter(id=ticket["uploadId"]).update(
         status=UploadStatus.COMPLETED, completed_at=datetime.now(UTC)
