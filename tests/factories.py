@@ -209,3 +209,13 @@ def tickets_by_utility(case: dict) -> dict[str, str]:
 
 def event_types(case: dict) -> list[str]:
     return [edge["node"]["type"] for edge in case["events"]["edges"]]
+
+
+def timeline(case: dict) -> list[tuple[str, str | None]]:
+    """The case's steps as (event type, utility), without the render jobs' DOCUMENT_* events
+    (they come when they come)."""
+    return [
+        (edge["node"]["type"], edge["node"]["utility"])
+        for edge in case["events"]["edges"]
+        if not edge["node"]["type"].startswith("DOCUMENT_")
+    ]
