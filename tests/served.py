@@ -25,12 +25,8 @@ from tortoise.backends.base.executor import EXECUTOR_CACHE
 
 from hub import db
 from hub.app import create_app
+from tests.api import COMPLETE_UPLOAD, REQUEST_UPLOAD
 from tests.conftest import _migrated, _reset_postgres_schema, _wipe, backend_url
-
-REQUEST_UPLOAD = """mutation($input: UploadRequestInput!) {
-  requestMaterialUpload(input: $input) { uploadId url headers } }"""
-COMPLETE_UPLOAD = """mutation($uploadId: ID!) {
-  completeMaterialUpload(uploadId: $uploadId) { id requirementCode } }"""
 
 
 @dataclass

@@ -17,6 +17,7 @@ from tests.api import (
     SUBMIT,
     UPDATE,
     WITHDRAW,
+    assert_invalid_state,
 )
 from tests.factories import (
     ADMIN,
@@ -71,11 +72,6 @@ async def refused(api, mutation: str, variables: dict, token: str, case: dict) -
 
 def event_nodes(case: dict) -> list[dict]:
     return [edge["node"] for edge in case["events"]["edges"]]
-
-
-def assert_invalid_state(error: dict, state: str) -> None:
-    assert error["extensions"]["code"] == "INVALID_STATE", error
-    assert state in error["message"], error["message"]
 
 
 def handover(case_id: str, utility: str = "POWER", items=("纸质营业执照复印件",), by="李四"):

@@ -30,7 +30,15 @@ from hub.objectstore import get_object_store
 from hub.objectstore.base import ObjectStoreUnavailable, content_key, staging_key
 from hub.objectstore.links import signed_download_url
 from hub.settings import Settings, get_settings
-from tests.api import ACCEPT, COMPLETE_UPLOAD, REQUEST_UPLOAD, SUBMIT, Api, token_for
+from tests.api import (
+    ACCEPT,
+    COMPLETE_UPLOAD,
+    REQUEST_UPLOAD,
+    SUBMIT,
+    Api,
+    error_code,
+    token_for,
+)
 from tests.factories import (
     APPLICANT,
     ENTERPRISE_A,
@@ -126,14 +134,6 @@ MATERIAL_URLS = """query($id: ID!, $ttl: Int) { case(id: $id) {
 REVIEW = """mutation($id: ID!) { reviewTicket(ticketId: $id, decision: ELIGIBLE) { id status } }"""
 
 
-async def send(api: Api, method: str, url: str, **kwargs) -> httpx.Response:
-    """The hub's own routes through the ASGI app; anything else (the S3 server) over real HTTP."""
-    if urlsplit(url).netloc == "hub.test":
-        return await api.http.request(method, url, **kwargs)
-    async with httpx.AsyncClient(timeout=10) as client:
-        return await client.request(method, url, **kwargs)
-
-
 async def announce(
     api: Api, case_id: str, content: bytes, token: str = APPLICANT, **overrides
 ) -> dict:
@@ -152,7 +152,7 @@ async def announce(
 
 
 async def put(api: Api, ticket: dict, content: bytes) -> int:
-    response = await send(api, "PUT", ticket["url"], content=content, headers=ticket["headers"])
+    response = await api.send("PUT", ticket["url"], content=content, headers=ticket["headers"])
     return response.status_code
 
 
@@ -177,11 +177,6 @@ async def upload(
     ticket = await announce(api, case_id, content, token, **overrides)
     assert stored(await put(api, ticket, content))
     return await complete_ok(api, ticket, token)
-
-
-def error_code(body: dict) -> str:
-    assert body.get("errors"), f"expected an error, got {body}"
-    return body["errors"][0]["extensions"]["code"]
 
 
 async def download_url(api: Api, material_id: str, token: str = APPLICANT, ttl=None) -> str:
@@ -288,7 +283,7 @@ async def test_announce_put_complete_and_download(api, store):
     assert str(upload_row.material_id) == material["id"]
 
     url = await download_url(api, material["id"])
-    response = await send(api, "GET", url)
+    response = await api.send("GET", url)
     assert response.status_code == 200, response.text
     assert response.content == content
     assert response.headers["content-type"].startswith(PDF)
@@ -465,7 +460,7 @@ async def test_a_path_like_filename_is_metadata_only(sqlite_api, store):
     assert not outside.exists()
     if store.name == S3:
         assert await store.s3_keys() == {content_key(sha256(content))}
-    response = await send(api, "GET", await download_url(api, material["id"]))
+    response = await api.send("GET", await download_url(api, material["id"]))
     assert response.content == content
     assert ".." not in response.headers["content-disposition"]
     assert "passwd" in response.headers["content-disposition"]
@@ -483,12 +478,12 @@ async def test_a_download_link_cannot_name_a_key_of_its_own(sqlite_api, store):
     query = {k: v[0] for k, v in parse_qs(parts.query).items()}
 
     tampered = parts._replace(query=urlencode(query | {"key": "staging/whatever"})).geturl()
-    assert (await send(api, "GET", tampered)).status_code == 403
+    assert (await api.send("GET", tampered)).status_code == 403
     expires = datetime.now(UTC) + timedelta(minutes=5)
     for key in ("../../etc/passwd", "sha256/../../../secret_key", "/etc/passwd"):
         signed = signed_download_url(key, expires, filename="x.pdf", content_type=PDF)
-        assert (await send(api, "GET", signed)).status_code == 403, key
-    assert (await send(api, "GET", url)).content == content
+        assert (await api.send("GET", signed)).status_code == 403, key
+    assert (await api.send("GET", url)).content == content
 
 
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
@@ -544,7 +539,7 @@ async def test_concurrent_completions_make_one_material(api, store):
     assert {error_code(b) for b in bodies if b.get("errors")} <= {"CONFLICT", "INVALID_STATE"}
     assert await Material.filter(case_id=case["id"]).count() == 1
     material_id = made[0]["data"]["completeMaterialUpload"]["id"]
-    assert (await send(api, "GET", await download_url(api, material_id))).content == content
+    assert (await api.send("GET", await download_url(api, material_id))).content == content
 
 
 @pytest.mark.parametrize("store", [LOCAL], indirect=True)
@@ -605,7 +600,7 @@ async def test_the_same_bytes_are_stored_once(sqlite_api, store):
     if store.name == S3:
         assert await store.s3_keys() == {content_key(sha256(content))}
     for material in materials:
-        assert (await send(api, "GET", await download_url(api, material["id"]))).content == content
+        assert (await api.send("GET", await download_url(api, material["id"]))).content == content
 
 
 # --- who may download, and the audit ----------------------------------------------------------
@@ -655,14 +650,14 @@ async def test_download_urls_expire_after_five_minutes_by_default(sqlite_api, st
     if store.name == S3:
         assert query["X-Amz-Expires"] == ["300"]
         assert parse_qs(urlsplit(short).query)["X-Amz-Expires"] == ["30"]
-        assert (await send(api, "GET", url)).content == content
+        assert (await api.send("GET", url)).content == content
         return  # moto does not check presigned expiry
     assert abs(int(query["expires"][0]) - (issued.timestamp() + 300)) < 5
     with time_machine.travel(issued + timedelta(seconds=290)):
-        assert (await send(api, "GET", url)).content == content
-        assert (await send(api, "GET", short)).status_code == 403
+        assert (await api.send("GET", url)).content == content
+        assert (await api.send("GET", short)).status_code == 403
     with time_machine.travel(issued + timedelta(seconds=302)):
-        assert (await send(api, "GET", url)).status_code == 403
+        assert (await api.send("GET", url)).status_code == 403
 
 
 @pytest.mark.parametrize("store", [LOCAL], indirect=True)
@@ -760,7 +755,7 @@ async def test_with_the_store_down_download_urls_are_upstream_unavailable(
         object_key=key,
         added_by="test",
     )
-    assert (await send(api, "GET", await download_url(api, str(material.id)))).content == content
+    assert (await api.send("GET", await download_url(api, str(material.id)))).content == content
     audited = await AuditEntry.filter(action="MATERIAL_DOWNLOAD_URL").count()
 
     point_store_at(monkeypatch, closed_endpoint())

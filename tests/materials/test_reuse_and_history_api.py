@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 
-import httpx
 import pytest
 
 from hub.models import AuditEntry, Material, Upload
@@ -26,6 +24,9 @@ from tests.api import (
     SUBMIT,
     SURVEY,
     Api,
+    bad_input_paths,
+    error_code,
+    error_of,
 )
 from tests.factories import (
     APPLICANT,
@@ -68,14 +69,6 @@ MATERIAL_URLS = """query($id: ID!) { case(id: $id) {
   materials(includeSuperseded: true) { id downloadUrl } } }"""
 
 
-async def send(api: Api, method: str, url: str, **kwargs) -> httpx.Response:
-    """The hub's own routes through the ASGI app; the S3 server over real HTTP."""
-    if urlsplit(url).netloc == "hub.test":
-        return await api.http.request(method, url, **kwargs)
-    async with httpx.AsyncClient(timeout=10) as client:
-        return await client.request(method, url, **kwargs)
-
-
 def upload_input(case_id: str, content: bytes, code: str | None, **overrides) -> dict:
     return {
         "input": {
@@ -96,7 +89,7 @@ async def announce(api: Api, token: str, case_id: str, content: bytes, code, **o
 
 
 async def put_and_complete(api: Api, token: str, ticket: dict, content: bytes) -> dict:
-    response = await send(api, "PUT", ticket["url"], content=content, headers=ticket["headers"])
+    response = await api.send("PUT", ticket["url"], content=content, headers=ticket["headers"])
     assert response.status_code in (200, 201), response.text
     body = await api.raw(COMPLETE, {"uploadId": ticket["uploadId"]}, token)
     assert not body.get("errors"), body["errors"]
@@ -122,7 +115,7 @@ async def attach(api: Api, case_id: str, material_id: str, token=APPLICANT, code
 
 async def fetch_material(api: Api, material_id: str, token: str) -> bytes:
     url = (await api.ok(DOWNLOAD_URL, {"id": material_id}, token))["materialDownloadUrl"]
-    response = await send(api, "GET", url)
+    response = await api.send("GET", url)
     assert response.status_code == 200, response.text
     return response.content
 
@@ -133,16 +126,6 @@ def ids(materials: list[dict]) -> list[str]:
 
 def entry(case: dict, code: str) -> dict:
     return next(item for item in case["checklist"] if item["requirementCode"] == code)
-
-
-def error_code(body: dict) -> str:
-    assert body.get("errors"), f"expected an error, got {body}"
-    return body["errors"][0]["extensions"]["code"]
-
-
-def field_paths(body: dict) -> list[str]:
-    assert error_code(body) == "BAD_USER_INPUT", body
-    return [f["path"] for f in body["errors"][0]["extensions"]["fields"]]
 
 
 async def utility_stage(api: Api, *, surveyed: bool = True) -> dict:
@@ -271,13 +254,15 @@ async def test_only_current_materials_of_the_same_enterprise_can_be_attached(sql
         str(uuid.uuid4()),
         "not-an-id",
     ):
-        assert field_paths(await attach(api, new, material_id)) == ["materialId"], material_id
+        assert bad_input_paths(error_of(await attach(api, new, material_id))) == ["materialId"], (
+            material_id
+        )
     body = await attach(api, new, licence["id"], code="WATER_SUPPLY_DRAWING")
-    assert field_paths(body) == ["requirementCode"]
+    assert bad_input_paths(error_of(body)) == ["requirementCode"]
     # Another enterprise cannot attach to my case, nor attach my material to its own.
     assert error_code(await attach(api, new, licence["id"], OTHER_APPLICANT)) == "NOT_FOUND"
     body = await attach(api, theirs_case, licence["id"], OTHER_APPLICANT)
-    assert field_paths(body) == ["materialId"]
+    assert bad_input_paths(error_of(body)) == ["materialId"]
     assert await Material.filter(source="SHARED").count() == 0
 
     # Under review only the window changes materials (on the enterprise's behalf).
@@ -316,7 +301,7 @@ async def test_a_correction_supersedes_the_old_material_which_stays_for_the_reco
         upload_input(case_id, v3_bytes, "BUSINESS_LICENCE", replacesMaterialId=v1["id"]),
         APPLICANT,
     )
-    assert field_paths(body) == ["input.replacesMaterialId"]
+    assert bad_input_paths(error_of(body)) == ["input.replacesMaterialId"]
     v3 = await upload(api, case_id, "BUSINESS_LICENCE", v3_bytes, replacesMaterialId=v2["id"])
     history = (await view(api, case_id, WINDOW, all=True))["materials"]
     assert [(m["id"], m["superseded"]) for m in history] == [
@@ -338,8 +323,8 @@ async def test_nothing_is_superseded_until_the_correction_is_completed(sqlite_ap
     )
     assert ids((await view(api, case_id))["materials"]) == [v1["id"]]
     # Refused bytes (another sha256) do not supersede either.
-    response = await send(
-        api, "PUT", ticket["url"], content=random_pdf(len(correction)), headers=ticket["headers"]
+    response = await api.send(
+        "PUT", ticket["url"], content=random_pdf(len(correction)), headers=ticket["headers"]
     )
     assert response.status_code in (200, 201)
     body = await api.raw(COMPLETE, {"uploadId": ticket["uploadId"]}, APPLICANT)
@@ -364,7 +349,7 @@ async def test_only_a_current_material_of_the_same_case_can_be_replaced(sqlite_a
     for material_id in (elsewhere["id"], theirs["id"], removed["id"], str(uuid.uuid4()), "x"):
         variables = upload_input(case_id, random_pdf(), "SITE_PLAN", replacesMaterialId=material_id)
         body = await api.raw(REQUEST_UPLOAD, variables, APPLICANT)
-        assert field_paths(body) == ["input.replacesMaterialId"], material_id
+        assert bad_input_paths(error_of(body)) == ["input.replacesMaterialId"], material_id
     assert await Upload.all().count() == uploads_before
 
 
@@ -401,7 +386,7 @@ async def test_a_utilitys_approval_result_reaches_the_window_and_the_applicant(a
     assert await fetch_material(api, result["id"], GAS) == content
     urls = (await api.ok(MATERIAL_URLS, {"id": stage["case"]}, APPLICANT))["case"]["materials"]
     url = next(m["downloadUrl"] for m in urls if m["id"] == result["id"])
-    assert (await send(api, "GET", url)).content == content
+    assert (await api.send("GET", url)).content == content
     body = await api.raw(DOWNLOAD_URL, {"id": result["id"]}, OTHER_APPLICANT)
     assert error_code(body) == "NOT_FOUND"
     audited = await AuditEntry.filter(action="MATERIAL_DOWNLOAD_URL", subject=result["id"])
@@ -433,7 +418,7 @@ async def test_who_may_upload_an_approval_result_and_when(sqlite_api):
     assert error_code(await refused(APPLICANT)) == "FORBIDDEN"
     assert error_code(await refused(WINDOW)) == "FORBIDDEN"
     other_case = (await draft_case(api))["id"]
-    assert field_paths(await refused(WINDOW, case=other_case)) == ["input.ticketId"]
+    assert bad_input_paths(error_of(await refused(WINDOW, case=other_case))) == ["input.ticketId"]
     assert error_code(await refused(POWER, ticket=str(uuid.uuid4()))) == "NOT_FOUND"
     assert await Upload.filter(ticket_id=power_ticket).count() == 0
 

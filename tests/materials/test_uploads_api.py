@@ -16,6 +16,7 @@ from tests.api import (
     REMOVE_MATERIAL,
     REQUEST_UPLOAD,
     SUBMIT,
+    bad_input_paths,
 )
 from tests.factories import (
     APPLICANT,
@@ -75,11 +76,6 @@ def with_query(url: str, **params) -> str:
     return parts._replace(query=urlencode(query)).geturl()
 
 
-def only_path(error: dict) -> list[str]:
-    assert error["extensions"]["code"] == "BAD_USER_INPUT", error
-    return [problem["path"] for problem in error["extensions"]["fields"]]
-
-
 # --- the happy path ---------------------------------------------------------------------------
 
 
@@ -132,7 +128,7 @@ async def test_bytes_that_do_not_match_the_announced_sha256_are_refused(api):
 
     body = await complete(api, ticket)
 
-    assert only_path(body["errors"][0]) == ["uploadId"]
+    assert bad_input_paths(body["errors"][0]) == ["uploadId"]
     after = await fetch(api, case["id"])
     assert after["materials"] == []
     assert checklist_entry(after)["satisfied"] is False
@@ -144,7 +140,7 @@ async def test_fewer_bytes_than_announced_are_refused_on_completion(api):
     ticket = await announce(api, case["id"])
     assert await put(api, ticket, CONTENT[:10]) == 201
     body = await complete(api, ticket)
-    assert only_path(body["errors"][0]) == ["uploadId"]
+    assert bad_input_paths(body["errors"][0]) == ["uploadId"]
     assert (await fetch(api, case["id"]))["materials"] == []
 
 
@@ -289,7 +285,7 @@ async def test_a_url_is_good_until_just_before_it_expires(api):
 async def test_an_empty_file_is_bad_user_input(sqlite_api):
     case = await draft_case(sqlite_api)
     error = await sqlite_api.error(REQUEST_UPLOAD, upload_input(case["id"], b""), APPLICANT)
-    assert only_path(error) == ["input.size"]
+    assert bad_input_paths(error) == ["input.size"]
 
 
 async def test_a_file_of_exactly_the_limit_may_be_announced(sqlite_api):
@@ -313,7 +309,7 @@ async def test_a_bad_sha256_and_an_unknown_requirement_are_reported_together(sql
         case["id"], sha256=sha256(CONTENT).upper(), requirementCode="WATER_SUPPLY_DRAWING"
     )
     error = await sqlite_api.error(REQUEST_UPLOAD, variables, APPLICANT)
-    assert set(only_path(error)) == {"input.sha256", "input.requirementCode"}
+    assert set(bad_input_paths(error)) == {"input.sha256", "input.requirementCode"}
 
 
 async def test_a_path_like_filename_keeps_only_its_last_segment(api):
@@ -337,7 +333,7 @@ async def test_a_filename_that_is_only_a_path_is_bad_user_input(sqlite_api):
     case = await draft_case(sqlite_api)
     variables = upload_input(case["id"], filename="../..")
     error = await sqlite_api.error(REQUEST_UPLOAD, variables, APPLICANT)
-    assert only_path(error) == ["input.filename"]
+    assert bad_input_paths(error) == ["input.filename"]
 
 
 async def test_uploading_to_another_enterprises_case_is_not_found(api):

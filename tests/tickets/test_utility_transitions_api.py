@@ -15,6 +15,7 @@ from tests.api import (
     RESUBMIT,
     UPDATE,
     WITHDRAW,
+    assert_invalid_state,
 )
 from tests.factories import (
     APPLICANT,
@@ -166,11 +167,6 @@ def documents_of(case: dict, kind: str) -> list[dict]:
 
 def assert_code(error: dict, code: str) -> None:
     assert error["extensions"]["code"] == code, error
-
-
-def assert_invalid_state(error: dict, state: str) -> None:
-    assert_code(error, "INVALID_STATE")
-    assert state in error["message"], error["message"]
 
 
 def assert_fields(error: dict, paths: list[str]) -> None:
