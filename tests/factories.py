@@ -21,6 +21,8 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 CALENDAR = WorkingCalendar.default(SHANGHAI)
 AGENT_ID = "440203199001011231"
 UTILITIES = ("WATER", "POWER", "GAS")
+# What every application must bring, whichever its utilities.
+MANDATORY_CODES = ("BUSINESS_LICENCE", "AGENT_ID_CARD", "PROPERTY_TITLE")
 
 
 def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0):

@@ -12,12 +12,17 @@ from datetime import datetime
 import pytest
 
 from tests.api import token_for
-from tests.factories import APPLICANT, SHANGHAI, application, submitted_case
+from tests.factories import (
+    APPLICANT,
+    MANDATORY_CODES,
+    SHANGHAI,
+    application,
+    submitted_case,
+)
 from tests.served import ServedHub
 
 N_WINDOW_STAFF = 8
 N_APPLICATIONS = 20
-MANDATORY = ["BUSINESS_LICENCE", "AGENT_ID_CARD", "PROPERTY_TITLE"]
 
 CREATE = """mutation($input: ApplicationInput!) {
   createApplication(input: $input) { id caseNo status utilities } }"""
@@ -33,7 +38,7 @@ async def _submitted_case_with_all_mandatory_materials(hub: ServedHub, utilities
     case = await submitted_case(hub, utilities, with_materials=True)
     assert case["status"] == "SUBMITTED"
     checklist = case["checklist"]
-    assert {c["requirementCode"] for c in checklist if c["mandatory"]} == set(MANDATORY)
+    assert {c["requirementCode"] for c in checklist if c["mandatory"]} == set(MANDATORY_CODES)
     assert all(c["satisfied"] for c in checklist if c["mandatory"])
     return case
 

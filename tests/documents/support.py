@@ -33,6 +33,7 @@ from tests.api import (
 )
 from tests.factories import (
     APPLICANT,
+    MANDATORY_CODES,
     SHANGHAI,
     UTILITY,
     applicant_token,
@@ -161,7 +162,7 @@ async def hostile_case(api) -> BuiltCase:
     data["gas"] = {"hourlyVolumeM3": "2.5"}
     case = (await api.ok(CREATE, {"input": data}, token))["createApplication"]
     case_id = case["id"]
-    for code in ("BUSINESS_LICENCE", "AGENT_ID_CARD", "PROPERTY_TITLE"):
+    for code in MANDATORY_CODES:
         await _upload(api, token, case_id, code, f"{code}{HOSTILE}.pdf")
     await api.ok(SUBMIT, {"caseId": case_id}, token)
     items = [{"note": f"补正{HOSTILE}"}]

@@ -43,6 +43,7 @@ from tests.factories import (
     APPLICANT,
     ENTERPRISE_A,
     ENTERPRISE_B,
+    MANDATORY_CODES,
     OTHER_APPLICANT,
     UTILITY,
     draft_case,
@@ -213,7 +214,7 @@ async def case_at_utility_stage(api: Api) -> dict:
     for both utilities, one only power needs and one only gas needs; returns ids."""
     case = await draft_case(api)
     ids = {}
-    for code in ("BUSINESS_LICENCE", "AGENT_ID_CARD", "PROPERTY_TITLE"):
+    for code in MANDATORY_CODES:
         ids[code] = (await upload(api, case["id"], random_pdf(), requirementCode=code))["id"]
     for code in ("POWER_LOAD_LIST", "GAS_APPLIANCE_LIST"):
         ids[code] = (await upload(api, case["id"], random_pdf(), requirementCode=code))["id"]

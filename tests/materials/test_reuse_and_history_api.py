@@ -31,6 +31,7 @@ from tests.api import (
 from tests.factories import (
     APPLICANT,
     ENTERPRISE_B,
+    MANDATORY_CODES,
     OTHER_APPLICANT,
     SHANGHAI,
     UTILITY,
@@ -42,7 +43,6 @@ from tests.factories import (
 
 POWER, GAS = UTILITY["POWER"], UTILITY["GAS"]
 PDF = "application/pdf"
-MANDATORY = ("BUSINESS_LICENCE", "AGENT_ID_CARD", "PROPERTY_TITLE")
 
 LOCAL, S3 = "local", "s3"
 
@@ -132,7 +132,7 @@ async def utility_stage(api: Api, *, surveyed: bool = True) -> dict:
     """A power + gas case with its mandatory materials, accepted by the window; both tickets
     eligible and (by default) surveyed, so the utilities may upload approval results."""
     case_id = (await draft_case(api))["id"]
-    materials = {code: await upload(api, case_id, code) for code in MANDATORY}
+    materials = {code: await upload(api, case_id, code) for code in MANDATORY_CODES}
     await api.ok(SUBMIT, {"caseId": case_id}, APPLICANT)
     case = (await api.ok(ACCEPT, {"caseId": case_id}, WINDOW))["acceptCase"]
     tickets = {t["utility"]: t["id"] for t in case["tickets"]}

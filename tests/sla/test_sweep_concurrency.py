@@ -20,16 +20,12 @@ from collections import Counter
 from datetime import timedelta
 from decimal import Decimal
 
-import httpx
-import pytest
 import time_machine
 
-from hub import db
-from hub.app import create_app
 from hub.models import CaseEvent, SlaClock
 from hub.sla.sweep import sweep_clocks
 from tests.api import Api
-from tests.conftest import _open_empty_database, backend_url
+from tests.conftest import backend_url
 from tests.factories import at, draft_case
 from tests.processes import outcomes_of_processes
 from tests.sla.support import TICKET_REVIEW, Tokens
@@ -39,16 +35,6 @@ ROUNDS = 4
 CLOCKS_PER_ROUND = 25
 START = at(2026, 3, 10, 8, 30)
 FIRST_WARNING = at(2026, 3, 10, 9, 0)
-
-
-@pytest.fixture
-async def postgres_api():
-    await _open_empty_database("postgres")  # skips unless HUB_TEST_DATABASE_URL is set
-    app = create_app(manage_database=False)
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://hub.test") as client:
-        yield Api(client)
-    await db.close()
 
 
 def sweep_instant(round_no: int):
