@@ -20,8 +20,10 @@ from hub import cli
 from hub.auth.tokens import read_token
 from hub.enums import Role, Utility
 from hub.errors import Unauthenticated
-from tests.api import token_for
-from tests.factories import ENTERPRISE_A
+from tests.factories import (
+    ENTERPRISE_A,
+    WINDOW,
+)
 from tests.served import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,7 +162,7 @@ def test_serve_migrates_and_answers_database_queries(monkeypatch):
         body = httpx.post(
             f"{base_url}/graphql",
             json={"query": "{ cases { totalCount } }"},
-            headers={"Authorization": f"Bearer {token_for('window')}"},
+            headers={"Authorization": f"Bearer {WINDOW}"},
         ).json()
     assert ready.status_code == 200, ready.text
     assert "errors" not in body, body

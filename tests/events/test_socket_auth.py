@@ -11,10 +11,15 @@ from websockets.exceptions import ConnectionClosed
 
 from hub.auth.tokens import issue_token
 from hub.enums import Role
-from tests.api import token_for
 from tests.events.support import last_event_id, touch
 from tests.events.wsclient import open_socket
-from tests.factories import ENTERPRISE_B, WINDOW, accepted_case, draft_case
+from tests.factories import (
+    LIAISON,
+    OTHER_APPLICANT,
+    WINDOW,
+    accepted_case,
+    draft_case,
+)
 
 
 @pytest.mark.parametrize(
@@ -91,8 +96,7 @@ async def test_pings_are_answered_with_pongs(hub):
 
 
 async def test_a_liaison_token_connects_but_may_not_subscribe(hub):
-    liaison = token_for("liaison")
-    async with open_socket(hub.base_url, liaison) as socket:
+    async with open_socket(hub.base_url, LIAISON) as socket:
         await socket.subscribe(after="0")
         error = await socket.operation_error()
         assert error["extensions"]["code"] == "FORBIDDEN"
@@ -133,7 +137,7 @@ async def test_queries_over_the_socket_use_its_token_and_fresh_data(hub):
         before = await count(socket, "q1")
         await touch(hub, case_id)
         assert await count(socket, "q2") == before + 1
-    async with open_socket(hub.base_url, token_for("applicant", org=ENTERPRISE_B)) as socket:
+    async with open_socket(hub.base_url, OTHER_APPLICANT) as socket:
         payload = {"query": query, "variables": {"id": case_id}}
         await socket.send({"id": "q", "type": "subscribe", "payload": payload})
         assert (await socket.receive(op_id="q"))["payload"]["data"] == {"case": None}

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api import token_for
 from tests.events.support import expected_ids, ids_of, touch
 from tests.events.wsclient import open_socket
 from tests.factories import (
+    ADMIN,
     ENTERPRISE_A,
     ENTERPRISE_B,
+    UTILITY,
     WINDOW,
     accepted_case,
     applicant_token,
@@ -18,8 +19,7 @@ from tests.factories import (
     submit_and_accept,
 )
 
-POWER = token_for("utility", utility="POWER")
-GAS = token_for("utility", utility="GAS")
+POWER, GAS = UTILITY["POWER"], UTILITY["GAS"]
 
 
 async def _received_all(socket, hub, op_id="1", *, since: int = 0, **rule) -> list[int]:
@@ -118,7 +118,7 @@ async def test_an_applicant_gets_its_own_cases_only(hub, cases):
 
 
 async def test_window_staff_and_admins_get_everything_or_what_they_narrow_to(hub, cases):
-    admin = token_for("admin")
+    admin = ADMIN
     async with (
         open_socket(hub.base_url, WINDOW) as window,
         open_socket(hub.base_url, admin) as socket,

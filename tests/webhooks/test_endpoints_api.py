@@ -6,11 +6,11 @@ import pytest
 
 from tests.api import (
     bad_input_paths,
-    token_for,
 )
 from tests.factories import (
     ADMIN,
     APPLICANT,
+    LIAISON,
     UTILITY,
     WINDOW,
 )
@@ -52,7 +52,7 @@ def codes_of(error: dict) -> str:
 
 @pytest.mark.parametrize(("operation", "variables"), OPERATIONS)
 async def test_only_admins_manage_webhooks(sqlite_api, operation, variables):
-    others = [APPLICANT, WINDOW, UTILITY["WATER"], token_for("liaison")]
+    others = [APPLICANT, WINDOW, UTILITY["WATER"], LIAISON]
     for token in others:
         error = await sqlite_api.error(operation, variables, token)
         assert codes_of(error) == "FORBIDDEN", (token, error)

@@ -5,12 +5,10 @@ of other cases; an event-type list narrows it; an endpoint registered later star
 from __future__ import annotations
 
 from hub.jobs import inprocess
-from tests.api import CREATE
 from tests.factories import (
-    APPLICANT,
     UTILITY,
     accepted_case_and_tickets,
-    application,
+    draft_case,
 )
 from tests.webhooks.support import (
     REVIEW,
@@ -50,7 +48,7 @@ async def test_each_utility_gets_its_cases_from_dispatch_on(api, receiver):
 
     both, tickets = await accepted_case_and_tickets(api, ("WATER", "POWER"))
     power_only, power_tickets = await accepted_case_and_tickets(api, ("POWER",))
-    draft = (await api.ok(CREATE, {"input": application(("GAS",))}, APPLICANT))["createApplication"]
+    draft = await draft_case(api, ("GAS",))
     await api.ok(REVIEW, {"id": tickets["POWER"], "decision": "ELIGIBLE"}, UTILITY["POWER"])
     await api.ok(REVIEW, {"id": tickets["WATER"], "decision": "ELIGIBLE"}, UTILITY["WATER"])
     await api.ok(REVIEW, {"id": power_tickets["POWER"], "decision": "ELIGIBLE"}, UTILITY["POWER"])
