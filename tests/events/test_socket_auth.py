@@ -43,7 +43,9 @@ async def test_an_expired_token_closes_with_4403_and_the_key_is_case_insensitive
     with time_machine.travel(datetime.now(UTC) - timedelta(hours=1), tick=False):
         expired = issue_token(role=Role.WINDOW, ttl_seconds=1)  # an hour ago, for one second
     async with open_socket(hub.base_url, init=False) as socket:
-        await socket.send({"type": "connection_init", "payload": {"authorization": expired}})
+        await socket.send(
+            {"type": "connection_init", "payload": {"authorization": f"Bearer {expired}"}}
+        )
         assert await socket.close_code() == 4403
     for key in ("authorization", "AUTHORIZATION", "Authorization"):
         async with open_socket(hub.base_url, init=False) as socket:
