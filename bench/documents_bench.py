@@ -62,7 +62,8 @@ from hub.models import Case, Document  # noqa: E402
 from hub.settings import get_settings  # noqa: E402
 from hub.transactions import in_transaction  # noqa: E402
 from tests.api import ACCEPT, Api  # noqa: E402
-from tests.documents.flow import WINDOW, accepted_case, submitted_case, wait_until  # noqa: E402
+from tests.documents.support import wait_until  # noqa: E402
+from tests.factories import WINDOW, accepted_case, submitted_case  # noqa: E402
 
 KIND = DocumentKind.RECEIPT_NOTICE
 
@@ -190,7 +191,10 @@ async def latency(database: str, redis: str, cases: int, with_pdf: bool) -> list
             transport=httpx.ASGITransport(app=app), base_url="http://hub.bench"
         ) as http:
             api = Api(http)
-            submitted = [await submitted_case(api, ("POWER", "GAS")) for _ in range(cases)]
+            submitted = [
+                await submitted_case(api, ("POWER", "GAS"), with_materials=True)
+                for _ in range(cases)
+            ]
             await asyncio.sleep(3)  # the worker is up and has drained the application forms
             for case in submitted:
                 started = time.perf_counter()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -57,6 +58,14 @@ class Api:
             if between is not None:
                 await between()
 
+    async def send(self, method: str, url: str, **kwargs) -> httpx.Response:
+        """A signed address: the hub's own routes through this client, any other (an S3
+        server) over real HTTP."""
+        if urlsplit(url).netloc == urlsplit(str(self.http.base_url)).netloc:
+            return await self.http.request(method, url, **kwargs)
+        async with httpx.AsyncClient(timeout=10) as client:
+            return await client.request(method, url, **kwargs)
+
     async def upload(self, token: str, case_id: str, code: str, content: bytes, **overrides):
         """Announce, PUT and complete one material; returns the material."""
         ticket = await self.request_upload(token, case_id, code, content, **overrides)
@@ -79,6 +88,28 @@ class Api:
         }
         data = await self.ok(REQUEST_UPLOAD, variables, token)
         return data["requestMaterialUpload"]
+
+
+def error_of(body: dict) -> dict:
+    """The first error of a raw answer that must have failed."""
+    assert body.get("errors"), f"expected an error, got {body}"
+    return body["errors"][0]
+
+
+def error_code(body: dict) -> str:
+    return error_of(body)["extensions"]["code"]
+
+
+def bad_input_paths(error: dict) -> list[str]:
+    """The paths of a BAD_USER_INPUT error's problems, in the order the hub lists them."""
+    assert error["extensions"]["code"] == "BAD_USER_INPUT", error
+    return [problem["path"] for problem in error["extensions"]["fields"]]
+
+
+def assert_invalid_state(error: dict, state: str) -> None:
+    """A refusal for the state the case or ticket is in, naming that state."""
+    assert error["extensions"]["code"] == "INVALID_STATE", error
+    assert state in error["message"], error["message"]
 
 
 CASE_FIELDS = """

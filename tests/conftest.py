@@ -137,6 +137,17 @@ async def api(http) -> Api:
 
 
 @pytest.fixture
+async def postgres_api() -> Api:
+    """`api` on PostgreSQL only, for the tests that race processes against its rows."""
+    await _open_empty_database("postgres")  # skips unless HUB_TEST_DATABASE_URL is set
+    transport = httpx.ASGITransport(app=create_app(manage_database=False))
+    async with httpx.AsyncClient(transport=transport, base_url="http://hub.test") as client:
+        yield Api(client)
+    await inprocess.drain()
+    await db.close()
+
+
+@pytest.fixture
 async def served_hub():
     """An empty, migrated PostgreSQL database and a hub serving it on a free loopback port."""
     from tests.served import serve_hub_on_postgres  # imports this module, so not at the top

@@ -25,12 +25,8 @@ from tortoise.backends.base.executor import EXECUTOR_CACHE
 
 from hub import db
 from hub.app import create_app
+from tests.api import COMPLETE_UPLOAD, REQUEST_UPLOAD
 from tests.conftest import _migrated, _reset_postgres_schema, _wipe, backend_url
-
-REQUEST_UPLOAD = """mutation($input: UploadRequestInput!) {
-  requestMaterialUpload(input: $input) { uploadId url headers } }"""
-COMPLETE_UPLOAD = """mutation($uploadId: ID!) {
-  completeMaterialUpload(uploadId: $uploadId) { id requirementCode } }"""
 
 
 @dataclass
@@ -57,8 +53,7 @@ class ServedHub:
         await asyncio.gather(*(self.client.get("/healthz") for _ in calls))
         return await asyncio.wait_for(asyncio.gather(*(self.call(*c) for c in calls)), 15)
 
-    async def upload(self, token: str, case_id: str, code: str) -> None:
-        content = f"%PDF-1.4\n% {code} for {case_id}\n%%EOF\n".encode()
+    async def upload(self, token: str, case_id: str, code: str, content: bytes) -> None:
         request = {
             "caseId": case_id,
             "requirementCode": code,
@@ -84,7 +79,8 @@ class ServedHub:
             await conn.close()
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port nobody listens on (at the time of asking)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -114,7 +110,7 @@ async def serve_hub_on_postgres() -> AsyncIterator[ServedHub]:
 
     Skips (or fails, with HUB_TEST_REQUIRE_SERVICES=1) without HUB_TEST_DATABASE_URL."""
     url = await empty_postgres()
-    port = _free_port()
+    port = free_port()
     config = uvicorn.Config(
         create_app(database_url=url), host="127.0.0.1", port=port, log_level="warning"
     )

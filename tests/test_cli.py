@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import socket
 import threading
 import time
 from datetime import UTC, datetime
@@ -21,8 +20,11 @@ from hub import cli
 from hub.auth.tokens import read_token
 from hub.enums import Role, Utility
 from hub.errors import Unauthenticated
-from tests.api import token_for
-from tests.factories import ENTERPRISE_A
+from tests.factories import (
+    ENTERPRISE_A,
+    WINDOW,
+)
+from tests.served import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 JWT = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")
@@ -125,12 +127,6 @@ def test_seed_demo_loads_once():
     assert "already" in second.stdout
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def _serving(app, host: str, port: int):
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
@@ -155,7 +151,7 @@ def test_serve_migrates_and_answers_database_queries(monkeypatch):
     that initialised the ORM, must reach the database."""
     started = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.update(app=app, **options))
-    port = _free_port()
+    port = free_port()
     result = hub("serve", "--port", str(port))
     assert result.exit_code == 0, result.output
     assert (started["host"], started["port"]) == ("127.0.0.1", port)
@@ -166,7 +162,7 @@ def test_serve_migrates_and_answers_database_queries(monkeypatch):
         body = httpx.post(
             f"{base_url}/graphql",
             json={"query": "{ cases { totalCount } }"},
-            headers={"Authorization": f"Bearer {token_for('window')}"},
+            headers={"Authorization": f"Bearer {WINDOW}"},
         ).json()
     assert ready.status_code == 200, ready.text
     assert "errors" not in body, body

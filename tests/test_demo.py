@@ -8,7 +8,8 @@ from hub import demo, models
 from hub.enums import CaseStatus
 from hub.jobs import inprocess
 from hub.models import Case, Ticket
-from tests.api import CASES, token_for
+from tests.api import CASES
+from tests.factories import WINDOW
 
 DEMO_STATES = {
     CaseStatus.DRAFT,
@@ -66,8 +67,7 @@ async def test_in_progress_demo_case_is_dispatched_with_every_mandatory_material
     tickets = await Ticket.filter(case_id=case.id)
     assert sorted(t.utility for t in tickets) == sorted(case.utilities)
 
-    window = token_for("window")
-    seen = (await api.ok(IN_PROGRESS_CASE, {"id": str(case.id)}, window))["case"]
+    seen = (await api.ok(IN_PROGRESS_CASE, {"id": str(case.id)}, WINDOW))["case"]
     assert seen["status"] == "IN_PROGRESS" and seen["acceptedAt"]
     assert sorted(t["utility"] for t in seen["tickets"]) == sorted(seen["utilities"])
     mandatory = [c for c in seen["checklist"] if c["mandatory"]]
@@ -80,7 +80,7 @@ async def test_window_lists_every_demo_case(api):
     await demo.seed()
     expected = {(c.case_no, str(c.status)) for c in await Case.all()}
 
-    data = (await api.ok(CASES, {"first": 100}, token_for("window")))["cases"]
+    data = (await api.ok(CASES, {"first": 100}, WINDOW))["cases"]
     assert data["totalCount"] == len(expected)
     assert {(e["node"]["caseNo"], e["node"]["status"]) for e in data["edges"]} == expected
     assert not data["pageInfo"]["hasNextPage"]

@@ -1,15 +1,11 @@
-"""Shared calendars and helpers of the calendar tests."""
+"""The calendars of the calendar tests: seasonal office hours and an administrator's override."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import date, time
 
 from hub.calendar import OfficeHours, Session, SessionSchedule, WorkingCalendar, YearSchedule
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-DEFAULT = WorkingCalendar.default(SHANGHAI)
+from tests.factories import SHANGHAI
 
 SUMMER_HOURS = OfficeHours(
     morning=Session(time(8, 0), time(12, 0)),
@@ -28,8 +24,3 @@ ADMIN_2026 = YearSchedule(
     adjusted_working_days=frozenset({date(2026, 3, 14)}),
 )
 SEASONAL_WITH_OVERRIDE = WorkingCalendar(SHANGHAI, SUMMER_AND_WINTER, {2026: ADMIN_2026})
-
-
-def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    """An instant on the hub's wall clock (Asia/Shanghai)."""
-    return datetime(year, month, day, hour, minute, tzinfo=SHANGHAI)

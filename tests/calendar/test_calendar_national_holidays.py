@@ -23,7 +23,7 @@ import chinese_calendar
 import pytest
 
 from hub.calendar import ScheduleSource
-from tests.calendar.support import DEFAULT, at
+from tests.factories import CALENDAR, at
 
 HALF = Decimal("0.5")
 
@@ -80,7 +80,7 @@ HALF = Decimal("0.5")
 def test_add_working_days_around_holidays(
     start: datetime, days: Decimal, expected: datetime
 ) -> None:
-    assert DEFAULT.add_working_days(start, days) == expected
+    assert CALENDAR.add_working_days(start, days) == expected
 
 
 @pytest.mark.parametrize(
@@ -98,7 +98,7 @@ def test_add_working_days_around_holidays(
 def test_working_days_between_around_holidays(
     start: datetime, end: datetime, expected: Decimal
 ) -> None:
-    assert DEFAULT.working_days_between(start, end) == expected
+    assert CALENDAR.working_days_between(start, end) == expected
 
 
 @pytest.mark.parametrize(
@@ -122,18 +122,18 @@ def test_working_days_between_around_holidays(
     ],
 )
 def test_is_working_day(day: date, working: bool) -> None:
-    assert DEFAULT.is_working_day(day) is working
+    assert CALENDAR.is_working_day(day) is working
 
 
 def test_official_years_agree_with_chinese_calendar_day_by_day() -> None:
     day = date(2024, 1, 1)
     while day.year <= 2026:
-        assert DEFAULT.is_working_day(day) is chinese_calendar.is_workday(day), day
+        assert CALENDAR.is_working_day(day) is chinese_calendar.is_workday(day), day
         day = date.fromordinal(day.toordinal() + 1)
 
 
 def test_coverage_across_2026_and_2027() -> None:
-    assert [(c.year, c.source) for c in DEFAULT.coverage([2025, 2026, 2027])] == [
+    assert [(c.year, c.source) for c in CALENDAR.coverage([2025, 2026, 2027])] == [
         (2025, ScheduleSource.OFFICIAL),
         (2026, ScheduleSource.OFFICIAL),
         (2027, ScheduleSource.PROVISIONAL),

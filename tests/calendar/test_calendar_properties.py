@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hub.calendar import WorkingCalendar
-from tests.calendar.support import DEFAULT, SEASONAL_WITH_OVERRIDE, SHANGHAI
+from tests.calendar.support import SEASONAL_WITH_OVERRIDE
+from tests.factories import CALENDAR, SHANGHAI
 
 PROPERTY_SETTINGS = settings(deadline=None, max_examples=200)
 
@@ -19,7 +20,7 @@ PROPERTY_SETTINGS = settings(deadline=None, max_examples=200)
 # scale, so a chain of two additions may round once more than a single one.
 ROUNDING = MICROSECOND = timedelta(microseconds=1)
 
-calendars = st.sampled_from([DEFAULT, SEASONAL_WITH_OVERRIDE])
+calendars = st.sampled_from([CALENDAR, SEASONAL_WITH_OVERRIDE])
 
 days = st.integers(min_value=0, max_value=130).map(lambda halves: Decimal(halves) / 2)
 
@@ -155,7 +156,7 @@ def test_elapsed_working_time_is_antisymmetric(
 def test_official_years_follow_chinese_calendar(day: date) -> None:
     import chinese_calendar
 
-    assert DEFAULT.is_working_day(day) is chinese_calendar.is_workday(day)
+    assert CALENDAR.is_working_day(day) is chinese_calendar.is_workday(day)
 
 
 @PROPERTY_SETTINGS
@@ -164,7 +165,7 @@ def test_provisional_years_rest_on_weekends_and_statutory_days(day: date) -> Non
     from hub.calendar import statutory_holidays
 
     expected = day.weekday() < 5 and day not in statutory_holidays(day.year)
-    assert DEFAULT.is_working_day(day) is expected
+    assert CALENDAR.is_working_day(day) is expected
 
 
 @settings(deadline=None, max_examples=200)

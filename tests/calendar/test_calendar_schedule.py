@@ -18,19 +18,20 @@ from hub.calendar import (
     YearSchedule,
     statutory_holidays,
 )
-from tests.calendar.support import ADMIN_2026, DEFAULT, SHANGHAI, at
+from tests.calendar.support import ADMIN_2026
+from tests.factories import CALENDAR, SHANGHAI, at
 
 OVERRIDDEN = WorkingCalendar.default(SHANGHAI, overrides={2026: ADMIN_2026})
 
 
 def test_an_override_beats_chinese_calendar() -> None:
     assert OVERRIDDEN.coverage([2026])[0].source is ScheduleSource.ADMIN
-    assert DEFAULT.coverage([2026])[0].source is ScheduleSource.OFFICIAL
+    assert CALENDAR.coverage([2026])[0].source is ScheduleSource.OFFICIAL
     assert not OVERRIDDEN.is_working_day(date(2026, 3, 10))
     assert OVERRIDDEN.is_working_day(date(2026, 3, 14))  # a Saturday the admin made worked
     # The override replaces the whole year: chinese-calendar's Spring Festival is gone.
     assert OVERRIDDEN.is_working_day(date(2026, 2, 16))
-    assert not DEFAULT.is_working_day(date(2026, 2, 16))
+    assert not CALENDAR.is_working_day(date(2026, 2, 16))
     # Mon 9 Mar 10:15 + 1 skips the admin's holiday Tue 10 Mar: Wed 11 Mar 10:15.
     assert OVERRIDDEN.add_working_days(at(2026, 3, 9, 10, 15), Decimal(1)) == at(
         2026, 3, 11, 10, 15
@@ -76,17 +77,17 @@ def test_statutory_holidays_of_2027() -> None:
 
 @pytest.mark.parametrize("year", [2003, 2027, 2031, 2050, 2100, 2500, 9999])
 def test_a_provisional_year_never_raises(year: int) -> None:
-    assert DEFAULT.coverage([year])[0].source is ScheduleSource.PROVISIONAL
+    assert CALENDAR.coverage([year])[0].source is ScheduleSource.PROVISIONAL
     start = at(year, 1, 2, 9, 0)
-    end = DEFAULT.add_working_days(start, Decimal(60))
+    end = CALENDAR.add_working_days(start, Decimal(60))
     assert end.year == year
-    assert DEFAULT.working_days_between(start, end) == 60
-    assert not DEFAULT.is_working_day(date(year, 10, 1))
+    assert CALENDAR.working_days_between(start, end) == 60
+    assert not CALENDAR.is_working_day(date(year, 10, 1))
 
 
 def test_past_the_last_representable_year_is_a_calendar_error() -> None:
     with pytest.raises(OutOfCalendarRange):
-        DEFAULT.add_working_days(at(9999, 12, 30, 9, 0), Decimal(5))
+        CALENDAR.add_working_days(at(9999, 12, 30, 9, 0), Decimal(5))
 
 
 @pytest.mark.parametrize(
@@ -108,15 +109,15 @@ def test_past_the_last_representable_year_is_a_calendar_error() -> None:
 )
 def test_invalid_days_are_refused(days: object) -> None:
     with pytest.raises(InvalidWorkingDays, match=r"working days must be"):
-        DEFAULT.add_working_days(at(2026, 3, 10, 10, 0), days)  # type: ignore[arg-type]
+        CALENDAR.add_working_days(at(2026, 3, 10, 10, 0), days)  # type: ignore[arg-type]
 
 
 def test_valid_days_in_other_spellings() -> None:
     start = at(2026, 3, 10, 10, 15)
     expected = at(2026, 3, 11, 16, 0)
-    assert DEFAULT.add_working_days(start, Decimal("1.50")) == expected
-    assert DEFAULT.add_working_days(start, 1.5) == expected  # type: ignore[arg-type]
-    assert DEFAULT.add_working_days(start, 2) == at(2026, 3, 12, 10, 15)
+    assert CALENDAR.add_working_days(start, Decimal("1.50")) == expected
+    assert CALENDAR.add_working_days(start, 1.5) == expected  # type: ignore[arg-type]
+    assert CALENDAR.add_working_days(start, 2) == at(2026, 3, 12, 10, 15)
 
 
 def test_calendar_errors_are_value_errors() -> None:
@@ -128,13 +129,13 @@ def test_calendar_errors_are_value_errors() -> None:
 def test_naive_instants_are_refused() -> None:
     naive = datetime(2026, 3, 10, 10, 0)
     with pytest.raises(NaiveInstantError):
-        DEFAULT.add_working_days(naive, Decimal(1))
+        CALENDAR.add_working_days(naive, Decimal(1))
     with pytest.raises(NaiveInstantError):
-        DEFAULT.working_days_between(naive, at(2026, 3, 11))
+        CALENDAR.working_days_between(naive, at(2026, 3, 11))
     with pytest.raises(NaiveInstantError):
-        DEFAULT.next_session_start(naive)
+        CALENDAR.next_session_start(naive)
     with pytest.raises(NaiveInstantError):
-        DEFAULT.is_within_session(naive)
+        CALENDAR.is_within_session(naive)
 
 
 def test_inconsistent_overrides_are_refused() -> None:

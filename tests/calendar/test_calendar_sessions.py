@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 
 from hub.calendar import InvalidScheduleError, OfficeHours, Session, SessionSchedule
-from tests.calendar.support import DEFAULT, SEASONAL_WITH_OVERRIDE, SHANGHAI, at
+from tests.calendar.support import SEASONAL_WITH_OVERRIDE
+from tests.factories import CALENDAR, SHANGHAI, at
 
 HALF = Decimal("0.5")
 
@@ -38,7 +39,7 @@ HALF = Decimal("0.5")
     ],
 )
 def test_the_issue_examples(start: datetime, days: Decimal, expected: datetime) -> None:
-    assert DEFAULT.add_working_days(start, days) == expected
+    assert CALENDAR.add_working_days(start, days) == expected
 
 
 @pytest.mark.parametrize(
@@ -54,12 +55,12 @@ def test_the_issue_examples(start: datetime, days: Decimal, expected: datetime) 
     ],
 )
 def test_zero_days_gives_where_counting_starts(start: datetime, expected: datetime) -> None:
-    assert DEFAULT.add_working_days(start, Decimal(0)) == expected
+    assert CALENDAR.add_working_days(start, Decimal(0)) == expected
 
 
 def test_results_are_in_the_hub_zone_whatever_the_start_zone() -> None:
     start = datetime(2026, 3, 10, 2, 15, tzinfo=UTC)  # 10:15 in Shanghai
-    result = DEFAULT.add_working_days(start, HALF)
+    result = CALENDAR.add_working_days(start, HALF)
     assert result == at(2026, 3, 10, 16, 0)
     assert result.tzinfo is SHANGHAI
 
@@ -78,7 +79,7 @@ def test_results_are_in_the_hub_zone_whatever_the_start_zone() -> None:
     ],
 )
 def test_is_within_session_includes_both_ends(moment: datetime, within: bool) -> None:
-    assert DEFAULT.is_within_session(moment) is within
+    assert CALENDAR.is_within_session(moment) is within
 
 
 @pytest.mark.parametrize(
@@ -92,7 +93,7 @@ def test_is_within_session_includes_both_ends(moment: datetime, within: bool) ->
     ],
 )
 def test_next_session_start(moment: datetime, expected: datetime) -> None:
-    assert DEFAULT.next_session_start(moment) == expected
+    assert CALENDAR.next_session_start(moment) == expected
 
 
 @pytest.mark.parametrize(
@@ -107,7 +108,7 @@ def test_next_session_start(moment: datetime, expected: datetime) -> None:
     ],
 )
 def test_working_days_between(start: datetime, end: datetime, expected: Decimal) -> None:
-    assert DEFAULT.working_days_between(start, end) == expected
+    assert CALENDAR.working_days_between(start, end) == expected
 
 
 def test_seasonal_hours_follow_the_date() -> None:

@@ -8,24 +8,25 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from tests.api import token_for
-from tests.factories import ENTERPRISE_A, application
+from tests.factories import (
+    APPLICANT,
+    MANDATORY_CODES,
+    SHANGHAI,
+    application,
+    submitted_case,
+)
 from tests.served import ServedHub
 
 N_WINDOW_STAFF = 8
 N_APPLICATIONS = 20
-MANDATORY = ["BUSINESS_LICENCE", "AGENT_ID_CARD", "PROPERTY_TITLE"]
 
 CREATE = """mutation($input: ApplicationInput!) {
   createApplication(input: $input) { id caseNo status utilities } }"""
-SUBMIT = "mutation($caseId: ID!) { submitApplication(caseId: $caseId) { id status } }"
 ACCEPT = "mutation($caseId: ID!) { acceptCase(caseId: $caseId) { id status acceptedAt } }"
-CHECKLIST = """query($id: ID!) { case(id: $id) {
-  status checklist { requirementCode mandatory satisfied } } }"""
 
 
 @pytest.fixture
@@ -34,15 +35,11 @@ def hub(served_hub: ServedHub) -> ServedHub:
 
 
 async def _submitted_case_with_all_mandatory_materials(hub: ServedHub, utilities) -> dict:
-    applicant = token_for("applicant", org=ENTERPRISE_A)
-    case = (await hub.ok(CREATE, {"input": application(utilities)}, applicant))["createApplication"]
-    for code in MANDATORY:
-        await hub.upload(applicant, case["id"], code)
-    checklist = (await hub.ok(CHECKLIST, {"id": case["id"]}, applicant))["case"]["checklist"]
-    assert {c["requirementCode"] for c in checklist if c["mandatory"]} == set(MANDATORY)
+    case = await submitted_case(hub, utilities, with_materials=True)
+    assert case["status"] == "SUBMITTED"
+    checklist = case["checklist"]
+    assert {c["requirementCode"] for c in checklist if c["mandatory"]} == set(MANDATORY_CODES)
     assert all(c["satisfied"] for c in checklist if c["mandatory"])
-    submitted = (await hub.ok(SUBMIT, {"caseId": case["id"]}, applicant))["submitApplication"]
-    assert submitted["status"] == "SUBMITTED"
     return case
 
 
@@ -84,14 +81,13 @@ async def test_concurrent_acceptance_by_eight_window_staff_accepts_exactly_once(
 
 
 async def test_twenty_concurrent_applications_get_consecutive_numbers_of_the_day(hub):
-    applicant = token_for("applicant", org=ENTERPRISE_A)
-    day_before = datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%Y%m%d")
+    day_before = datetime.now(SHANGHAI).strftime("%Y%m%d")
 
     bodies = await hub.at_once(
-        *((CREATE, {"input": application(("WATER",))}, applicant) for _ in range(N_APPLICATIONS))
+        *((CREATE, {"input": application(("WATER",))}, APPLICANT) for _ in range(N_APPLICATIONS))
     )
 
-    day_after = datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%Y%m%d")
+    day_after = datetime.now(SHANGHAI).strftime("%Y%m%d")
     assert all(not b.get("errors") for b in bodies), [b["errors"] for b in bodies if "errors" in b]
     numbers = sorted(b["data"]["createApplication"]["caseNo"] for b in bodies)
     day = numbers[0].split("-")[1]

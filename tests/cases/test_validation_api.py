@@ -19,23 +19,25 @@ from tests.api import (
     CREATE,
     GET_CASE,
     REQUEST_CORRECTION,
-    SUBMIT,
     UPDATE,
     WITHDRAW,
+    bad_input_paths,
     token_for,
 )
 from tests.factories import (
     AGENT_ID,
+    APPLICANT,
     CALENDAR,
     ENTERPRISE_A,
     ENTERPRISE_B,
     SHANGHAI,
+    WINDOW,
     application,
+    draft_case,
     next_weekday_morning,
+    submitted_case,
 )
 
-WINDOW = token_for("window")
-APPLICANT_A = token_for("applicant", org=ENTERPRISE_A)
 MINUS_FIVE = timezone(timedelta(hours=-5))
 FUTURE_BIRTH_ID = "44020320990101123" + resident_id_check_char("44020320990101123")
 DELETE = object()
@@ -58,11 +60,6 @@ def changed(data: dict, path: str, value) -> dict:
     return result
 
 
-def field_paths(error: dict) -> set[str]:
-    assert error["extensions"]["code"] == "BAD_USER_INPUT", error
-    return {problem["path"] for problem in error["extensions"]["fields"]}
-
-
 def as_set(expected: str | set[str]) -> set[str]:
     return {expected} if isinstance(expected, str) else expected
 
@@ -77,16 +74,6 @@ def next_saturday_morning_in_shanghai() -> datetime:
 
 async def case_count(api) -> int:
     return (await api.ok(CASES, {}, WINDOW))["cases"]["totalCount"]
-
-
-async def create_draft(api, utilities=("POWER", "GAS"), token=APPLICANT_A) -> dict:
-    data = await api.ok(CREATE, {"input": application(utilities)}, token)
-    return data["createApplication"]
-
-
-async def submitted_case(api) -> dict:
-    case = await create_draft(api)
-    return (await api.ok(SUBMIT, {"caseId": case["id"]}, APPLICANT_A))["submitApplication"]
 
 
 # --- one problem, one path -----------------------------------------------------------------
@@ -222,7 +209,7 @@ COMMON_PROBLEM_IDS = {
 )
 async def test_create_reports_the_bad_field(sqlite_api, path, value, expected):
     error = await sqlite_api.error(CREATE, {"input": changed(application(), path, value)}, WINDOW)
-    assert field_paths(error) == as_set(expected)
+    assert set(bad_input_paths(error)) == as_set(expected)
     assert await case_count(sqlite_api) == 0
 
 
@@ -242,11 +229,11 @@ WATER_PROBLEMS = [
 async def test_create_reports_bad_water_details(sqlite_api, path, value, expected):
     data = changed(application(("WATER",)), path, value)
     error = await sqlite_api.error(CREATE, {"input": data}, WINDOW)
-    assert field_paths(error) == {expected}
+    assert set(bad_input_paths(error)) == {expected}
 
 
 async def test_the_applicant_may_file_a_valid_form_for_itself_as_a_draft(api):
-    case = await create_draft(api)
+    case = await draft_case(api)
     assert case["status"] == "DRAFT"
     assert case["utilities"] == ["POWER", "GAS"]
     assert case["applicant"]["uscc"] == ENTERPRISE_A
@@ -275,7 +262,7 @@ async def test_every_problem_is_reported_in_one_error(api):
 
     error = await api.error(CREATE, {"input": data}, WINDOW)
 
-    assert field_paths(error) == {
+    assert set(bad_input_paths(error)) == {
         "input.applicant.uscc",
         "input.applicant.agentIdNumber",
         "input.applicant.contactPhone",
@@ -295,10 +282,10 @@ async def test_rejected_inputs_create_nothing(api):
         if path == "applicant.uscc":
             continue  # an applicant filing for another USCC is FORBIDDEN, tested below
         data = changed(application(), path, value)
-        error = await api.error(CREATE, {"input": data}, APPLICANT_A)
+        error = await api.error(CREATE, {"input": data}, APPLICANT)
         assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert await case_count(api) == 0
-    applicant_view = await api.ok(CASES, {}, APPLICANT_A)
+    applicant_view = await api.ok(CASES, {}, APPLICANT)
     assert applicant_view["cases"]["totalCount"] == 0
 
 
@@ -307,7 +294,7 @@ async def test_rejected_inputs_create_nothing(api):
 
 async def test_an_applicant_filing_for_another_enterprise_is_forbidden(api):
     data = application(enterprise=ENTERPRISE_B)
-    error = await api.error(CREATE, {"input": data}, APPLICANT_A)
+    error = await api.error(CREATE, {"input": data}, APPLICANT)
     assert error["extensions"]["code"] == "FORBIDDEN"
     assert await case_count(api) == 0
 
@@ -369,13 +356,13 @@ UPDATE_PROBLEMS = [case for case in ONE_PROBLEM if case[0] in COMMON_PROBLEM_IDS
     ids=[case[0] for case in UPDATE_PROBLEMS],
 )
 async def test_update_reports_the_bad_field_and_changes_nothing(sqlite_api, path, value, expected):
-    case = await create_draft(sqlite_api, token=WINDOW)
+    case = await draft_case(sqlite_api, token=WINDOW)
     data = changed(application(), "project.address", "韶关市浈江区新地址2号")  # a good change
     data = changed(data, path, value)
 
     error = await sqlite_api.error(UPDATE, {"caseId": case["id"], "input": data}, WINDOW)
 
-    assert field_paths(error) == as_set(expected)
+    assert set(bad_input_paths(error)) == as_set(expected)
     after = (await sqlite_api.ok(GET_CASE, {"id": case["id"]}, WINDOW))["case"]
     assert after["project"] == case["project"]
     assert after["applicant"] == case["applicant"]
@@ -383,12 +370,12 @@ async def test_update_reports_the_bad_field_and_changes_nothing(sqlite_api, path
 
 
 async def test_update_reports_every_problem_at_once(api):
-    case = await create_draft(api)
+    case = await draft_case(api)
     data = changed(application(), "applicant.contactPhone", "1")
     data = changed(data, "power.capacityKw", "-1")
     data = changed(data, "project.address", "")
-    error = await api.error(UPDATE, {"caseId": case["id"], "input": data}, APPLICANT_A)
-    assert field_paths(error) == {
+    error = await api.error(UPDATE, {"caseId": case["id"], "input": data}, APPLICANT)
+    assert set(bad_input_paths(error)) == {
         "input.applicant.contactPhone",
         "input.power.capacityKw",
         "input.project.address",
@@ -396,23 +383,23 @@ async def test_update_reports_every_problem_at_once(api):
 
 
 async def test_update_may_not_change_the_enterprise(api):
-    case = await create_draft(api)
+    case = await draft_case(api)
     data = application(enterprise=ENTERPRISE_B)
     error = await api.error(UPDATE, {"caseId": case["id"], "input": data}, WINDOW)
-    assert field_paths(error) == {"input.applicant.uscc"}
+    assert set(bad_input_paths(error)) == {"input.applicant.uscc"}
 
 
 async def test_an_applicant_updating_to_another_enterprise_is_forbidden(api):
-    case = await create_draft(api)
+    case = await draft_case(api)
     data = application(enterprise=ENTERPRISE_B)
-    error = await api.error(UPDATE, {"caseId": case["id"], "input": data}, APPLICANT_A)
+    error = await api.error(UPDATE, {"caseId": case["id"], "input": data}, APPLICANT)
     assert error["extensions"]["code"] == "FORBIDDEN"
 
 
 async def test_a_valid_update_is_saved(api):
-    case = await create_draft(api)
+    case = await draft_case(api)
     data = changed(application(("POWER",)), "project.name", "新项目名称")
-    updated = (await api.ok(UPDATE, {"caseId": case["id"], "input": data}, APPLICANT_A))[
+    updated = (await api.ok(UPDATE, {"caseId": case["id"], "input": data}, APPLICANT))[
         "updateApplication"
     ]
     assert updated["utilities"] == ["POWER"]
@@ -421,7 +408,7 @@ async def test_a_valid_update_is_saved(api):
 
 
 async def test_update_without_a_token_is_unauthenticated(api):
-    case = await create_draft(api)
+    case = await draft_case(api)
     error = await api.error(UPDATE, {"caseId": case["id"], "input": application()})
     assert error["extensions"]["code"] == "UNAUTHENTICATED"
 
@@ -459,7 +446,7 @@ async def test_request_correction_reports_bad_items(sqlite_api, items, expected)
     case = await submitted_case(sqlite_api)
     variables = {"caseId": case["id"], "items": items}
     error = await sqlite_api.error(REQUEST_CORRECTION, variables, WINDOW)
-    assert field_paths(error) == expected
+    assert set(bad_input_paths(error)) == expected
     after = (await sqlite_api.ok(GET_CASE, {"id": case["id"]}, WINDOW))["case"]
     assert after["status"] == "SUBMITTED"
     assert after["corrections"] == []
@@ -482,18 +469,18 @@ async def test_request_correction_with_good_items_returns_the_case(api):
 
 @pytest.mark.parametrize("reason", ["", "   ", "\t\n"], ids=["empty", "spaces", "whitespace"])
 async def test_withdrawal_needs_a_reason(sqlite_api, reason):
-    case = await create_draft(sqlite_api)
-    error = await sqlite_api.error(WITHDRAW, {"caseId": case["id"], "reason": reason}, APPLICANT_A)
-    assert field_paths(error) == {"reason"}
-    after = (await sqlite_api.ok(GET_CASE, {"id": case["id"]}, APPLICANT_A))["case"]
+    case = await draft_case(sqlite_api)
+    error = await sqlite_api.error(WITHDRAW, {"caseId": case["id"], "reason": reason}, APPLICANT)
+    assert set(bad_input_paths(error)) == {"reason"}
+    after = (await sqlite_api.ok(GET_CASE, {"id": case["id"]}, APPLICANT))["case"]
     assert after["status"] == "DRAFT"
     assert after["withdrawnAt"] is None
 
 
 async def test_withdrawal_with_a_reason_is_recorded(api):
-    case = await create_draft(api)
+    case = await draft_case(api)
     withdrawn = (
-        await api.ok(WITHDRAW, {"caseId": case["id"], "reason": "  项目暂缓  "}, APPLICANT_A)
+        await api.ok(WITHDRAW, {"caseId": case["id"], "reason": "  项目暂缓  "}, APPLICANT)
     )["withdrawApplication"]
     assert withdrawn["status"] == "WITHDRAWN"
     event = withdrawn["events"]["edges"][-1]["node"]

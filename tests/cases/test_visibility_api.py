@@ -11,23 +11,28 @@ from hub.guide.catalogue import requirement_codes_for_utility
 from tests.api import (
     ACCEPT,
     CASES,
-    CREATE,
     GET_CASE,
     REMOVE_MATERIAL,
     REQUEST_CORRECTION,
     SUBMIT,
     UPDATE,
     WITHDRAW,
-    token_for,
 )
-from tests.factories import AGENT_ID, ENTERPRISE_A, ENTERPRISE_B, application
-
-APPLICANT_A = token_for("applicant", org=ENTERPRISE_A)
-APPLICANT_B = token_for("applicant", org=ENTERPRISE_B)
-WINDOW = token_for("window")
-ADMIN = token_for("admin")
-LIAISON = token_for("liaison")
-UTILITY = {u: token_for("utility", utility=u) for u in ("WATER", "POWER", "GAS")}
+from tests.factories import (
+    ADMIN,
+    AGENT_ID,
+    APPLICANT,
+    ENTERPRISE_A,
+    ENTERPRISE_B,
+    LIAISON,
+    OTHER_APPLICANT,
+    UTILITY,
+    WINDOW,
+    accepted_case,
+    application,
+    draft_case,
+    submitted_case,
+)
 
 POWER_CODES = requirement_codes_for_utility("POWER")
 GAS_CODES = requirement_codes_for_utility("GAS")
@@ -41,44 +46,6 @@ SERVICE_GUIDE = """query($utilities: [Utility!]!) {
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def pdf(label: str) -> bytes:
-    return b"%PDF-1.4\n% " + label.encode() + b"\n%%EOF\n"
-
-
-def applicant_token(enterprise: str) -> str:
-    return APPLICANT_A if enterprise == ENTERPRISE_A else APPLICANT_B
-
-
-async def draft(api, utilities=("POWER", "GAS"), enterprise=ENTERPRISE_A) -> dict:
-    data = application(utilities, enterprise=enterprise)
-    return (await api.ok(CREATE, {"input": data}, applicant_token(enterprise)))["createApplication"]
-
-
-async def upload_mandatory(api, token: str, case: dict) -> None:
-    for item in case["checklist"]:
-        if item["mandatory"]:
-            code = item["requirementCode"]
-            await api.upload(token, case["id"], code, pdf(code))
-
-
-async def submitted(
-    api, utilities=("POWER", "GAS"), enterprise=ENTERPRISE_A, extra=(), complete=False
-) -> dict:
-    """Created, `extra` codes (and with `complete` every mandatory material) uploaded, submitted."""
-    case = await draft(api, utilities, enterprise)
-    token = applicant_token(enterprise)
-    if complete:
-        await upload_mandatory(api, token, case)
-    for code in extra:
-        await api.upload(token, case["id"], code, pdf(code))
-    return (await api.ok(SUBMIT, {"caseId": case["id"]}, token))["submitApplication"]
-
-
-async def accepted(api, utilities=("POWER", "GAS"), enterprise=ENTERPRISE_A, extra=()) -> dict:
-    case = await submitted(api, utilities, enterprise, extra, complete=True)
-    return (await api.ok(ACCEPT, {"caseId": case["id"]}, WINDOW))["acceptCase"]
 
 
 async def seen_case(api, case_id: str, token: str) -> dict | None:
@@ -100,19 +67,21 @@ async def listed_ids(api, token: str) -> set[str]:
 
 
 async def test_an_applicant_sees_its_own_cases_only(api):
-    mine = await draft(api, enterprise=ENTERPRISE_B)
-    theirs = await draft(api, enterprise=ENTERPRISE_A)
+    mine = await draft_case(api, enterprise=ENTERPRISE_B)
+    theirs = await draft_case(api, enterprise=ENTERPRISE_A)
 
-    assert await seen_case(api, theirs["id"], APPLICANT_B) is None
-    assert (await seen_case(api, mine["id"], APPLICANT_B))["id"] == mine["id"]
-    assert await listed_ids(api, APPLICANT_B) == {mine["id"]}
-    assert await listed_ids(api, APPLICANT_A) == {theirs["id"]}
+    assert await seen_case(api, theirs["id"], OTHER_APPLICANT) is None
+    assert (await seen_case(api, mine["id"], OTHER_APPLICANT))["id"] == mine["id"]
+    assert await listed_ids(api, OTHER_APPLICANT) == {mine["id"]}
+    assert await listed_ids(api, APPLICANT) == {theirs["id"]}
 
 
 async def test_an_applicant_cannot_find_another_enterprises_case_by_search(api):
-    theirs = await draft(api, enterprise=ENTERPRISE_A)
+    theirs = await draft_case(api, enterprise=ENTERPRISE_A)
     data = await api.ok(
-        CASES, {"filter": {"search": theirs["caseNo"], "applicantUscc": ENTERPRISE_A}}, APPLICANT_B
+        CASES,
+        {"filter": {"search": theirs["caseNo"], "applicantUscc": ENTERPRISE_A}},
+        OTHER_APPLICANT,
     )
     assert data["cases"]["totalCount"] == 0
     assert data["cases"]["edges"] == []
@@ -130,12 +99,12 @@ def _mutations_on(case_id: str) -> list[tuple[str, str, dict]]:
 
 
 async def test_every_mutation_on_another_enterprises_case_is_not_found(api):
-    theirs = await draft(api, enterprise=ENTERPRISE_A)
+    theirs = await draft_case(api, enterprise=ENTERPRISE_A)
     for name, mutation, variables in _mutations_on(theirs["id"]):
-        error = await api.error(mutation, variables, APPLICANT_B)
+        error = await api.error(mutation, variables, OTHER_APPLICANT)
         assert error["extensions"]["code"] == "NOT_FOUND", name
 
-    after = await seen_case(api, theirs["id"], APPLICANT_A)
+    after = await seen_case(api, theirs["id"], APPLICANT)
     assert after["status"] == "DRAFT"
     assert after["events"]["totalCount"] == theirs["events"]["totalCount"]
 
@@ -151,21 +120,21 @@ async def test_a_mutation_on_a_case_that_does_not_exist_is_not_found(api):
 
 
 async def test_a_utility_sees_nothing_before_dispatch(api):
-    case = await submitted(api)
+    case = await submitted_case(api)
     for token in UTILITY.values():
         assert await seen_case(api, case["id"], token) is None
         assert await listed_ids(api, token) == set()
 
 
 async def test_a_utility_may_not_act_on_a_case_before_dispatch(api):
-    case = await submitted(api)
+    case = await submitted_case(api)
     error = await api.error(ACCEPT, {"caseId": case["id"]}, UTILITY["POWER"])
     assert error["extensions"]["code"] == "NOT_FOUND"
     assert (await seen_case(api, case["id"], WINDOW))["status"] == "SUBMITTED"
 
 
 async def test_after_dispatch_the_chosen_utilities_see_the_case_and_the_others_do_not(api):
-    case = await accepted(api, utilities=("POWER", "GAS"))
+    case = await accepted_case(api, utilities=("POWER", "GAS"))
 
     for utility in ("POWER", "GAS"):
         seen = await seen_case(api, case["id"], UTILITY[utility])
@@ -177,8 +146,8 @@ async def test_after_dispatch_the_chosen_utilities_see_the_case_and_the_others_d
 
 
 async def test_a_utility_sees_only_the_cases_holding_its_ticket(api):
-    water_case = await accepted(api, utilities=("WATER",), enterprise=ENTERPRISE_B)
-    power_case = await accepted(api, utilities=("POWER", "GAS"))
+    water_case = await accepted_case(api, utilities=("WATER",), enterprise=ENTERPRISE_B)
+    power_case = await accepted_case(api, utilities=("POWER", "GAS"))
     assert await listed_ids(api, UTILITY["WATER"]) == {water_case["id"]}
     assert await listed_ids(api, UTILITY["POWER"]) == {power_case["id"]}
     assert await seen_case(api, power_case["id"], UTILITY["WATER"]) is None
@@ -190,15 +159,15 @@ async def test_a_utility_sees_only_the_cases_holding_its_ticket(api):
 
 @pytest.mark.parametrize("token", [WINDOW, ADMIN], ids=["window", "admin"])
 async def test_window_and_admin_see_every_case_in_every_state(api, token):
-    a_draft = await draft(api, enterprise=ENTERPRISE_A)
-    b_submitted = await submitted(api, utilities=("WATER",), enterprise=ENTERPRISE_B)
+    a_draft = await draft_case(api, enterprise=ENTERPRISE_A)
+    b_submitted = await submitted_case(api, utilities=("WATER",), enterprise=ENTERPRISE_B)
     assert await listed_ids(api, token) == {a_draft["id"], b_submitted["id"]}
     assert (await seen_case(api, a_draft["id"], token))["status"] == "DRAFT"
     assert (await seen_case(api, b_submitted["id"], token))["status"] == "SUBMITTED"
 
 
 async def test_a_liaison_sees_no_case(api):
-    case = await accepted(api)
+    case = await accepted_case(api)
     assert await seen_case(api, case["id"], LIAISON) is None
     assert await listed_ids(api, LIAISON) == set()
     error = await api.error(WITHDRAW, {"caseId": case["id"], "reason": "x"}, LIAISON)
@@ -206,7 +175,7 @@ async def test_a_liaison_sees_no_case(api):
 
 
 async def test_reading_a_case_without_a_token_is_unauthenticated(api):
-    case = await draft(api)
+    case = await draft_case(api)
     error = await api.error(GET_CASE, {"id": case["id"]})
     assert error["extensions"]["code"] == "UNAUTHENTICATED"
     error = await api.error(CASES, {})
@@ -217,22 +186,22 @@ async def test_reading_a_case_without_a_token_is_unauthenticated(api):
 
 
 async def test_a_utility_handling_the_case_sees_the_phone_but_not_the_full_id_number(api):
-    case = await accepted(api)
+    case = await accepted_case(api)
     seen = await seen_case(api, case["id"], UTILITY["POWER"])
     assert seen["applicant"]["contactPhone"] == "13800000000"
     assert seen["applicant"]["agentIdNumber"] == "440203********1231"
 
 
 async def test_the_applicant_window_and_admin_see_personal_data_in_full(api):
-    case = await accepted(api)
-    for name, token in [("applicant", APPLICANT_A), ("window", WINDOW), ("admin", ADMIN)]:
+    case = await accepted_case(api)
+    for name, token in [("applicant", APPLICANT), ("window", WINDOW), ("admin", ADMIN)]:
         seen = await seen_case(api, case["id"], token)
         assert seen["applicant"]["contactPhone"] == "13800000000", name
         assert seen["applicant"]["agentIdNumber"] == AGENT_ID, name
 
 
 async def test_the_masked_id_number_leaks_nowhere_in_a_utilitys_view(api):
-    case = await accepted(api)
+    case = await accepted_case(api)
     response = await api.http.post(
         "/graphql",
         json={"query": GET_CASE, "variables": {"id": case["id"]}},
@@ -251,7 +220,7 @@ def test_the_chosen_codes_split_between_power_and_gas():
 
 
 async def test_a_utility_sees_only_the_materials_its_requirements_need(api):
-    case = await accepted(api, extra=(POWER_ONLY_CODE, GAS_ONLY_CODE))
+    case = await accepted_case(api, extra=(POWER_ONLY_CODE, GAS_ONLY_CODE))
     every_code = {m["requirementCode"] for m in case["materials"]}
     assert {SHARED_CODE, POWER_ONLY_CODE, GAS_ONLY_CODE} <= every_code
 
@@ -266,8 +235,8 @@ async def test_a_utility_sees_only_the_materials_its_requirements_need(api):
 
 
 async def test_the_applicant_window_and_admin_see_every_material(api):
-    case = await accepted(api, extra=(POWER_ONLY_CODE, GAS_ONLY_CODE))
-    for token in (APPLICANT_A, WINDOW, ADMIN):
+    case = await accepted_case(api, extra=(POWER_ONLY_CODE, GAS_ONLY_CODE))
+    for token in (APPLICANT, WINDOW, ADMIN):
         seen = await seen_case(api, case["id"], token)
         assert {m["id"] for m in seen["materials"]} == {m["id"] for m in case["materials"]}
 
@@ -302,14 +271,14 @@ async def test_the_service_guide_for_no_utility_is_bad_user_input(sqlite_api):
 
 
 async def test_removing_a_material_a_utility_may_not_see_is_not_found(api):
-    case = await accepted(api, extra=(GAS_ONLY_CODE,))
+    case = await accepted_case(api, extra=(GAS_ONLY_CODE,))
     gas_only = next(m for m in case["materials"] if m["requirementCode"] == GAS_ONLY_CODE)
     error = await api.error(REMOVE_MATERIAL, {"id": gas_only["id"]}, UTILITY["POWER"])
     assert error["extensions"]["code"] == "NOT_FOUND"
 
 
 async def test_a_utilitys_checklist_names_only_materials_it_may_see(api):
-    case = await accepted(api, extra=(POWER_ONLY_CODE, GAS_ONLY_CODE))
+    case = await accepted_case(api, extra=(POWER_ONLY_CODE, GAS_ONLY_CODE))
     seen = await seen_case(api, case["id"], UTILITY["POWER"])
     visible = {m["id"] for m in seen["materials"]}
     named = {i for item in seen["checklist"] for i in item["materialIds"]}

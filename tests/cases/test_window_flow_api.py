@@ -12,23 +12,21 @@ from tests.api import (
     RESUBMIT,
     SUBMIT,
     WITHDRAW,
-    token_for,
 )
-from tests.factories import ENTERPRISE_A, application
-
-
-def event_types(case: dict) -> list[tuple[str, str | None]]:
-    """The case's events, but for those of the notices' render jobs (they come when they come)."""
-    return [
-        (e["node"]["type"], e["node"]["utility"])
-        for e in case["events"]["edges"]
-        if not e["node"]["type"].startswith("DOCUMENT_")
-    ]
+from tests.factories import (
+    APPLICANT,
+    UTILITY,
+    WINDOW,
+    accepted_case,
+    application,
+    draft_case,
+    pdf_bytes,
+    timeline,
+)
 
 
 async def test_power_and_gas_case_from_draft_to_dispatch(api):
-    applicant = token_for("applicant", org=ENTERPRISE_A)
-    window = token_for("window", name="窗口-李四")
+    applicant, window = APPLICANT, WINDOW
 
     created = (await api.ok(CREATE, {"input": application(("POWER", "GAS"))}, applicant))[
         "createApplication"
@@ -44,7 +42,7 @@ async def test_power_and_gas_case_from_draft_to_dispatch(api):
     assert mandatory and not any(c["satisfied"] for c in created["checklist"])
 
     # The applicant brings only the business licence, then submits anyway.
-    await api.upload(applicant, case_id, mandatory[0], b"%PDF-1.4 licence")
+    await api.upload(applicant, case_id, mandatory[0], pdf_bytes("licence"))
     submitted = (await api.ok(SUBMIT, {"caseId": case_id}, applicant))["submitApplication"]
     assert submitted["status"] == "SUBMITTED"
     assert submitted["submittedAt"]
@@ -70,7 +68,7 @@ async def test_power_and_gas_case_from_draft_to_dispatch(api):
     assert {d["kind"] for d in returned["documents"]} == {"APPLICATION_FORM", "CORRECTION_NOTICE"}
 
     for code in mandatory[1:]:
-        await api.upload(applicant, case_id, code, f"%PDF-1.4 {code}".encode())
+        await api.upload(applicant, case_id, code, pdf_bytes(code))
     resubmitted = (await api.ok(RESUBMIT, {"caseId": case_id}, applicant))["resubmitApplication"]
     assert resubmitted["status"] == "SUBMITTED"
     assert resubmitted["corrections"][0]["resolved"] is True
@@ -95,7 +93,7 @@ async def test_power_and_gas_case_from_draft_to_dispatch(api):
     )
 
     uploads = [("MATERIAL_ADDED", None)] * len(mandatory)
-    assert event_types(accepted) == [
+    assert timeline(accepted) == [
         ("CASE_CREATED", None),
         uploads[0],
         ("CASE_SUBMITTED", None),
@@ -112,7 +110,7 @@ async def test_power_and_gas_case_from_draft_to_dispatch(api):
     assert roles["CASE_ACCEPTED"] == "window" and roles["CASE_SUBMITTED"] == "applicant"
 
     # The utilities now see the case; the superseded form stays retrievable.
-    power = token_for("utility", utility="POWER")
+    power = UTILITY["POWER"]
     seen = (await api.ok(GET_CASE, {"id": case_id}, power))["case"]
     assert seen["caseNo"] == created["caseNo"]
     history = await api.ok(
@@ -125,34 +123,28 @@ async def test_power_and_gas_case_from_draft_to_dispatch(api):
 
 
 async def test_withdrawal_of_an_accepted_case_cancels_its_tickets(api):
-    window = token_for("window")
-    case = (await api.ok(CREATE, {"input": application(("WATER",))}, window))["createApplication"]
+    case = await accepted_case(api, ("WATER",), token=WINDOW)  # filed by the window
     case_id = case["id"]
     assert case["filedOnBehalf"] is True
-    for item in case["checklist"]:
-        if item["mandatory"]:
-            await api.upload(window, case_id, item["requirementCode"], b"%PDF-1.4 x")
-    await api.ok(SUBMIT, {"caseId": case_id}, window)
-    await api.ok(ACCEPT, {"caseId": case_id}, window)
 
-    applicant = token_for("applicant", org=ENTERPRISE_A)
+    applicant = APPLICANT
     withdrawn = (await api.ok(WITHDRAW, {"caseId": case_id, "reason": "项目取消"}, applicant))[
         "withdrawApplication"
     ]
     assert withdrawn["status"] == "WITHDRAWN"
     assert withdrawn["withdrawnAt"]
     assert [t["status"] for t in withdrawn["tickets"]] == ["CANCELLED"]
-    assert event_types(withdrawn)[-2:] == [("TICKET_CANCELLED", "WATER"), ("CASE_WITHDRAWN", None)]
+    assert timeline(withdrawn)[-2:] == [("TICKET_CANCELLED", "WATER"), ("CASE_WITHDRAWN", None)]
     again = await api.error(WITHDRAW, {"caseId": case_id, "reason": "再次"}, applicant)
     assert again["extensions"]["code"] == "INVALID_STATE"
     assert "WITHDRAWN" in again["message"]
 
 
 async def test_a_draft_can_be_withdrawn_by_its_applicant(api):
-    applicant = token_for("applicant", org=ENTERPRISE_A)
-    case = (await api.ok(CREATE, {"input": application(("GAS",))}, applicant))["createApplication"]
+    applicant = APPLICANT
+    case = await draft_case(api, ("GAS",))
     withdrawn = (await api.ok(WITHDRAW, {"caseId": case["id"], "reason": "填错了"}, applicant))[
         "withdrawApplication"
     ]
     assert withdrawn["status"] == "WITHDRAWN"
-    assert event_types(withdrawn) == [("CASE_CREATED", None), ("CASE_WITHDRAWN", None)]
+    assert timeline(withdrawn) == [("CASE_CREATED", None), ("CASE_WITHDRAWN", None)]

@@ -9,7 +9,6 @@ import pytest
 from hub.jobs import inprocess
 from tests.api import (
     ACCEPT,
-    CREATE,
     GET_CASE,
     HANDOVER,
     REQUEST_CORRECTION,
@@ -18,60 +17,39 @@ from tests.api import (
     SUBMIT,
     UPDATE,
     WITHDRAW,
-    token_for,
+    assert_invalid_state,
 )
-from tests.factories import ENTERPRISE_A, application
+from tests.factories import (
+    ADMIN,
+    APPLICANT,
+    UTILITY,
+    WINDOW,
+    accepted_case,
+    application,
+    draft_case,
+    pdf_bytes,
+    submitted_case,
+    upload_mandatory,
+)
 
-APPLICANT = token_for("applicant", org=ENTERPRISE_A)
-WINDOW = token_for("window", name="窗口张工")
-ADMIN = token_for("admin")
-POWER_STAFF = token_for("utility", utility="POWER")
 ITEMS = [{"note": "营业执照复印件不清晰", "requirementCode": "BUSINESS_LICENCE"}]
 
 
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def pdf(label: str) -> bytes:
-    return b"%PDF-1.4\n% " + label.encode() + b"\n%%EOF\n"
-
-
 async def fetch(api, case_id: str, token: str = WINDOW) -> dict:
     return (await api.ok(GET_CASE, {"id": case_id}, token))["case"]
 
 
-async def draft(api, token: str = APPLICANT, utilities=("POWER", "GAS")) -> dict:
-    data = await api.ok(CREATE, {"input": application(utilities)}, token)
-    return data["createApplication"]
-
-
-async def upload_mandatory(api, case: dict, token: str = APPLICANT) -> None:
-    for item in case["checklist"]:
-        if item["mandatory"] and not item["satisfied"]:
-            code = item["requirementCode"]
-            await api.upload(token, case["id"], code, pdf(code))
-
-
-async def submitted(api, *, with_materials: bool = False, utilities=("POWER", "GAS")) -> dict:
-    case = await draft(api, utilities=utilities)
-    if with_materials:
-        await upload_mandatory(api, case)
-    return (await api.ok(SUBMIT, {"caseId": case["id"]}, APPLICANT))["submitApplication"]
-
-
-async def accepted(api, utilities=("POWER", "GAS")) -> dict:
-    case = await submitted(api, with_materials=True, utilities=utilities)
-    return (await api.ok(ACCEPT, {"caseId": case["id"]}, WINDOW))["acceptCase"]
-
-
 async def correction_required(api) -> dict:
-    case = await submitted(api)
+    case = await submitted_case(api)
     variables = {"caseId": case["id"], "items": ITEMS}
     return (await api.ok(REQUEST_CORRECTION, variables, WINDOW))["requestCorrection"]
 
 
 async def withdrawn(api) -> dict:
-    case = await submitted(api)
+    case = await submitted_case(api)
     variables = {"caseId": case["id"], "reason": "项目取消"}
     return (await api.ok(WITHDRAW, variables, APPLICANT))["withdrawApplication"]
 
@@ -96,11 +74,6 @@ def event_nodes(case: dict) -> list[dict]:
     return [edge["node"] for edge in case["events"]["edges"]]
 
 
-def assert_invalid_state(error: dict, state: str) -> None:
-    assert error["extensions"]["code"] == "INVALID_STATE", error
-    assert state in error["message"], error["message"]
-
-
 def handover(case_id: str, utility: str = "POWER", items=("纸质营业执照复印件",), by="李四"):
     return {"caseId": case_id, "utility": utility, "items": list(items), "by": by}
 
@@ -109,9 +82,9 @@ def handover(case_id: str, utility: str = "POWER", items=("纸质营业执照复
 
 
 async def test_a_complete_case_goes_draft_submitted_in_progress_with_one_ticket_each(api):
-    case = await draft(api)
+    case = await draft_case(api)
     assert case["status"] == "DRAFT"
-    await upload_mandatory(api, case)
+    await upload_mandatory(api, case, APPLICANT)
     case = (await api.ok(SUBMIT, {"caseId": case["id"]}, APPLICANT))["submitApplication"]
     assert case["status"] == "SUBMITTED"
     assert case["submittedAt"] is not None
@@ -146,25 +119,25 @@ async def test_the_window_may_ask_for_corrections_again_after_a_resubmission(api
 
 
 async def test_accepting_a_draft_is_invalid_state(api):
-    case = await draft(api)
+    case = await draft_case(api)
     error = await refused(api, ACCEPT, {"caseId": case["id"]}, WINDOW, case)
     assert_invalid_state(error, "DRAFT")
 
 
 async def test_resubmitting_a_submitted_case_is_invalid_state(api):
-    case = await submitted(api)
+    case = await submitted_case(api)
     error = await refused(api, RESUBMIT, {"caseId": case["id"]}, APPLICANT, case)
     assert_invalid_state(error, "SUBMITTED")
 
 
 async def test_submitting_twice_is_invalid_state(api):
-    case = await submitted(api)
+    case = await submitted_case(api)
     error = await refused(api, SUBMIT, {"caseId": case["id"]}, APPLICANT, case)
     assert_invalid_state(error, "SUBMITTED")
 
 
 async def test_requesting_a_correction_on_a_draft_is_invalid_state(api):
-    case = await draft(api)
+    case = await draft_case(api)
     variables = {"caseId": case["id"], "items": ITEMS}
     error = await refused(api, REQUEST_CORRECTION, variables, WINDOW, case)
     assert_invalid_state(error, "DRAFT")
@@ -178,14 +151,14 @@ async def test_requesting_a_correction_while_waiting_for_the_applicant_is_invali
 
 
 async def test_editing_a_submitted_case_is_invalid_state(api):
-    case = await submitted(api)
+    case = await submitted_case(api)
     variables = {"caseId": case["id"], "input": application()}
     error = await refused(api, UPDATE, variables, APPLICANT, case)
     assert_invalid_state(error, "SUBMITTED")
 
 
 async def test_accepting_twice_is_invalid_state(api):
-    case = await accepted(api)
+    case = await accepted_case(api)
     error = await refused(api, ACCEPT, {"caseId": case["id"]}, WINDOW, case)
     assert_invalid_state(error, "IN_PROGRESS")
 
@@ -231,22 +204,22 @@ async def test_no_upload_may_be_requested_on_a_withdrawn_case(api):
 
 
 async def test_the_applicant_may_not_accept_its_own_case(api):
-    case = await submitted(api)
+    case = await submitted_case(api)
     error = await refused(api, ACCEPT, {"caseId": case["id"]}, APPLICANT, case)
     assert error["extensions"]["code"] == "FORBIDDEN"
 
 
 async def test_the_applicant_may_not_request_a_correction_on_its_own_case(api):
-    case = await submitted(api)
+    case = await submitted_case(api)
     variables = {"caseId": case["id"], "items": ITEMS}
     error = await refused(api, REQUEST_CORRECTION, variables, APPLICANT, case)
     assert error["extensions"]["code"] == "FORBIDDEN"
 
 
 async def test_a_utility_may_not_withdraw_a_case_it_sees(api):
-    case = await accepted(api)
+    case = await accepted_case(api)
     variables = {"caseId": case["id"], "reason": "不办了"}
-    error = await refused(api, WITHDRAW, variables, POWER_STAFF, case)
+    error = await refused(api, WITHDRAW, variables, UTILITY["POWER"], case)
     assert error["extensions"]["code"] == "FORBIDDEN"
 
 
@@ -262,7 +235,7 @@ def unsatisfied_mandatory(case: dict) -> list[str]:
 
 
 async def test_accepting_without_any_material_lists_every_mandatory_requirement(api):
-    case = await submitted(api)
+    case = await submitted_case(api)
     missing = unsatisfied_mandatory(case)
     assert missing  # the guide has mandatory materials for POWER+GAS
 
@@ -277,9 +250,9 @@ async def test_accepting_without_any_material_lists_every_mandatory_requirement(
 
 
 async def test_accepting_with_some_materials_lists_only_the_missing_ones(api):
-    case = await draft(api)
+    case = await draft_case(api)
     first, *rest = unsatisfied_mandatory(case)
-    await api.upload(APPLICANT, case["id"], first, pdf(first))
+    await api.upload(APPLICANT, case["id"], first, pdf_bytes(first))
     case = (await api.ok(SUBMIT, {"caseId": case["id"]}, APPLICANT))["submitApplication"]
     assert unsatisfied_mandatory(case) == rest
 
@@ -291,30 +264,30 @@ async def test_accepting_with_some_materials_lists_only_the_missing_ones(api):
 
 
 async def test_the_window_may_scan_missing_materials_and_then_accept(api):
-    case = await submitted(api)
-    await upload_mandatory(api, case, token=WINDOW)
-    accepted_case = (await api.ok(ACCEPT, {"caseId": case["id"]}, WINDOW))["acceptCase"]
-    assert accepted_case["status"] == "IN_PROGRESS"
+    case = await submitted_case(api)
+    await upload_mandatory(api, case, WINDOW)
+    accepted = (await api.ok(ACCEPT, {"caseId": case["id"]}, WINDOW))["acceptCase"]
+    assert accepted["status"] == "IN_PROGRESS"
 
 
 # --- paper handovers -------------------------------------------------------------------------
 
 
 async def test_a_paper_handover_before_acceptance_is_invalid_state(api):
-    case = await submitted(api)
+    case = await submitted_case(api)
     error = await refused(api, HANDOVER, handover(case["id"]), WINDOW, case)
     assert_invalid_state(error, "SUBMITTED")
 
 
 async def test_a_paper_handover_to_a_utility_not_chosen_is_bad_user_input(api):
-    case = await accepted(api, utilities=("POWER", "GAS"))
+    case = await accepted_case(api, ("POWER", "GAS"))
     error = await refused(api, HANDOVER, handover(case["id"], utility="WATER"), WINDOW, case)
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert [f["path"] for f in error["extensions"]["fields"]] == ["utility"]
 
 
 async def test_a_paper_handover_needs_items_and_a_receiver(api):
-    case = await accepted(api)
+    case = await accepted_case(api)
     variables = handover(case["id"], items=["营业执照", "  "], by=" ")
     error = await refused(api, HANDOVER, variables, WINDOW, case)
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
@@ -323,17 +296,17 @@ async def test_a_paper_handover_needs_items_and_a_receiver(api):
     assert [f["path"] for f in error["extensions"]["fields"]] == ["items"]
 
 
-@pytest.mark.parametrize("token", [APPLICANT, POWER_STAFF], ids=["applicant", "utility"])
+@pytest.mark.parametrize("token", [APPLICANT, UTILITY["POWER"]], ids=["applicant", "utility"])
 async def test_only_the_window_records_paper_handovers(api, token):
-    case = await accepted(api)
+    case = await accepted_case(api)
     error = await refused(api, HANDOVER, handover(case["id"]), token, case)
     assert error["extensions"]["code"] == "FORBIDDEN"
 
 
 async def test_a_paper_handover_is_recorded_as_an_event_of_its_utility(api):
-    accepted_case = await accepted(api)
+    accepted = await accepted_case(api)
     await inprocess.drain()  # the notices' DOCUMENT_READY events are in before the count
-    case = await fetch(api, accepted_case["id"])
+    case = await fetch(api, accepted["id"])
     variables = handover(case["id"], utility="GAS", items=[" 纸质申请表 ", "图纸"], by=" 王五 ")
 
     after = (await api.ok(HANDOVER, variables, WINDOW))["recordPaperHandover"]
@@ -352,7 +325,7 @@ async def test_a_paper_handover_is_recorded_as_an_event_of_its_utility(api):
 
 
 async def test_a_case_filed_by_the_window_is_marked_as_filed_on_behalf(api):
-    case = await draft(api, token=WINDOW)
+    case = await draft_case(api, token=WINDOW)
     assert case["filedOnBehalf"] is True
     (created,) = event_nodes(case)
     assert created["type"] == "CASE_CREATED"
@@ -363,7 +336,7 @@ async def test_a_case_filed_by_the_window_is_marked_as_filed_on_behalf(api):
 
 
 async def test_a_case_filed_by_the_applicant_is_not_on_behalf(api):
-    case = await draft(api)
+    case = await draft_case(api)
     assert case["filedOnBehalf"] is False
     (created,) = event_nodes(case)
     assert created["role"] == "applicant"
@@ -371,8 +344,8 @@ async def test_a_case_filed_by_the_applicant_is_not_on_behalf(api):
 
 
 async def test_window_staff_submitting_for_the_enterprise_is_recorded_as_on_behalf(api):
-    case = await draft(api)
-    await upload_mandatory(api, case, token=WINDOW)
+    case = await draft_case(api)
+    await upload_mandatory(api, case, WINDOW)
     after = (await api.ok(SUBMIT, {"caseId": case["id"]}, WINDOW))["submitApplication"]
     assert after["status"] == "SUBMITTED"
     by_type = {e["type"]: e for e in event_nodes(after)}
@@ -383,7 +356,7 @@ async def test_window_staff_submitting_for_the_enterprise_is_recorded_as_on_beha
 
 
 async def test_window_staff_withdrawing_for_the_enterprise_is_recorded_as_on_behalf(api):
-    case = await submitted(api)
+    case = await submitted_case(api)
     variables = {"caseId": case["id"], "reason": "企业电话告知撤回"}
     after = (await api.ok(WITHDRAW, variables, WINDOW))["withdrawApplication"]
     event = event_nodes(after)[-1]
@@ -391,7 +364,7 @@ async def test_window_staff_withdrawing_for_the_enterprise_is_recorded_as_on_beh
 
 
 async def test_the_windows_own_acts_are_not_recorded_as_on_behalf(api):
-    case = await submitted(api, with_materials=True)
+    case = await submitted_case(api, with_materials=True)
     case = (await api.ok(ACCEPT, {"caseId": case["id"]}, WINDOW))["acceptCase"]
     case = (await api.ok(HANDOVER, handover(case["id"]), WINDOW))["recordPaperHandover"]
     own = [e for e in event_nodes(case) if e["role"] == "window"]
@@ -400,7 +373,7 @@ async def test_the_windows_own_acts_are_not_recorded_as_on_behalf(api):
 
 
 async def test_an_admin_acting_is_recorded_with_the_admin_role(api):
-    case = await submitted(api, with_materials=True)
+    case = await submitted_case(api, with_materials=True)
     after = (await api.ok(ACCEPT, {"caseId": case["id"]}, ADMIN))["acceptCase"]
     accepted_event = next(e for e in event_nodes(after) if e["type"] == "CASE_ACCEPTED")
     assert accepted_event["role"] == "admin"

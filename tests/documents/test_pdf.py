@@ -14,7 +14,8 @@ from hub.documents import pdf
 from hub.documents.render import render_docx
 from hub.enums import DocumentKind
 from hub.settings import get_settings
-from tests.documents.flow import accepted_case, fetch, one, settled_documents
+from tests.documents.support import fetch, one, settled_documents
+from tests.factories import accepted_case
 
 
 @pytest.fixture

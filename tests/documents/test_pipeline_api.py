@@ -20,21 +20,18 @@ from hub.jobs import inprocess
 from hub.models import AuditEntry, CaseEvent, Document
 from hub.objectstore import get_object_store
 from tests.api import ACCEPT, token_for
-from tests.documents.flow import (
-    APPLICANT,
+from tests.documents.support import (
     DOCUMENTS,
     WINDOW,
-    accepted_case,
     documents_of,
     docx_text,
     fetch,
-    free_port,
     one,
     settled_documents,
-    submitted_case,
     use_s3_store,
 )
-from tests.factories import ENTERPRISE_B
+from tests.factories import APPLICANT, OTHER_APPLICANT, UTILITY, accepted_case, submitted_case
+from tests.served import free_port
 
 VERIFY = """query($code: String!) { verifyDocument(code: $code) {
   kind title caseNo version issuedAt sha256 pdfSha256 superseded } }"""
@@ -82,8 +79,8 @@ async def test_download_addresses_go_to_the_case_parties_and_each_is_audited(api
     case = await accepted_case(api, ("POWER", "GAS"))
     await settled_documents(api, case["id"])
     power = token_for("utility", utility="POWER", name="供电-王五")
-    water = token_for("utility", utility="WATER")
-    stranger = token_for("applicant", org=ENTERPRISE_B)
+    water = UTILITY["WATER"]
+    stranger = OTHER_APPLICANT
 
     before = await AuditEntry.filter(action="DOCUMENT_DOWNLOAD_URL").count()
     for token in (WINDOW, APPLICANT, power):
@@ -201,7 +198,7 @@ async def test_the_sweeper_renders_a_document_left_pending(api):
 
 
 async def test_a_document_fails_after_the_last_try_and_a_retry_renders_it(api, monkeypatch):
-    case = await submitted_case(api, ("GAS",))
+    case = await submitted_case(api, ("GAS",), with_materials=True)
     await inprocess.drain()
     port = free_port()
     use_s3_store(monkeypatch, f"127.0.0.1:{port}", "hub-down")  # where nothing listens

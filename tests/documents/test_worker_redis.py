@@ -22,14 +22,9 @@ from hub.settings import get_settings
 from hub.wiring import JOB_FUNCTIONS
 from hub.worker import WorkerSettings
 from tests.api import ACCEPT
-from tests.documents.flow import (
-    WINDOW,
-    accepted_case,
-    free_port,
-    submitted_case,
-    use_s3_store,
-    wait_until,
-)
+from tests.documents.support import WINDOW, use_s3_store, wait_until
+from tests.factories import accepted_case, submitted_case
+from tests.served import free_port
 
 
 @pytest.fixture
@@ -98,7 +93,7 @@ async def test_a_transient_object_store_failure_is_retried(api, arq_queue, monke
     from moto.server import ThreadedMotoServer
 
     port = free_port()
-    case = await submitted_case(api, ("POWER",))
+    case = await submitted_case(api, ("POWER",), with_materials=True)
     await run_worker_burst()  # the application form, on the local store
     use_s3_store(monkeypatch, f"127.0.0.1:{port}", "hub-flaky", job_retry_base_seconds=1.5)
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)

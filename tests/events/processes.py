@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.served import ServedHub, _free_port
+from tests.served import ServedHub, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 HUB = Path(sys.executable).with_name("hub")
@@ -59,7 +59,7 @@ async def hub_processes(env: dict[str, str], count: int = 1) -> AsyncIterator[li
 
 
 def _start(env: dict[str, str]):
-    port = _free_port()
+    port = free_port()
     # A file, read when the hub fails: a pipe nobody reads could fill and block the hub.
     log = tempfile.TemporaryFile()  # noqa: SIM115 (closed by hub_processes' exit stack)
     process = subprocess.Popen(

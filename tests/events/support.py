@@ -1,4 +1,4 @@
-"""Building cases through a served hub's API and reading event rows straight from PostgreSQL."""
+"""Touching drafts through a served hub's API and reading event rows straight from PostgreSQL."""
 
 from __future__ import annotations
 
@@ -6,48 +6,15 @@ import json
 
 import asyncpg
 
-from tests.api import ACCEPT, SUBMIT, token_for
-from tests.factories import ENTERPRISE_A, application
+from tests.factories import ENTERPRISE_A, WINDOW, application
 
 UPDATE = """mutation($caseId: ID!, $input: ApplicationInput!) {
   updateApplication(caseId: $caseId, input: $input) { id } }"""
-CREATE_ID = """mutation($input: ApplicationInput!) { createApplication(input: $input) { id } }"""
-WINDOW = token_for("window", name="窗口")
-
-
-def applicant_token(enterprise: str = ENTERPRISE_A) -> str:
-    return token_for("applicant", org=enterprise)
-
-
-async def draft_case(hub, utilities=("POWER",), enterprise: str = ENTERPRISE_A) -> str:
-    created = await hub.ok(
-        CREATE_ID, {"input": application(utilities, enterprise=enterprise)}, WINDOW
-    )
-    return created["createApplication"]["id"]
-
-
-CHECKLIST = "query($id: ID!) { case(id: $id) { checklist { requirementCode mandatory } } }"
-
-
-async def accepted_case(hub, utilities=("POWER",), enterprise: str = ENTERPRISE_A) -> str:
-    """A case filed by the window for `enterprise`, completed, submitted and accepted: one
-    ticket per utility dispatched."""
-    case_id = await draft_case(hub, utilities, enterprise)
-    await submit_and_accept(hub, case_id)
-    return case_id
-
-
-async def submit_and_accept(hub, case_id: str) -> None:
-    checklist = (await hub.ok(CHECKLIST, {"id": case_id}, WINDOW))["case"]["checklist"]
-    for item in checklist:
-        if item["mandatory"]:
-            await hub.upload(WINDOW, case_id, item["requirementCode"])
-    await hub.ok(SUBMIT, {"caseId": case_id}, WINDOW)
-    await hub.ok(ACCEPT, {"caseId": case_id}, WINDOW)
 
 
 async def touch(hub, case_id: str, utilities=("POWER",), enterprise: str = ENTERPRISE_A):
-    """One more CASE_UPDATED event on a draft (through the API: the wake-up follows)."""
+    """One more CASE_UPDATED event on a draft (through the API: the wake-up follows); `hub` is
+    a served hub or the in-process API."""
     variables = {"caseId": case_id, "input": application(utilities, enterprise=enterprise)}
     await hub.ok(UPDATE, variables, WINDOW)
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 import asyncio
 
 from tests.events.support import (
-    WINDOW,
-    draft_case,
     event_ids,
     ids_of,
     insert_events,
@@ -16,6 +14,7 @@ from tests.events.support import (
     touch,
 )
 from tests.events.wsclient import open_socket
+from tests.factories import WINDOW, draft_case
 
 STORED = 1200  # more than two of the replay's batches (500 rows each)
 WRITERS, WRITES = 6, 20
@@ -28,7 +27,7 @@ async def _eventually(check, within: float = 5) -> None:
 
 
 async def test_events_committed_during_the_replay_arrive_exactly_once_in_order(hub):
-    cases = [await draft_case(hub) for _ in range(WRITERS)]
+    cases = [(await draft_case(hub, ("POWER",), token=WINDOW))["id"] for _ in range(WRITERS)]
     await insert_events(hub, cases[0], STORED)
     middle = (await event_ids(hub))[STORED // 2]
 
@@ -36,8 +35,9 @@ async def test_events_committed_during_the_replay_arrive_exactly_once_in_order(h
         for _ in range(WRITES):
             await touch(hub, case_id)
 
+    before_the_writes = await last_event_id(hub)
     writing = [asyncio.create_task(writer(case_id)) for case_id in cases]
-    await asyncio.sleep(0.05)  # the writers are under way
+    await _eventually(lambda: _written_since(hub, before_the_writes))  # the writers are under way
     async with (
         open_socket(hub.base_url, WINDOW) as everything,
         open_socket(hub.base_url, WINDOW) as half,
@@ -72,13 +72,17 @@ async def test_events_committed_during_the_replay_arrive_exactly_once_in_order(h
     await _eventually(lambda: _no_subscribers())
 
 
+async def _written_since(hub, event_id: int) -> bool:
+    return await last_event_id(hub) > event_id
+
+
 async def _no_subscribers() -> bool:
     return await subscriber_count() == 0
 
 
 async def test_a_subscriber_resumes_after_a_forced_disconnect_with_exactly_what_it_missed(hub):
-    case_id = await draft_case(hub)
-    other = await draft_case(hub)
+    case_id = (await draft_case(hub, ("POWER",), token=WINDOW))["id"]
+    other = (await draft_case(hub, ("POWER",), token=WINDOW))["id"]
     async with open_socket(hub.base_url, WINDOW) as socket:
         await socket.subscribe(after="0")
         seen = ids_of(await socket.events_until(await last_event_id(hub)))
@@ -101,7 +105,7 @@ async def test_a_subscriber_resumes_after_a_forced_disconnect_with_exactly_what_
 
 
 async def test_without_after_a_subscription_is_live_only(hub):
-    case_id = await draft_case(hub)
+    case_id = (await draft_case(hub, ("POWER",), token=WINDOW))["id"]
     before = await last_event_id(hub)
     async with open_socket(hub.base_url, WINDOW) as socket:
         await socket.subscribe()

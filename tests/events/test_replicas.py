@@ -10,16 +10,9 @@ import sys
 import time
 
 from tests.events.processes import ROOT, hub_environment, hub_processes
-from tests.events.support import (
-    WINDOW,
-    draft_case,
-    event_ids,
-    ids_of,
-    insert_events,
-    last_event_id,
-    touch,
-)
+from tests.events.support import event_ids, ids_of, insert_events, last_event_id, touch
 from tests.events.wsclient import open_socket
+from tests.factories import WINDOW, draft_case
 from tests.served import empty_postgres
 
 SLOW_POLL = 30  # seconds: anything faster than this came through pub/sub
@@ -50,7 +43,7 @@ async def test_a_write_on_one_replica_reaches_a_subscriber_on_the_other(redis_ur
     database_url = await empty_postgres()
     env = hub_environment(database_url, redis_url, events_poll_seconds=SLOW_POLL)
     async with hub_processes(env, 2) as (one, two):
-        case_id = await draft_case(one)
+        case_id = (await draft_case(one, ("POWER",), token=WINDOW))["id"]
         start = await last_event_id(one)
         async with (
             open_socket(two.base_url, WINDOW) as on_two,
@@ -84,7 +77,7 @@ async def test_a_write_on_one_replica_reaches_a_subscriber_on_the_other(redis_ur
 
 async def test_events_written_without_a_wake_up_arrive_at_the_next_poll(hub_with):
     hub = await hub_with(events_poll_seconds=0.3)
-    case_id = await draft_case(hub)
+    case_id = (await draft_case(hub, ("POWER",), token=WINDOW))["id"]
     start = await last_event_id(hub)
     async with open_socket(hub.base_url, WINDOW) as socket:
         await socket.subscribe(after=str(start))
@@ -101,7 +94,7 @@ CASE_EVENT_IDS = """query($id: ID!) { case(id: $id) {
 async def test_the_embedded_default_sqlite_without_redis_replays_then_goes_live(tmp_path):
     env = hub_environment(f"sqlite://{tmp_path / 'hub.sqlite3'}", None)
     async with hub_processes(env) as (hub,):
-        case_id = await draft_case(hub)
+        case_id = (await draft_case(hub, ("POWER",), token=WINDOW))["id"]
         await touch(hub, case_id)
         async with open_socket(hub.base_url, WINDOW) as socket:
             await socket.subscribe(after="0")

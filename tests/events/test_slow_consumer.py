@@ -7,8 +7,6 @@ import asyncio
 import socket as sockets
 
 from tests.events.support import (
-    WINDOW,
-    draft_case,
     event_ids,
     ids_of,
     insert_events,
@@ -17,6 +15,7 @@ from tests.events.support import (
     touch,
 )
 from tests.events.wsclient import open_socket
+from tests.factories import WINDOW, draft_case
 
 QUEUE = 16  # HUB_EVENTS_QUEUE_SIZE of this hub
 WAVE = 10  # events per write: less than the queue, so a reading subscriber never overflows
@@ -25,7 +24,7 @@ PADDING = 16_000  # characters of data per event, to fill the socket buffers qui
 
 async def test_a_subscriber_that_stops_reading_is_closed_with_4429_and_resumes(hub_with):
     hub = await hub_with(events_queue_size=QUEUE)
-    case_id = await draft_case(hub)
+    case_id = (await draft_case(hub, ("POWER",), token=WINDOW))["id"]
     start = await last_event_id(hub)
     # The slow client reads nothing: a small receive buffer, and websockets stops reading the
     # TCP stream once one message waits.

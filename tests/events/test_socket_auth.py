@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from websockets.exceptions import ConnectionClosed
 
 from hub.auth.tokens import issue_token
 from hub.enums import Role
-from tests.api import token_for
-from tests.events.support import WINDOW, accepted_case, draft_case, last_event_id, touch
+from tests.events.support import last_event_id, touch
 from tests.events.wsclient import open_socket
-from tests.factories import ENTERPRISE_B
+from tests.factories import (
+    LIAISON,
+    OTHER_APPLICANT,
+    WINDOW,
+    accepted_case,
+    draft_case,
+)
 
 
 @pytest.mark.parametrize(
@@ -33,10 +40,12 @@ async def test_a_bad_or_missing_token_closes_the_socket_with_4403(hub, payload):
 
 
 async def test_an_expired_token_closes_with_4403_and_the_key_is_case_insensitive(hub):
-    expired = issue_token(role=Role.WINDOW, ttl_seconds=1)
-    await asyncio.sleep(1.1)
+    with time_machine.travel(datetime.now(UTC) - timedelta(hours=1), tick=False):
+        expired = issue_token(role=Role.WINDOW, ttl_seconds=1)  # an hour ago, for one second
     async with open_socket(hub.base_url, init=False) as socket:
-        await socket.send({"type": "connection_init", "payload": {"authorization": expired}})
+        await socket.send(
+            {"type": "connection_init", "payload": {"authorization": f"Bearer {expired}"}}
+        )
         assert await socket.close_code() == 4403
     for key in ("authorization", "AUTHORIZATION", "Authorization"):
         async with open_socket(hub.base_url, init=False) as socket:
@@ -45,7 +54,7 @@ async def test_an_expired_token_closes_with_4403_and_the_key_is_case_insensitive
 
 
 async def test_a_token_expiring_on_an_open_socket_closes_it_with_4401(hub):
-    case_id = await accepted_case(hub)
+    case_id = (await accepted_case(hub, ("POWER",), token=WINDOW))["id"]
     short = issue_token(role=Role.WINDOW, name="短期", ttl_seconds=2)
     async with open_socket(hub.base_url, short) as socket:
         await socket.subscribe(caseId=case_id, after="0")
@@ -89,8 +98,7 @@ async def test_pings_are_answered_with_pongs(hub):
 
 
 async def test_a_liaison_token_connects_but_may_not_subscribe(hub):
-    liaison = token_for("liaison")
-    async with open_socket(hub.base_url, liaison) as socket:
+    async with open_socket(hub.base_url, LIAISON) as socket:
         await socket.subscribe(after="0")
         error = await socket.operation_error()
         assert error["extensions"]["code"] == "FORBIDDEN"
@@ -101,7 +109,8 @@ async def test_a_liaison_token_connects_but_may_not_subscribe(hub):
 
 async def test_the_socket_stays_open_without_subscriptions(hub):
     async with open_socket(hub.base_url, WINDOW) as socket:
-        await asyncio.sleep(0.2)
+        # Acknowledged, no operation: the hub's only timers (connection_init's wait, the token's
+        # expiry) no longer or not yet apply, so the socket answers rather than closes.
         await socket.send({"type": "ping"})
         try:
             assert (await socket.receive())["type"] == "pong"
@@ -115,7 +124,7 @@ async def test_subscriptions_over_plain_http_are_forbidden(hub):
 
 
 async def test_queries_over_the_socket_use_its_token_and_fresh_data(hub):
-    case_id = await draft_case(hub)
+    case_id = (await draft_case(hub, ("POWER",), token=WINDOW))["id"]
     query = "query($id: ID!) { case(id: $id) { events(first: 100) { totalCount } } }"
 
     async def count(socket, op_id: str) -> int:
@@ -130,7 +139,7 @@ async def test_queries_over_the_socket_use_its_token_and_fresh_data(hub):
         before = await count(socket, "q1")
         await touch(hub, case_id)
         assert await count(socket, "q2") == before + 1
-    async with open_socket(hub.base_url, token_for("applicant", org=ENTERPRISE_B)) as socket:
+    async with open_socket(hub.base_url, OTHER_APPLICANT) as socket:
         payload = {"query": query, "variables": {"id": case_id}}
         await socket.send({"id": "q", "type": "subscribe", "payload": payload})
         assert (await socket.receive(op_id="q"))["payload"]["data"] == {"case": None}

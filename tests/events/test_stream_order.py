@@ -13,14 +13,8 @@ from hub.events import stream
 from hub.events.broker import EventBroker
 from hub.events.selection import EventSelection
 from hub.models import CaseEvent
-from tests.events.support import UPDATE, WINDOW
-from tests.factories import application
-
-CREATE = "mutation($input: ApplicationInput!) { createApplication(input: $input) { id } }"
-
-
-async def _touch(api, case_id: str) -> None:
-    await api.ok(UPDATE, {"caseId": case_id, "input": application(("POWER",))}, WINDOW)
+from tests.events.support import touch
+from tests.factories import WINDOW, draft_case
 
 
 async def _ids(after: int = 0) -> list[int]:
@@ -29,11 +23,9 @@ async def _ids(after: int = 0) -> list[int]:
 
 @pytest.fixture
 async def case_and_broker(api):
-    case_id = (await api.ok(CREATE, {"input": application(("POWER",))}, WINDOW))[
-        "createApplication"
-    ]["id"]
+    case_id = (await draft_case(api, ("POWER",), token=WINDOW))["id"]
     for _ in range(4):
-        await _touch(api, case_id)
+        await touch(api, case_id)
     broker = EventBroker(queue_size=100, poll_seconds=3600)  # read by hand: broker.pump()
     broker.cursor = (await _ids())[-1]
     return case_id, broker
@@ -47,7 +39,7 @@ async def test_an_event_read_by_the_broker_during_the_replay_arrives_exactly_onc
     original = stream.replay
 
     async def write_and_pump() -> None:
-        await _touch(api, case_id)  # commits one more event
+        await touch(api, case_id)  # commits one more event
         await broker.pump()  # and the broker reads it at once
 
     async def racing_replay(selection, after, batch_size=2):  # several small batches
@@ -66,7 +58,7 @@ async def test_an_event_read_by_the_broker_during_the_replay_arrives_exactly_onc
             got = [(await anext(events)).event.id for _ in range(expected_count)]
         assert got == await _ids()
         # Live from there on, once each.
-        await _touch(api, case_id)
+        await touch(api, case_id)
         await broker.pump()
         assert (await anext(events)).event.id == (await _ids())[-1]
         with pytest.raises(TimeoutError):  # and nothing more (nor a duplicate)
@@ -82,7 +74,7 @@ async def test_a_failed_read_loses_nothing(api, case_and_broker, monkeypatch):
 
     case_id, broker = case_and_broker
     subscriber = broker.subscribe(EventSelection())
-    await _touch(api, case_id)
+    await touch(api, case_id)
     original = broker_module.BatchFacts.load
     failures = iter([True])
 

@@ -5,22 +5,21 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api import token_for
-from tests.events.support import (
+from tests.events.support import expected_ids, ids_of, touch
+from tests.events.wsclient import open_socket
+from tests.factories import (
+    ADMIN,
+    ENTERPRISE_A,
+    ENTERPRISE_B,
+    UTILITY,
     WINDOW,
     accepted_case,
     applicant_token,
     draft_case,
-    expected_ids,
-    ids_of,
     submit_and_accept,
-    touch,
 )
-from tests.events.wsclient import open_socket
-from tests.factories import ENTERPRISE_A, ENTERPRISE_B
 
-POWER = token_for("utility", utility="POWER")
-GAS = token_for("utility", utility="GAS")
+POWER, GAS = UTILITY["POWER"], UTILITY["GAS"]
 
 
 async def _received_all(socket, hub, op_id="1", *, since: int = 0, **rule) -> list[int]:
@@ -37,9 +36,9 @@ async def _received_all(socket, hub, op_id="1", *, since: int = 0, **rule) -> li
 async def cases(hub):
     """power: enterprise A, POWER dispatched; gas: enterprise B, GAS dispatched; draft:
     enterprise A, POWER, not submitted."""
-    power = await accepted_case(hub, ("POWER",), ENTERPRISE_A)
-    gas = await accepted_case(hub, ("GAS",), ENTERPRISE_B)
-    draft = await draft_case(hub, ("POWER",), ENTERPRISE_A)
+    power = (await accepted_case(hub, ("POWER",), enterprise=ENTERPRISE_A, token=WINDOW))["id"]
+    gas = (await accepted_case(hub, ("GAS",), enterprise=ENTERPRISE_B, token=WINDOW))["id"]
+    draft = (await draft_case(hub, ("POWER",), enterprise=ENTERPRISE_A, token=WINDOW))["id"]
     return {"power": power, "gas": gas, "draft": draft}
 
 
@@ -61,7 +60,7 @@ async def test_a_utility_gets_the_cases_with_its_ticket_from_the_dispatch_on(hub
 
         # Live: the draft changes (no ticket yet: not POWER's), then is dispatched.
         await touch(hub, cases["draft"])
-        await submit_and_accept(hub, cases["draft"])
+        await submit_and_accept(hub, cases["draft"], WINDOW)
         live = await _received_all(power, hub, "own", since=replayed[-1], utility="POWER")
         draft_events = await expected_ids(hub, cases={cases["draft"]})
         new = [i for i in live if i in draft_events]
@@ -119,7 +118,7 @@ async def test_an_applicant_gets_its_own_cases_only(hub, cases):
 
 
 async def test_window_staff_and_admins_get_everything_or_what_they_narrow_to(hub, cases):
-    admin = token_for("admin")
+    admin = ADMIN
     async with (
         open_socket(hub.base_url, WINDOW) as window,
         open_socket(hub.base_url, admin) as socket,

@@ -9,8 +9,18 @@ import pytest
 from hub.connectors import get_licence_provider
 from hub.models import AuditEntry
 from hub.settings import get_settings
-from tests.api import ACCEPT, CASE_FIELDS, CONSENT, CREATE, SUBMIT, token_for
-from tests.factories import ENTERPRISE_A, application
+from tests.api import ACCEPT, CASE_FIELDS, CONSENT, SUBMIT
+from tests.factories import (
+    APPLICANT,
+    ENTERPRISE_A,
+    OTHER_APPLICANT,
+    UTILITY,
+    WINDOW,
+    applicant_token,
+    application,
+    draft_case,
+    pdf_bytes,
+)
 
 PULL = """mutation($caseId: ID!, $kinds: [LicenceKind!]) {
   pullLicences(caseId: $caseId, kinds: $kinds) {
@@ -20,8 +30,6 @@ PULL = """mutation($caseId: ID!, $kinds: [LicenceKind!]) {
 FIGURES = f"""query($id: ID!) {{ case(id: $id) {{ {CASE_FIELDS}
   zeroMaterial materialFigures {{ byLicence byReuse byUpload zeroMaterial }} }} }}"""
 
-APPLICANT = token_for("applicant", org=ENTERPRISE_A)
-WINDOW = token_for("window")
 REVOKED_USCC = "91440200MA5120003N"
 EXPIRED_USCC = "91440200MA5120004R"
 FOREIGN_TITLE = "粤(2023)韶关市不动产权第0029999号"
@@ -34,10 +42,9 @@ def simulated_provider():
     get_licence_provider.cache_clear()
 
 
-async def new_case(api, *, consent=True, token=APPLICANT, **overrides) -> dict:
-    data = application(("POWER",), **overrides)
-    data["licenceConsent"] = consent
-    return (await api.ok(CREATE, {"input": data}, token))["createApplication"]
+async def new_case(api, *, consent=True, **options) -> dict:
+    """A POWER draft whose applicant consents (or not) to pulling its licences."""
+    return await draft_case(api, ("POWER",), licenceConsent=consent, **options)
 
 
 async def pull(api, case_id, kinds=None, token=APPLICANT) -> dict:
@@ -71,7 +78,7 @@ async def test_zero_material_filing_from_the_demo_registry(api):
     assert accepted["status"] == "IN_PROGRESS"
 
     # A utility handling the case sees the agent's ID number masked.
-    power = token_for("utility", utility="POWER")
+    power = UTILITY["POWER"]
     licences = await api.ok(
         "query($id: ID!) { case(id: $id) { materials { licence { kind number } } } }",
         {"id": case["id"]},
@@ -118,7 +125,7 @@ async def test_one_failure_does_not_hide_the_other_pulls(sqlite_api):
 
 @pytest.mark.parametrize(("uscc", "status"), [(REVOKED_USCC, "REVOKED"), (EXPIRED_USCC, "EXPIRED")])
 async def test_revoked_or_expired_licences_are_invalid(sqlite_api, uscc, status):
-    token = token_for("applicant", org=uscc)
+    token = applicant_token(uscc)
     case = await new_case(
         sqlite_api, token=token, applicant={**application()["applicant"], "uscc": uscc}
     )
@@ -168,7 +175,7 @@ async def test_reuse_stops_after_the_configured_period(sqlite_api, monkeypatch):
 async def test_an_uploaded_material_means_not_zero_material(sqlite_api):
     case = await new_case(sqlite_api)
     await pull(sqlite_api, case["id"], ["BUSINESS_LICENCE", "PROPERTY_TITLE"])
-    await sqlite_api.upload(APPLICANT, case["id"], "AGENT_ID_CARD", b"%PDF-1.4 id card")
+    await sqlite_api.upload(APPLICANT, case["id"], "AGENT_ID_CARD", pdf_bytes("id card"))
     figures = (await sqlite_api.ok(FIGURES, {"id": case["id"]}, APPLICANT))["case"][
         "materialFigures"
     ]
@@ -177,11 +184,11 @@ async def test_an_uploaded_material_means_not_zero_material(sqlite_api):
 
 async def test_pulls_follow_the_case_state_and_the_roles(sqlite_api):
     case = await new_case(sqlite_api)
-    power = token_for("utility", utility="POWER")
+    power = UTILITY["POWER"]
     assert (await sqlite_api.error(PULL, {"caseId": case["id"]}, power))["extensions"]["code"] == (
         "NOT_FOUND"
     )
-    other = token_for("applicant", org="91440200MA5120001G")
+    other = OTHER_APPLICANT
     assert (await sqlite_api.error(PULL, {"caseId": case["id"]}, other))["extensions"]["code"] == (
         "NOT_FOUND"
     )

@@ -10,11 +10,9 @@ reuse, corrections and approval results in test_reuse_and_history_api.py.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import io
 import os
 import re
-import socket
 import uuid
 import zipfile
 from datetime import UTC, datetime, timedelta
@@ -32,16 +30,32 @@ from hub.objectstore import get_object_store
 from hub.objectstore.base import ObjectStoreUnavailable, content_key, staging_key
 from hub.objectstore.links import signed_download_url
 from hub.settings import Settings, get_settings
-from tests.api import ACCEPT, COMPLETE_UPLOAD, CREATE, REQUEST_UPLOAD, SUBMIT, Api, token_for
-from tests.factories import ENTERPRISE_A, ENTERPRISE_B, application
+from tests.api import (
+    ACCEPT,
+    COMPLETE_UPLOAD,
+    REQUEST_UPLOAD,
+    SUBMIT,
+    Api,
+    error_code,
+    token_for,
+)
+from tests.factories import (
+    APPLICANT,
+    ENTERPRISE_A,
+    ENTERPRISE_B,
+    MANDATORY_CODES,
+    OTHER_APPLICANT,
+    UTILITY,
+    draft_case,
+    event_types,
+    random_pdf,
+    sha256,
+)
 from tests.materials.conftest import Backend
+from tests.served import free_port
 
-APPLICANT = token_for("applicant", org=ENTERPRISE_A)
-OTHER_APPLICANT = token_for("applicant", org=ENTERPRISE_B)
-WINDOW = token_for("window", name="window-li")
-POWER = token_for("utility", utility="POWER")
-GAS = token_for("utility", utility="GAS")
-WATER = token_for("utility", utility="WATER")
+WINDOW = token_for("window", name="window-li")  # the audit entries name the reader
+POWER, GAS, WATER = UTILITY["POWER"], UTILITY["GAS"], UTILITY["WATER"]
 CODE = "BUSINESS_LICENCE"
 MiB = 1024 * 1024
 
@@ -56,11 +70,6 @@ S3 = "s3"
 
 
 # --- content ---------------------------------------------------------------------------------
-
-
-def pdf(size: int = 600) -> bytes:
-    head, tail = b"%PDF-1.7\n", b"\n%%EOF\n"
-    return head + os.urandom(max(size - len(head) - len(tail), 1)) + tail
 
 
 def png() -> bytes:
@@ -99,10 +108,6 @@ def exe() -> bytes:
     )
 
 
-def sha256(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
-
-
 # --- backends ----------------------------------------------------------------------------------
 
 
@@ -113,10 +118,7 @@ def point_store_at(monkeypatch, endpoint: str) -> None:
 
 def closed_endpoint() -> str:
     """A loopback port nobody listens on: connections are refused at once."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"127.0.0.1:{port}"
+    return f"127.0.0.1:{free_port()}"
 
 
 # --- API helpers -------------------------------------------------------------------------------
@@ -131,20 +133,6 @@ DOWNLOAD_URL = """query($id: ID!, $ttl: Int) {
 MATERIAL_URLS = """query($id: ID!, $ttl: Int) { case(id: $id) {
   materials { id requirementCode downloadUrl(ttlSeconds: $ttl) } } }"""
 REVIEW = """mutation($id: ID!) { reviewTicket(ticketId: $id, decision: ELIGIBLE) { id status } }"""
-
-
-async def send(api: Api, method: str, url: str, **kwargs) -> httpx.Response:
-    """The hub's own routes through the ASGI app; anything else (the S3 server) over real HTTP."""
-    if urlsplit(url).netloc == "hub.test":
-        return await api.http.request(method, url, **kwargs)
-    async with httpx.AsyncClient(timeout=10) as client:
-        return await client.request(method, url, **kwargs)
-
-
-async def draft(api: Api, token: str = APPLICANT, utilities=("POWER", "GAS")) -> dict:
-    enterprise = ENTERPRISE_B if token == OTHER_APPLICANT else ENTERPRISE_A
-    variables = {"input": application(utilities, enterprise=enterprise)}
-    return (await api.ok(CREATE, variables, token))["createApplication"]
 
 
 async def announce(
@@ -165,7 +153,7 @@ async def announce(
 
 
 async def put(api: Api, ticket: dict, content: bytes) -> int:
-    response = await send(api, "PUT", ticket["url"], content=content, headers=ticket["headers"])
+    response = await api.send("PUT", ticket["url"], content=content, headers=ticket["headers"])
     return response.status_code
 
 
@@ -192,11 +180,6 @@ async def upload(
     return await complete_ok(api, ticket, token)
 
 
-def error_code(body: dict) -> str:
-    assert body.get("errors"), f"expected an error, got {body}"
-    return body["errors"][0]["extensions"]["code"]
-
-
 async def download_url(api: Api, material_id: str, token: str = APPLICANT, ttl=None) -> str:
     data = await api.ok(DOWNLOAD_URL, {"id": material_id, "ttl": ttl}, token)
     return data["materialDownloadUrl"]
@@ -214,10 +197,6 @@ def disposition_filename(response: httpx.Response) -> str:
     return unquote(encoded.group(1))
 
 
-def event_types(case: dict) -> list[str]:
-    return [edge["node"]["type"] for edge in case["events"]["edges"]]
-
-
 async def assert_nothing_kept(backend: Backend, api: Api, case_id: str, ticket: dict, content):
     """A refused upload leaves no material, no event, no staged and no content object."""
     case = await materials_of(api, case_id)
@@ -233,12 +212,12 @@ async def assert_nothing_kept(backend: Backend, api: Api, case_id: str, ticket: 
 async def case_at_utility_stage(api: Api) -> dict:
     """A power + gas case accepted by the window (both tickets dispatched), with a material
     for both utilities, one only power needs and one only gas needs; returns ids."""
-    case = await draft(api)
+    case = await draft_case(api)
     ids = {}
-    for code in ("BUSINESS_LICENCE", "AGENT_ID_CARD", "PROPERTY_TITLE"):
-        ids[code] = (await upload(api, case["id"], pdf(), requirementCode=code))["id"]
+    for code in MANDATORY_CODES:
+        ids[code] = (await upload(api, case["id"], random_pdf(), requirementCode=code))["id"]
     for code in ("POWER_LOAD_LIST", "GAS_APPLIANCE_LIST"):
-        ids[code] = (await upload(api, case["id"], pdf(), requirementCode=code))["id"]
+        ids[code] = (await upload(api, case["id"], random_pdf(), requirementCode=code))["id"]
     await api.ok(SUBMIT, {"caseId": case["id"]}, APPLICANT)
     accepted = (await api.ok(ACCEPT, {"caseId": case["id"]}, WINDOW))["acceptCase"]
     assert accepted["status"] == "IN_PROGRESS"
@@ -251,8 +230,8 @@ async def case_at_utility_stage(api: Api) -> dict:
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_the_upload_url_targets_the_staging_key_of_the_upload(sqlite_api, store):
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     before = datetime.now(UTC)
     ticket = await announce(api, case["id"], content)
 
@@ -285,8 +264,8 @@ async def test_the_upload_url_targets_the_staging_key_of_the_upload(sqlite_api, 
 
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_announce_put_complete_and_download(api, store):
-    case = await draft(api)
-    content = pdf(4096)
+    case = await draft_case(api)
+    content = random_pdf(4096)
     ticket = await announce(api, case["id"], content, filename="营业执照（副本）.pdf")
     assert stored(await put(api, ticket, content))
 
@@ -305,7 +284,7 @@ async def test_announce_put_complete_and_download(api, store):
     assert str(upload_row.material_id) == material["id"]
 
     url = await download_url(api, material["id"])
-    response = await send(api, "GET", url)
+    response = await api.send("GET", url)
     assert response.status_code == 200, response.text
     assert response.content == content
     assert response.headers["content-type"].startswith(PDF)
@@ -316,9 +295,9 @@ async def test_announce_put_complete_and_download(api, store):
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_every_accepted_type_is_told_from_its_content(sqlite_api, store):
     api = sqlite_api
-    case = await draft(api)
+    case = await draft_case(api)
     for content_type, content, filename in (
-        (PDF, pdf(), "a.pdf"),
+        (PDF, random_pdf(), "a.pdf"),
         (OFD, ofd(), "a.ofd"),
         (JPEG, jpeg(), "a.jpg"),
         (PNG, png(), "a.png"),
@@ -354,8 +333,8 @@ async def test_every_accepted_type_is_told_from_its_content(sqlite_api, store):
 
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_bytes_with_another_sha256_are_refused_and_the_url_may_be_used_again(api, store):
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     tampered = content[:-8] + b"tampered"
     ticket = await announce(api, case["id"], content)
     assert stored(await put(api, ticket, tampered))
@@ -375,8 +354,8 @@ async def test_bytes_with_another_sha256_are_refused_and_the_url_may_be_used_aga
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_fewer_or_no_bytes_than_announced_are_refused(sqlite_api, store):
     api = sqlite_api
-    case = await draft(api)
-    content = pdf(2000)
+    case = await draft_case(api)
+    content = random_pdf(2000)
     for body_sent in (content[:1000], b""):
         ticket = await announce(api, case["id"], content)
         assert stored(await put(api, ticket, body_sent))
@@ -390,8 +369,8 @@ async def test_fewer_or_no_bytes_than_announced_are_refused(sqlite_api, store):
 async def test_more_bytes_than_announced_never_become_a_material(sqlite_api, store):
     """The local route refuses them (413); an S3 presigned PUT cannot, so completion does."""
     api = sqlite_api
-    case = await draft(api)
-    content = pdf(2000)
+    case = await draft_case(api)
+    content = random_pdf(2000)
     bigger = content + os.urandom(3000)
     ticket = await announce(api, case["id"], content)
     status = await put(api, ticket, bigger)
@@ -408,7 +387,7 @@ async def test_more_bytes_than_announced_never_become_a_material(sqlite_api, sto
 
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_an_executable_renamed_pdf_is_unsupported_media_type(api, store):
-    case = await draft(api)
+    case = await draft_case(api)
     content = exe()
     ticket = await announce(api, case["id"], content, filename="营业执照.pdf", contentType=PDF)
     assert stored(await put(api, ticket, content))
@@ -422,7 +401,7 @@ async def test_an_executable_renamed_pdf_is_unsupported_media_type(api, store):
 
 async def test_an_executable_announced_as_such_is_refused_before_any_upload(sqlite_api):
     api = sqlite_api
-    case = await draft(api)
+    case = await draft_case(api)
     for content_type in ("application/x-msdownload", "application/zip", "text/html", ""):
         error = await api.error(
             REQUEST_UPLOAD,
@@ -446,7 +425,7 @@ async def test_the_size_limit_defaults_to_50_mib_and_is_configurable(sqlite_api,
     api = sqlite_api
     assert Settings.model_fields["max_upload_bytes"].default == 50 * MiB
     monkeypatch.setattr(get_settings(), "max_upload_bytes", 4096)
-    case = await draft(api)
+    case = await draft_case(api)
 
     error = await api.error(
         REQUEST_UPLOAD,
@@ -465,14 +444,14 @@ async def test_the_size_limit_defaults_to_50_mib_and_is_configurable(sqlite_api,
     assert error["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
     assert error["extensions"]["limit"] == 4096
     assert await Upload.filter(case_id=case["id"]).count() == 0
-    await announce(api, case["id"], pdf(4096))  # exactly the limit is fine
+    await announce(api, case["id"], random_pdf(4096))  # exactly the limit is fine
 
 
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_a_path_like_filename_is_metadata_only(sqlite_api, store):
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     outside = Path(get_settings().objects_dir).parent.parent / "etc" / "passwd"
 
     material = await upload(api, case["id"], content, filename="../../etc/passwd")
@@ -482,7 +461,7 @@ async def test_a_path_like_filename_is_metadata_only(sqlite_api, store):
     assert not outside.exists()
     if store.name == S3:
         assert await store.s3_keys() == {content_key(sha256(content))}
-    response = await send(api, "GET", await download_url(api, material["id"]))
+    response = await api.send("GET", await download_url(api, material["id"]))
     assert response.content == content
     assert ".." not in response.headers["content-disposition"]
     assert "passwd" in response.headers["content-disposition"]
@@ -492,20 +471,20 @@ async def test_a_path_like_filename_is_metadata_only(sqlite_api, store):
 async def test_a_download_link_cannot_name_a_key_of_its_own(sqlite_api, store):
     """Local backend: the key is signed, and even a signed path-like key is refused."""
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     material = await upload(api, case["id"], content)
     url = await download_url(api, material["id"])
     parts = urlsplit(url)
     query = {k: v[0] for k, v in parse_qs(parts.query).items()}
 
     tampered = parts._replace(query=urlencode(query | {"key": "staging/whatever"})).geturl()
-    assert (await send(api, "GET", tampered)).status_code == 403
+    assert (await api.send("GET", tampered)).status_code == 403
     expires = datetime.now(UTC) + timedelta(minutes=5)
     for key in ("../../etc/passwd", "sha256/../../../secret_key", "/etc/passwd"):
         signed = signed_download_url(key, expires, filename="x.pdf", content_type=PDF)
-        assert (await send(api, "GET", signed)).status_code == 403, key
-    assert (await send(api, "GET", url)).content == content
+        assert (await api.send("GET", signed)).status_code == 403, key
+    assert (await api.send("GET", url)).content == content
 
 
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
@@ -514,8 +493,8 @@ async def test_an_expired_upload_url_never_makes_a_material(sqlite_api, store):
     answers 403 'Request has expired'), so on S3 the late bytes land; either way the cleanup job
     removes what was staged, and the upload can no longer be completed."""
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     ticket = await announce(api, case["id"], content)
     expires_at = datetime.fromisoformat(ticket["expiresAt"])
 
@@ -533,8 +512,8 @@ async def test_an_expired_upload_url_never_makes_a_material(sqlite_api, store):
 
 @pytest.mark.parametrize("store", [S3], indirect=True)
 async def test_completing_twice_on_s3_is_a_conflict(api, store):
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     ticket = await announce(api, case["id"], content)
     assert stored(await put(api, ticket, content))
     first = await complete_ok(api, ticket)
@@ -547,8 +526,8 @@ async def test_completing_twice_on_s3_is_a_conflict(api, store):
 
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_concurrent_completions_make_one_material(api, store):
-    case = await draft(api)
-    content = pdf(200_000)
+    case = await draft_case(api)
+    content = random_pdf(200_000)
     ticket = await announce(api, case["id"], content)
     assert stored(await put(api, ticket, content))
 
@@ -561,7 +540,7 @@ async def test_concurrent_completions_make_one_material(api, store):
     assert {error_code(b) for b in bodies if b.get("errors")} <= {"CONFLICT", "INVALID_STATE"}
     assert await Material.filter(case_id=case["id"]).count() == 1
     material_id = made[0]["data"]["completeMaterialUpload"]["id"]
-    assert (await send(api, "GET", await download_url(api, material_id))).content == content
+    assert (await api.send("GET", await download_url(api, material_id))).content == content
 
 
 @pytest.mark.parametrize("store", [LOCAL], indirect=True)
@@ -569,8 +548,8 @@ async def test_a_completion_overtaken_by_another_is_a_conflict(sqlite_api, store
     """Deterministic interleaving: the first completion stalls in verify() until a second one
     has finished (a client retrying after a timeout)."""
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     ticket = await announce(api, case["id"], content)
     assert stored(await put(api, ticket, content))
     original = store.store.verify
@@ -601,8 +580,8 @@ async def test_a_completion_overtaken_by_another_is_a_conflict(sqlite_api, store
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_the_same_bytes_are_stored_once(sqlite_api, store):
     api = sqlite_api
-    content = pdf(3000)
-    first_case, second_case = await draft(api), await draft(api)
+    content = random_pdf(3000)
+    first_case, second_case = await draft_case(api), await draft_case(api)
     tickets = []
     for case_id, code in ((first_case["id"], CODE), (first_case["id"], "SITE_PLAN")):
         tickets.append(await announce(api, case_id, content, requirementCode=code))
@@ -622,7 +601,7 @@ async def test_the_same_bytes_are_stored_once(sqlite_api, store):
     if store.name == S3:
         assert await store.s3_keys() == {content_key(sha256(content))}
     for material in materials:
-        assert (await send(api, "GET", await download_url(api, material["id"]))).content == content
+        assert (await api.send("GET", await download_url(api, material["id"]))).content == content
 
 
 # --- who may download, and the audit ----------------------------------------------------------
@@ -630,10 +609,10 @@ async def test_the_same_bytes_are_stored_once(sqlite_api, store):
 
 @pytest.mark.parametrize("store", [LOCAL], indirect=True)
 async def test_issuing_a_download_url_is_audited(api, store):
-    case = await draft(api)
-    material = await upload(api, case["id"], pdf())
-    other = await draft(api, OTHER_APPLICANT)
-    others = await upload(api, other["id"], pdf(), token=OTHER_APPLICANT)
+    case = await draft_case(api)
+    material = await upload(api, case["id"], random_pdf())
+    other = await draft_case(api, enterprise=ENTERPRISE_B)
+    others = await upload(api, other["id"], random_pdf(), token=OTHER_APPLICANT)
 
     await download_url(api, material["id"])
     listed = (await api.ok(MATERIAL_URLS, {"id": case["id"], "ttl": 60}, WINDOW))["case"]
@@ -660,8 +639,8 @@ async def test_issuing_a_download_url_is_audited(api, store):
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_download_urls_expire_after_five_minutes_by_default(sqlite_api, store):
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     material = await upload(api, case["id"], content)
     issued = datetime.now(UTC)
 
@@ -672,14 +651,14 @@ async def test_download_urls_expire_after_five_minutes_by_default(sqlite_api, st
     if store.name == S3:
         assert query["X-Amz-Expires"] == ["300"]
         assert parse_qs(urlsplit(short).query)["X-Amz-Expires"] == ["30"]
-        assert (await send(api, "GET", url)).content == content
+        assert (await api.send("GET", url)).content == content
         return  # moto does not check presigned expiry
     assert abs(int(query["expires"][0]) - (issued.timestamp() + 300)) < 5
     with time_machine.travel(issued + timedelta(seconds=290)):
-        assert (await send(api, "GET", url)).content == content
-        assert (await send(api, "GET", short)).status_code == 403
+        assert (await api.send("GET", url)).content == content
+        assert (await api.send("GET", short)).status_code == 403
     with time_machine.travel(issued + timedelta(seconds=302)):
-        assert (await send(api, "GET", url)).status_code == 403
+        assert (await api.send("GET", url)).status_code == 403
 
 
 @pytest.mark.parametrize("store", [LOCAL], indirect=True)
@@ -715,8 +694,8 @@ async def test_a_utility_downloads_only_what_its_requirements_need(api, store):
 async def test_with_the_store_down_completion_is_upstream_unavailable_then_heals(
     api, store, monkeypatch
 ):
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     ticket = await announce(api, case["id"], content)
     assert stored(await put(api, ticket, content))
 
@@ -758,8 +737,8 @@ async def test_with_the_store_down_download_urls_are_upstream_unavailable(
     """The material is put in place through the store and the ORM (not the upload API), so
     this shows the download side alone."""
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     key = content_key(sha256(content))
 
     async def chunks():
@@ -777,7 +756,7 @@ async def test_with_the_store_down_download_urls_are_upstream_unavailable(
         object_key=key,
         added_by="test",
     )
-    assert (await send(api, "GET", await download_url(api, str(material.id)))).content == content
+    assert (await api.send("GET", await download_url(api, str(material.id)))).content == content
     audited = await AuditEntry.filter(action="MATERIAL_DOWNLOAD_URL").count()
 
     point_store_at(monkeypatch, closed_endpoint())
@@ -790,8 +769,8 @@ async def test_with_the_store_down_download_urls_are_upstream_unavailable(
 
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_a_store_failure_while_keeping_the_bytes_rolls_the_completion_back(api, store):
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     ticket = await announce(api, case["id"], content)
     assert stored(await put(api, ticket, content))
 
@@ -818,11 +797,11 @@ async def test_a_store_failure_while_keeping_the_bytes_rolls_the_completion_back
 
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_stale_uploads_are_cleaned_up(api, store):
-    case = await draft(api)
-    stale_content, fresh_content = pdf(), pdf()
+    case = await draft_case(api)
+    stale_content, fresh_content = random_pdf(), random_pdf()
     stale = await announce(api, case["id"], stale_content)
     assert stored(await put(api, stale, stale_content))
-    never_put = await announce(api, case["id"], pdf())
+    never_put = await announce(api, case["id"], random_pdf())
     expires_at = datetime.fromisoformat(stale["expiresAt"])
 
     with time_machine.travel(expires_at + timedelta(seconds=2)):
@@ -849,8 +828,8 @@ async def test_cleanup_with_the_store_down_keeps_uploads_for_the_next_run(
     sqlite_api, store, monkeypatch
 ):
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     ticket = await announce(api, case["id"], content)
     assert stored(await put(api, ticket, content))
     expires_at = datetime.fromisoformat(ticket["expiresAt"])
@@ -872,8 +851,8 @@ async def test_bytes_put_after_completion_do_not_stay_for_ever(sqlite_api, store
     """A completed upload whose presigned URL was used once more before it expired: set up in
     the database and the store directly (the client's late PUT is an ordinary S3 PUT)."""
     api = sqlite_api
-    case = await draft(api)
-    content = pdf()
+    case = await draft_case(api)
+    content = random_pdf()
     ticket = await announce(api, case["id"], content)
     await Upload.filter(id=ticket["uploadId"]).update(
         status=UploadStatus.COMPLETED, completed_at=datetime.now(UTC)

@@ -9,47 +9,42 @@ server through the minio SDK and real HTTP).
 
 from __future__ import annotations
 
-import hashlib
-import os
 import uuid
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 
-import httpx
 import pytest
 
 from hub.models import AuditEntry, Material, Upload
 from hub.objectstore.base import content_key
 from tests.api import (
     ACCEPT,
-    CREATE,
     REMOVE_MATERIAL,
     REQUEST_UPLOAD,
     REVIEW,
     SUBMIT,
     SURVEY,
     Api,
-    token_for,
+    bad_input_paths,
+    error_code,
+    error_of,
 )
-from tests.factories import ENTERPRISE_A, ENTERPRISE_B, SHANGHAI, application
+from tests.factories import (
+    APPLICANT,
+    ENTERPRISE_B,
+    MANDATORY_CODES,
+    OTHER_APPLICANT,
+    SHANGHAI,
+    UTILITY,
+    WINDOW,
+    draft_case,
+    random_pdf,
+    sha256,
+)
 
-APPLICANT = token_for("applicant", org=ENTERPRISE_A)
-OTHER_APPLICANT = token_for("applicant", org=ENTERPRISE_B)
-WINDOW = token_for("window")
-POWER = token_for("utility", utility="POWER")
-GAS = token_for("utility", utility="GAS")
+POWER, GAS = UTILITY["POWER"], UTILITY["GAS"]
 PDF = "application/pdf"
-MANDATORY = ("BUSINESS_LICENCE", "AGENT_ID_CARD", "PROPERTY_TITLE")
 
 LOCAL, S3 = "local", "s3"
-
-
-def pdf(size: int = 500) -> bytes:
-    return b"%PDF-1.7\n" + os.urandom(size) + b"\n%%EOF\n"
-
-
-def sha256(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
 
 
 # --- backends ----------------------------------------------------------------------------------
@@ -74,20 +69,6 @@ MATERIAL_URLS = """query($id: ID!) { case(id: $id) {
   materials(includeSuperseded: true) { id downloadUrl } } }"""
 
 
-async def send(api: Api, method: str, url: str, **kwargs) -> httpx.Response:
-    """The hub's own routes through the ASGI app; the S3 server over real HTTP."""
-    if urlsplit(url).netloc == "hub.test":
-        return await api.http.request(method, url, **kwargs)
-    async with httpx.AsyncClient(timeout=10) as client:
-        return await client.request(method, url, **kwargs)
-
-
-async def draft(api: Api, token: str = APPLICANT, utilities=("POWER", "GAS")) -> str:
-    enterprise = ENTERPRISE_B if token == OTHER_APPLICANT else ENTERPRISE_A
-    variables = {"input": application(utilities, enterprise=enterprise)}
-    return (await api.ok(CREATE, variables, token))["createApplication"]["id"]
-
-
 def upload_input(case_id: str, content: bytes, code: str | None, **overrides) -> dict:
     return {
         "input": {
@@ -108,7 +89,7 @@ async def announce(api: Api, token: str, case_id: str, content: bytes, code, **o
 
 
 async def put_and_complete(api: Api, token: str, ticket: dict, content: bytes) -> dict:
-    response = await send(api, "PUT", ticket["url"], content=content, headers=ticket["headers"])
+    response = await api.send("PUT", ticket["url"], content=content, headers=ticket["headers"])
     assert response.status_code in (200, 201), response.text
     body = await api.raw(COMPLETE, {"uploadId": ticket["uploadId"]}, token)
     assert not body.get("errors"), body["errors"]
@@ -118,7 +99,7 @@ async def put_and_complete(api: Api, token: str, ticket: dict, content: bytes) -
 async def upload(
     api: Api, case_id: str, code: str | None, content: bytes | None = None, *, token=APPLICANT, **kw
 ) -> dict:
-    content = content or pdf()
+    content = content or random_pdf()
     ticket = await announce(api, token, case_id, content, code, **kw)
     return await put_and_complete(api, token, ticket, content)
 
@@ -134,7 +115,7 @@ async def attach(api: Api, case_id: str, material_id: str, token=APPLICANT, code
 
 async def fetch_material(api: Api, material_id: str, token: str) -> bytes:
     url = (await api.ok(DOWNLOAD_URL, {"id": material_id}, token))["materialDownloadUrl"]
-    response = await send(api, "GET", url)
+    response = await api.send("GET", url)
     assert response.status_code == 200, response.text
     return response.content
 
@@ -147,21 +128,11 @@ def entry(case: dict, code: str) -> dict:
     return next(item for item in case["checklist"] if item["requirementCode"] == code)
 
 
-def error_code(body: dict) -> str:
-    assert body.get("errors"), f"expected an error, got {body}"
-    return body["errors"][0]["extensions"]["code"]
-
-
-def field_paths(body: dict) -> list[str]:
-    assert error_code(body) == "BAD_USER_INPUT", body
-    return [f["path"] for f in body["errors"][0]["extensions"]["fields"]]
-
-
 async def utility_stage(api: Api, *, surveyed: bool = True) -> dict:
     """A power + gas case with its mandatory materials, accepted by the window; both tickets
     eligible and (by default) surveyed, so the utilities may upload approval results."""
-    case_id = await draft(api)
-    materials = {code: await upload(api, case_id, code) for code in MANDATORY}
+    case_id = (await draft_case(api))["id"]
+    materials = {code: await upload(api, case_id, code) for code in MANDATORY_CODES}
     await api.ok(SUBMIT, {"caseId": case_id}, APPLICANT)
     case = (await api.ok(ACCEPT, {"caseId": case_id}, WINDOW))["acceptCase"]
     tickets = {t["utility"]: t["id"] for t in case["tickets"]}
@@ -177,17 +148,17 @@ async def utility_stage(api: Api, *, surveyed: bool = True) -> dict:
 
 
 async def test_reusable_materials_are_the_enterprises_current_ones_from_other_cases(api):
-    earlier = await draft(api)
+    earlier = (await draft_case(api))["id"]
     licence = await upload(api, earlier, "BUSINESS_LICENCE")
     id_card_v1 = await upload(api, earlier, "AGENT_ID_CARD")
     id_card_v2 = await upload(api, earlier, "AGENT_ID_CARD", replacesMaterialId=id_card_v1["id"])
     removed = await upload(api, earlier, "SITE_PLAN")
     await api.ok(REMOVE_MATERIAL, {"id": removed["id"]}, APPLICANT)
     await upload(api, earlier, "GAS_APPLIANCE_LIST")  # gas only: not for a power-only case
-    other_enterprise = await draft(api, OTHER_APPLICANT)
+    other_enterprise = (await draft_case(api, enterprise=ENTERPRISE_B))["id"]
     await upload(api, other_enterprise, "BUSINESS_LICENCE", token=OTHER_APPLICANT)
 
-    new = await draft(api, utilities=("POWER",))
+    new = (await draft_case(api, ("POWER",)))["id"]
     await upload(api, new, "PROPERTY_TITLE")  # the case's own: nothing to reuse
 
     for token in (APPLICANT, WINDOW):
@@ -206,10 +177,10 @@ async def test_reusable_materials_are_the_enterprises_current_ones_from_other_ca
 
 @pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
 async def test_attaching_a_shared_material_links_the_same_bytes(api, store):
-    content = pdf(3000)
-    earlier = await draft(api)
+    content = random_pdf(3000)
+    earlier = (await draft_case(api))["id"]
     source = await upload(api, earlier, "BUSINESS_LICENCE", content, filename="营业执照.pdf")
-    new = await draft(api)
+    new = (await draft_case(api))["id"]
     uploads_before = await Upload.all().count()
 
     body = await attach(api, new, source["id"])
@@ -244,9 +215,9 @@ async def test_attaching_a_shared_material_links_the_same_bytes(api, store):
 
 
 async def test_a_shared_material_may_serve_another_requirement_of_the_case(api):
-    earlier = await draft(api)
+    earlier = (await draft_case(api))["id"]
     source = await upload(api, earlier, "SITE_PLAN")
-    new = await draft(api)
+    new = (await draft_case(api))["id"]
 
     body = await attach(api, new, source["id"], WINDOW, code="PLANNING_PERMIT")
 
@@ -262,16 +233,16 @@ async def test_a_shared_material_may_serve_another_requirement_of_the_case(api):
 
 async def test_only_current_materials_of_the_same_enterprise_can_be_attached(sqlite_api):
     api = sqlite_api
-    earlier = await draft(api)
+    earlier = (await draft_case(api))["id"]
     old_v1 = await upload(api, earlier, "AGENT_ID_CARD")
     await upload(api, earlier, "AGENT_ID_CARD", replacesMaterialId=old_v1["id"])
     removed = await upload(api, earlier, "SITE_PLAN")
     await api.ok(REMOVE_MATERIAL, {"id": removed["id"]}, APPLICANT)
     gas_only = await upload(api, earlier, "GAS_APPLIANCE_LIST")
     licence = await upload(api, earlier, "BUSINESS_LICENCE")
-    theirs_case = await draft(api, OTHER_APPLICANT)
+    theirs_case = (await draft_case(api, enterprise=ENTERPRISE_B))["id"]
     theirs = await upload(api, theirs_case, "BUSINESS_LICENCE", token=OTHER_APPLICANT)
-    new = await draft(api, utilities=("POWER",))
+    new = (await draft_case(api, ("POWER",)))["id"]
     own = await upload(api, new, "PROPERTY_TITLE")
 
     for material_id in (
@@ -283,13 +254,15 @@ async def test_only_current_materials_of_the_same_enterprise_can_be_attached(sql
         str(uuid.uuid4()),
         "not-an-id",
     ):
-        assert field_paths(await attach(api, new, material_id)) == ["materialId"], material_id
+        assert bad_input_paths(error_of(await attach(api, new, material_id))) == ["materialId"], (
+            material_id
+        )
     body = await attach(api, new, licence["id"], code="WATER_SUPPLY_DRAWING")
-    assert field_paths(body) == ["requirementCode"]
+    assert bad_input_paths(error_of(body)) == ["requirementCode"]
     # Another enterprise cannot attach to my case, nor attach my material to its own.
     assert error_code(await attach(api, new, licence["id"], OTHER_APPLICANT)) == "NOT_FOUND"
     body = await attach(api, theirs_case, licence["id"], OTHER_APPLICANT)
-    assert field_paths(body) == ["materialId"]
+    assert bad_input_paths(error_of(body)) == ["materialId"]
     assert await Material.filter(source="SHARED").count() == 0
 
     # Under review only the window changes materials (on the enterprise's behalf).
@@ -303,8 +276,8 @@ async def test_only_current_materials_of_the_same_enterprise_can_be_attached(sql
 
 
 async def test_a_correction_supersedes_the_old_material_which_stays_for_the_record(api):
-    case_id = await draft(api)
-    v1_bytes, v2_bytes, v3_bytes = pdf(), pdf(), pdf()
+    case_id = (await draft_case(api))["id"]
+    v1_bytes, v2_bytes, v3_bytes = random_pdf(), random_pdf(), random_pdf()
     v1 = await upload(api, case_id, "BUSINESS_LICENCE", v1_bytes)
 
     v2 = await upload(api, case_id, "BUSINESS_LICENCE", v2_bytes, replacesMaterialId=v1["id"])
@@ -328,7 +301,7 @@ async def test_a_correction_supersedes_the_old_material_which_stays_for_the_reco
         upload_input(case_id, v3_bytes, "BUSINESS_LICENCE", replacesMaterialId=v1["id"]),
         APPLICANT,
     )
-    assert field_paths(body) == ["input.replacesMaterialId"]
+    assert bad_input_paths(error_of(body)) == ["input.replacesMaterialId"]
     v3 = await upload(api, case_id, "BUSINESS_LICENCE", v3_bytes, replacesMaterialId=v2["id"])
     history = (await view(api, case_id, WINDOW, all=True))["materials"]
     assert [(m["id"], m["superseded"]) for m in history] == [
@@ -341,17 +314,17 @@ async def test_a_correction_supersedes_the_old_material_which_stays_for_the_reco
 
 async def test_nothing_is_superseded_until_the_correction_is_completed(sqlite_api):
     api = sqlite_api
-    case_id = await draft(api)
+    case_id = (await draft_case(api))["id"]
     v1 = await upload(api, case_id, "BUSINESS_LICENCE")
-    correction = pdf()
+    correction = random_pdf()
 
     ticket = await announce(
         api, APPLICANT, case_id, correction, "BUSINESS_LICENCE", replacesMaterialId=v1["id"]
     )
     assert ids((await view(api, case_id))["materials"]) == [v1["id"]]
     # Refused bytes (another sha256) do not supersede either.
-    response = await send(
-        api, "PUT", ticket["url"], content=pdf(len(correction) - 16), headers=ticket["headers"]
+    response = await api.send(
+        "PUT", ticket["url"], content=random_pdf(len(correction)), headers=ticket["headers"]
     )
     assert response.status_code in (200, 201)
     body = await api.raw(COMPLETE, {"uploadId": ticket["uploadId"]}, APPLICANT)
@@ -365,18 +338,18 @@ async def test_nothing_is_superseded_until_the_correction_is_completed(sqlite_ap
 
 async def test_only_a_current_material_of_the_same_case_can_be_replaced(sqlite_api):
     api = sqlite_api
-    case_id = await draft(api)
-    elsewhere = await upload(api, await draft(api), "BUSINESS_LICENCE")
-    their_case = await draft(api, OTHER_APPLICANT)
+    case_id = (await draft_case(api))["id"]
+    elsewhere = await upload(api, (await draft_case(api))["id"], "BUSINESS_LICENCE")
+    their_case = (await draft_case(api, enterprise=ENTERPRISE_B))["id"]
     theirs = await upload(api, their_case, "SITE_PLAN", token=OTHER_APPLICANT)
     removed = await upload(api, case_id, "SITE_PLAN")
     await api.ok(REMOVE_MATERIAL, {"id": removed["id"]}, APPLICANT)
     uploads_before = await Upload.all().count()
 
     for material_id in (elsewhere["id"], theirs["id"], removed["id"], str(uuid.uuid4()), "x"):
-        variables = upload_input(case_id, pdf(), "SITE_PLAN", replacesMaterialId=material_id)
+        variables = upload_input(case_id, random_pdf(), "SITE_PLAN", replacesMaterialId=material_id)
         body = await api.raw(REQUEST_UPLOAD, variables, APPLICANT)
-        assert field_paths(body) == ["input.replacesMaterialId"], material_id
+        assert bad_input_paths(error_of(body)) == ["input.replacesMaterialId"], material_id
     assert await Upload.all().count() == uploads_before
 
 
@@ -387,7 +360,7 @@ async def test_only_a_current_material_of_the_same_case_can_be_replaced(sqlite_a
 async def test_a_utilitys_approval_result_reaches_the_window_and_the_applicant(api, store):
     stage = await utility_stage(api)
     power_ticket = stage["tickets"]["POWER"]
-    content = pdf(2000)
+    content = random_pdf(2000)
 
     result = await upload(
         api,
@@ -413,7 +386,7 @@ async def test_a_utilitys_approval_result_reaches_the_window_and_the_applicant(a
     assert await fetch_material(api, result["id"], GAS) == content
     urls = (await api.ok(MATERIAL_URLS, {"id": stage["case"]}, APPLICANT))["case"]["materials"]
     url = next(m["downloadUrl"] for m in urls if m["id"] == result["id"])
-    assert (await send(api, "GET", url)).content == content
+    assert (await api.send("GET", url)).content == content
     body = await api.raw(DOWNLOAD_URL, {"id": result["id"]}, OTHER_APPLICANT)
     assert error_code(body) == "NOT_FOUND"
     audited = await AuditEntry.filter(action="MATERIAL_DOWNLOAD_URL", subject=result["id"])
@@ -421,7 +394,7 @@ async def test_a_utilitys_approval_result_reaches_the_window_and_the_applicant(a
     assert {str(e.case_id) for e in audited} == {stage["case"]}
 
     # A ticket's result is not an enterprise material to reuse, and utilities get no offers.
-    later = await draft(api)
+    later = (await draft_case(api))["id"]
     assert result["id"] not in ids((await view(api, later, APPLICANT))["reusableMaterials"])
     assert (await view(api, stage["case"], POWER))["reusableMaterials"] == []
 
@@ -432,7 +405,7 @@ async def test_who_may_upload_an_approval_result_and_when(sqlite_api):
     case_id, power_ticket = stage["case"], stage["tickets"]["POWER"]
 
     async def refused(token: str, case: str = case_id, ticket: str = power_ticket) -> dict:
-        variables = upload_input(case, pdf(), None, ticketId=ticket)
+        variables = upload_input(case, random_pdf(), None, ticketId=ticket)
         return await api.raw(REQUEST_UPLOAD, variables, token)
 
     assert error_code(await refused(POWER)) == "INVALID_STATE"  # still under review
@@ -444,8 +417,8 @@ async def test_who_may_upload_an_approval_result_and_when(sqlite_api):
     assert error_code(await refused(GAS)) == "FORBIDDEN"  # not gas's ticket
     assert error_code(await refused(APPLICANT)) == "FORBIDDEN"
     assert error_code(await refused(WINDOW)) == "FORBIDDEN"
-    other_case = await draft(api)
-    assert field_paths(await refused(WINDOW, case=other_case)) == ["input.ticketId"]
+    other_case = (await draft_case(api))["id"]
+    assert bad_input_paths(error_of(await refused(WINDOW, case=other_case))) == ["input.ticketId"]
     assert error_code(await refused(POWER, ticket=str(uuid.uuid4()))) == "NOT_FOUND"
     assert await Upload.filter(ticket_id=power_ticket).count() == 0
 
@@ -458,7 +431,7 @@ async def test_an_approval_result_cannot_supersede_the_applicants_material(sqlit
     stage = await utility_stage(api)
     licence = stage["materials"]["BUSINESS_LICENCE"]
 
-    content = pdf()
+    content = random_pdf()
     variables = upload_input(
         stage["case"],
         content,
@@ -483,7 +456,7 @@ async def test_a_utility_cannot_supersede_another_utilitys_approval_result(sqlit
     tickets = stage["tickets"]
     gas_result = await upload(api, stage["case"], None, token=GAS, ticketId=tickets["GAS"])
 
-    content = pdf()
+    content = random_pdf()
     variables = upload_input(
         stage["case"], content, None, ticketId=tickets["POWER"], replacesMaterialId=gas_result["id"]
     )

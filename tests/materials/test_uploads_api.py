@@ -4,7 +4,6 @@ removal."""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime, timedelta
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -13,31 +12,26 @@ import time_machine
 from hub.settings import get_settings
 from tests.api import (
     COMPLETE_UPLOAD,
-    CREATE,
     GET_CASE,
     REMOVE_MATERIAL,
     REQUEST_UPLOAD,
     SUBMIT,
-    token_for,
+    bad_input_paths,
 )
-from tests.factories import ENTERPRISE_A, ENTERPRISE_B, application
+from tests.factories import (
+    APPLICANT,
+    OTHER_APPLICANT,
+    WINDOW,
+    draft_case,
+    event_types,
+    sha256,
+)
 
-APPLICANT = token_for("applicant", org=ENTERPRISE_A)
-OTHER_APPLICANT = token_for("applicant", org=ENTERPRISE_B)
-WINDOW = token_for("window")
 CODE = "BUSINESS_LICENCE"
 CONTENT = b"%PDF-1.4\n% business licence scan\n" + bytes(range(256)) * 4 + b"\n%%EOF\n"
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def sha256(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
-
-
-async def draft(api, token: str = APPLICANT) -> dict:
-    return (await api.ok(CREATE, {"input": application()}, token))["createApplication"]
 
 
 async def fetch(api, case_id: str, token: str = WINDOW) -> dict:
@@ -76,26 +70,17 @@ def checklist_entry(case: dict, code: str = CODE) -> dict:
     return next(item for item in case["checklist"] if item["requirementCode"] == code)
 
 
-def event_types(case: dict) -> list[str]:
-    return [edge["node"]["type"] for edge in case["events"]["edges"]]
-
-
 def with_query(url: str, **params) -> str:
     parts = urlsplit(url)
     query = {k: v[0] for k, v in parse_qs(parts.query).items()} | params
     return parts._replace(query=urlencode(query)).geturl()
 
 
-def only_path(error: dict) -> list[str]:
-    assert error["extensions"]["code"] == "BAD_USER_INPUT", error
-    return [problem["path"] for problem in error["extensions"]["fields"]]
-
-
 # --- the happy path ---------------------------------------------------------------------------
 
 
 async def test_announce_put_complete_makes_a_material_that_satisfies_the_checklist(api):
-    case = await draft(api)
+    case = await draft_case(api)
     assert checklist_entry(case)["satisfied"] is False
 
     ticket = await announce(api, case["id"])
@@ -122,7 +107,7 @@ async def test_announce_put_complete_makes_a_material_that_satisfies_the_checkli
 
 
 async def test_identical_bytes_may_serve_two_requirements(api):
-    case = await draft(api)
+    case = await draft_case(api)
     first = await api.upload(APPLICANT, case["id"], "BUSINESS_LICENCE", CONTENT)
     second = await api.upload(APPLICANT, case["id"], "SITE_PLAN", CONTENT)
     assert first["id"] != second["id"]
@@ -136,14 +121,14 @@ async def test_identical_bytes_may_serve_two_requirements(api):
 
 
 async def test_bytes_that_do_not_match_the_announced_sha256_are_refused(api):
-    case = await draft(api)
+    case = await draft_case(api)
     tampered = CONTENT[:-1] + b"X"
     ticket = await announce(api, case["id"])
     assert await put(api, ticket, tampered) == 201
 
     body = await complete(api, ticket)
 
-    assert only_path(body["errors"][0]) == ["uploadId"]
+    assert bad_input_paths(body["errors"][0]) == ["uploadId"]
     after = await fetch(api, case["id"])
     assert after["materials"] == []
     assert checklist_entry(after)["satisfied"] is False
@@ -151,16 +136,16 @@ async def test_bytes_that_do_not_match_the_announced_sha256_are_refused(api):
 
 
 async def test_fewer_bytes_than_announced_are_refused_on_completion(api):
-    case = await draft(api)
+    case = await draft_case(api)
     ticket = await announce(api, case["id"])
     assert await put(api, ticket, CONTENT[:10]) == 201
     body = await complete(api, ticket)
-    assert only_path(body["errors"][0]) == ["uploadId"]
+    assert bad_input_paths(body["errors"][0]) == ["uploadId"]
     assert (await fetch(api, case["id"]))["materials"] == []
 
 
 async def test_bytes_whose_real_type_is_not_the_announced_one_are_refused(api):
-    case = await draft(api)
+    case = await draft_case(api)
     html = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
     ticket = await announce(api, case["id"], html)
     assert await put(api, ticket, html) == 201
@@ -173,7 +158,7 @@ async def test_bytes_whose_real_type_is_not_the_announced_one_are_refused(api):
 
 
 async def test_completing_twice_is_a_conflict(api):
-    case = await draft(api)
+    case = await draft_case(api)
     ticket = await announce(api, case["id"])
     assert await put(api, ticket) == 201
     assert not (await complete(api, ticket)).get("errors")
@@ -185,7 +170,7 @@ async def test_completing_twice_is_a_conflict(api):
 
 
 async def test_completing_before_any_put_is_invalid_state(api):
-    case = await draft(api)
+    case = await draft_case(api)
     ticket = await announce(api, case["id"])
     body = await complete(api, ticket)
     assert body["errors"][0]["extensions"]["code"] == "INVALID_STATE"
@@ -200,7 +185,7 @@ async def test_completing_an_unknown_upload_is_not_found(sqlite_api):
 
 
 async def test_another_enterprise_cannot_complete_my_upload(api):
-    case = await draft(api)
+    case = await draft_case(api)
     ticket = await announce(api, case["id"])
     assert await put(api, ticket) == 201
     body = await complete(api, ticket, token=OTHER_APPLICANT)
@@ -212,7 +197,7 @@ async def test_another_enterprise_cannot_complete_my_upload(api):
 
 
 async def test_more_bytes_than_announced_are_too_large(api):
-    case = await draft(api)
+    case = await draft_case(api)
     ticket = await announce(api, case["id"])
     response = await api.http.put(
         ticket["url"],
@@ -223,7 +208,7 @@ async def test_more_bytes_than_announced_are_too_large(api):
 
 
 async def test_more_bytes_than_announced_without_a_length_are_too_large(api):
-    case = await draft(api)
+    case = await draft_case(api)
     ticket = await announce(api, case["id"])
 
     async def chunks():
@@ -239,7 +224,7 @@ async def test_more_bytes_than_announced_without_a_length_are_too_large(api):
 
 
 async def test_a_second_put_after_a_good_one_is_a_conflict(api):
-    case = await draft(api)
+    case = await draft_case(api)
     ticket = await announce(api, case["id"])
     assert await put(api, ticket) == 201
     assert await put(api, ticket) == 409
@@ -249,7 +234,7 @@ async def test_a_second_put_after_a_good_one_is_a_conflict(api):
 
 
 async def test_a_put_after_completion_is_a_conflict(api):
-    case = await draft(api)
+    case = await draft_case(api)
     ticket = await announce(api, case["id"])
     assert await put(api, ticket) == 201
     assert not (await complete(api, ticket)).get("errors")
@@ -257,7 +242,7 @@ async def test_a_put_after_completion_is_a_conflict(api):
 
 
 async def test_a_tampered_signature_is_forbidden(api):
-    case = await draft(api)
+    case = await draft_case(api)
     ticket = await announce(api, case["id"])
     signature = parse_qs(urlsplit(ticket["url"]).query)["signature"][0]
     flipped = ("0" if signature[0] != "0" else "1") + signature[1:]
@@ -267,7 +252,7 @@ async def test_a_tampered_signature_is_forbidden(api):
 
 
 async def test_a_signature_is_bound_to_its_expiry_and_upload(api):
-    case = await draft(api)
+    case = await draft_case(api)
     ticket = await announce(api, case["id"])
     other = await announce(api, case["id"])
     expires = int(parse_qs(urlsplit(ticket["url"]).query)["expires"][0])
@@ -277,7 +262,7 @@ async def test_a_signature_is_bound_to_its_expiry_and_upload(api):
 
 
 async def test_an_expired_url_is_forbidden(api):
-    case = await draft(api)
+    case = await draft_case(api)
     ticket = await announce(api, case["id"])
     expires_at = datetime.fromisoformat(ticket["expiresAt"])
     with time_machine.travel(expires_at + timedelta(seconds=1)):
@@ -287,7 +272,7 @@ async def test_an_expired_url_is_forbidden(api):
 
 
 async def test_a_url_is_good_until_just_before_it_expires(api):
-    case = await draft(api)
+    case = await draft_case(api)
     ticket = await announce(api, case["id"])
     expires_at = datetime.fromisoformat(ticket["expiresAt"])
     with time_machine.travel(expires_at - timedelta(seconds=2)):
@@ -298,20 +283,20 @@ async def test_a_url_is_good_until_just_before_it_expires(api):
 
 
 async def test_an_empty_file_is_bad_user_input(sqlite_api):
-    case = await draft(sqlite_api)
+    case = await draft_case(sqlite_api)
     error = await sqlite_api.error(REQUEST_UPLOAD, upload_input(case["id"], b""), APPLICANT)
-    assert only_path(error) == ["input.size"]
+    assert bad_input_paths(error) == ["input.size"]
 
 
 async def test_a_file_of_exactly_the_limit_may_be_announced(sqlite_api):
-    case = await draft(sqlite_api)
+    case = await draft_case(sqlite_api)
     limit = get_settings().max_upload_bytes
     ticket = await announce(sqlite_api, case["id"], size=limit)
     assert ticket["headers"]["Content-Length"] == str(limit)
 
 
 async def test_a_file_over_the_limit_is_too_large(sqlite_api):
-    case = await draft(sqlite_api)
+    case = await draft_case(sqlite_api)
     limit = get_settings().max_upload_bytes
     variables = upload_input(case["id"], size=limit + 1)
     error = await sqlite_api.error(REQUEST_UPLOAD, variables, APPLICANT)
@@ -319,16 +304,16 @@ async def test_a_file_over_the_limit_is_too_large(sqlite_api):
 
 
 async def test_a_bad_sha256_and_an_unknown_requirement_are_reported_together(sqlite_api):
-    case = await draft(sqlite_api)
+    case = await draft_case(sqlite_api)
     variables = upload_input(
         case["id"], sha256=sha256(CONTENT).upper(), requirementCode="WATER_SUPPLY_DRAWING"
     )
     error = await sqlite_api.error(REQUEST_UPLOAD, variables, APPLICANT)
-    assert set(only_path(error)) == {"input.sha256", "input.requirementCode"}
+    assert set(bad_input_paths(error)) == {"input.sha256", "input.requirementCode"}
 
 
 async def test_a_path_like_filename_keeps_only_its_last_segment(api):
-    case = await draft(api)
+    case = await draft_case(api)
     material = await api.upload(APPLICANT, case["id"], CODE, CONTENT, filename="../../etc/passwd")
     assert material["filename"] == "passwd"
     windows_style = await api.upload(
@@ -338,21 +323,21 @@ async def test_a_path_like_filename_keeps_only_its_last_segment(api):
 
 
 async def test_control_characters_are_dropped_from_a_filename(api):
-    case = await draft(api)
+    case = await draft_case(api)
     name = "li\x00cence\u202e.pdf"
     material = await api.upload(APPLICANT, case["id"], CODE, CONTENT, filename=name)
     assert material["filename"] == "licence.pdf"
 
 
 async def test_a_filename_that_is_only_a_path_is_bad_user_input(sqlite_api):
-    case = await draft(sqlite_api)
+    case = await draft_case(sqlite_api)
     variables = upload_input(case["id"], filename="../..")
     error = await sqlite_api.error(REQUEST_UPLOAD, variables, APPLICANT)
-    assert only_path(error) == ["input.filename"]
+    assert bad_input_paths(error) == ["input.filename"]
 
 
 async def test_uploading_to_another_enterprises_case_is_not_found(api):
-    case = await draft(api)
+    case = await draft_case(api)
     error = await api.error(REQUEST_UPLOAD, upload_input(case["id"]), OTHER_APPLICANT)
     assert error["extensions"]["code"] == "NOT_FOUND"
 
@@ -361,14 +346,14 @@ async def test_uploading_to_another_enterprises_case_is_not_found(api):
 
 
 async def test_the_applicant_may_not_upload_while_the_case_is_under_review(api):
-    case = await draft(api)
+    case = await draft_case(api)
     await api.ok(SUBMIT, {"caseId": case["id"]}, APPLICANT)
     error = await api.error(REQUEST_UPLOAD, upload_input(case["id"]), APPLICANT)
     assert error["extensions"]["code"] == "FORBIDDEN"
 
 
 async def test_window_staff_may_upload_while_the_case_is_under_review(api):
-    case = await draft(api)
+    case = await draft_case(api)
     await api.ok(SUBMIT, {"caseId": case["id"]}, APPLICANT)
     material = await api.upload(WINDOW, case["id"], CODE, CONTENT)
     after = await fetch(api, case["id"], APPLICANT)
@@ -380,7 +365,7 @@ async def test_window_staff_may_upload_while_the_case_is_under_review(api):
 async def test_an_upload_announced_in_draft_cannot_be_completed_by_the_applicant_after_submit(
     api,
 ):
-    case = await draft(api)
+    case = await draft_case(api)
     ticket = await announce(api, case["id"])
     assert await put(api, ticket) == 201
     await api.ok(SUBMIT, {"caseId": case["id"]}, APPLICANT)
@@ -393,7 +378,7 @@ async def test_an_upload_announced_in_draft_cannot_be_completed_by_the_applicant
 
 
 async def test_removing_a_material_takes_it_off_the_case_and_the_checklist(api):
-    case = await draft(api)
+    case = await draft_case(api)
     material = await api.upload(APPLICANT, case["id"], CODE, CONTENT)
 
     after = (await api.ok(REMOVE_MATERIAL, {"id": material["id"]}, APPLICANT))["removeMaterial"]
@@ -408,7 +393,7 @@ async def test_removing_a_material_takes_it_off_the_case_and_the_checklist(api):
 
 
 async def test_removing_a_material_twice_is_not_found(api):
-    case = await draft(api)
+    case = await draft_case(api)
     material = await api.upload(APPLICANT, case["id"], CODE, CONTENT)
     await api.ok(REMOVE_MATERIAL, {"id": material["id"]}, APPLICANT)
     error = await api.error(REMOVE_MATERIAL, {"id": material["id"]}, APPLICANT)
@@ -416,7 +401,7 @@ async def test_removing_a_material_twice_is_not_found(api):
 
 
 async def test_another_enterprise_cannot_remove_my_material(api):
-    case = await draft(api)
+    case = await draft_case(api)
     material = await api.upload(APPLICANT, case["id"], CODE, CONTENT)
     error = await api.error(REMOVE_MATERIAL, {"id": material["id"]}, OTHER_APPLICANT)
     assert error["extensions"]["code"] == "NOT_FOUND"
@@ -424,7 +409,7 @@ async def test_another_enterprise_cannot_remove_my_material(api):
 
 
 async def test_the_applicant_may_not_remove_a_material_while_under_review(api):
-    case = await draft(api)
+    case = await draft_case(api)
     material = await api.upload(APPLICANT, case["id"], CODE, CONTENT)
     await api.ok(SUBMIT, {"caseId": case["id"]}, APPLICANT)
     error = await api.error(REMOVE_MATERIAL, {"id": material["id"]}, APPLICANT)

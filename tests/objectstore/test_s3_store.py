@@ -27,14 +27,10 @@ from hub.objectstore.base import (
 )
 from hub.objectstore.content_type import DOCX, PDF
 from hub.objectstore.s3 import S3ObjectStore, content_disposition
+from tests.factories import random_pdf
 from tests.objectstore.support import chunked, docx_bytes, make_store, stream_of
 
 CHINESE_NAME = "水电气报装申请表（2026）.pdf"
-
-
-def pdf_bytes(size: int) -> bytes:
-    head, tail = b"%PDF-1.7\n", b"\n%%EOF\n"
-    return head + os.urandom(size - len(head) - len(tail)) + tail
 
 
 # -- put_stream / verify -----------------------------------------------------------------------
@@ -44,7 +40,7 @@ def pdf_bytes(size: int) -> bytes:
     ("data", "expected_type"),
     [
         # 1.5 MiB: verify's spool rolls over to disk before sniffing.
-        pytest.param(pdf_bytes(1536 * 1024 + 7), PDF, id="pdf"),
+        pytest.param(random_pdf(1536 * 1024 + 7), PDF, id="pdf"),
         pytest.param(docx_bytes(), DOCX, id="docx"),
         pytest.param("纯文本，不是材料".encode(), None, id="unknown"),
         pytest.param(b"", None, id="empty"),
@@ -145,7 +141,7 @@ async def test_exists_and_delete(s3_store: S3ObjectStore) -> None:
 
 
 async def test_promote_to_a_new_key(s3_store: S3ObjectStore) -> None:
-    data = pdf_bytes(4096)
+    data = random_pdf(4096)
     source = staging_key("p1")
     info = await s3_store.put_stream(source, stream_of([data]), limit=len(data))
     target = content_key(info.sha256)
@@ -229,7 +225,7 @@ async def test_presigned_put_then_verify(s3_store: S3ObjectStore) -> None:
 
 
 async def test_presigned_get_with_a_chinese_filename(s3_store: S3ObjectStore) -> None:
-    data = pdf_bytes(2048)
+    data = random_pdf(2048)
     key = content_key(hashlib.sha256(data).hexdigest())
     await s3_store.put_stream(key, stream_of([data]), limit=len(data))
     url = await s3_store.presign_get(

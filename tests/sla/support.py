@@ -12,20 +12,13 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from hub.auth.tokens import issue_token
 from hub.enums import Role, Utility
-from tests.api import ACCEPT, CREATE, SUBMIT, Api
-from tests.factories import ENTERPRISE_A, application
+from tests.api import Api
+from tests.factories import ENTERPRISE_A, SHANGHAI, UTILITIES, accepted_case_and_tickets
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 TTL = 60 * 86400  # long enough for every jump a test makes after issuing
-
-
-def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0):
-    """An instant on the hub's wall clock (Asia/Shanghai)."""
-    return datetime(year, month, day, hour, minute, second, tzinfo=SHANGHAI)
 
 
 def iso(moment: datetime) -> str:
@@ -47,7 +40,7 @@ class Tokens:
         )
         self.utility = {
             u: issue_token(role=Role.UTILITY, utility=Utility(u), name=u, ttl_seconds=TTL)
-            for u in ("POWER", "WATER", "GAS")
+            for u in UTILITIES
         }
 
 
@@ -92,18 +85,9 @@ CONSOLIDATED_REPLY = "CONSOLIDATED_REPLY"
 
 async def accepted_case(api: Api, tokens: Tokens, utilities=("POWER",)) -> tuple[str, dict]:
     """A case filed, completed and accepted NOW (the travelled time): (case id, tickets)."""
-    created = (await api.ok(CREATE, {"input": application(tuple(utilities))}, tokens.applicant))[
-        "createApplication"
-    ]
-    case_id = created["id"]
-    for item in created["checklist"]:
-        if item["mandatory"]:
-            code = item["requirementCode"]
-            await api.upload(tokens.applicant, case_id, code, f"%PDF-1.4 {code}".encode())
-    await api.ok(SUBMIT, {"caseId": case_id}, tokens.applicant)
-    accepted = (await api.ok(ACCEPT, {"caseId": case_id}, tokens.window))["acceptCase"]
-    assert accepted["status"] == "IN_PROGRESS"
-    return case_id, {t["utility"]: t["id"] for t in accepted["tickets"]}
+    return await accepted_case_and_tickets(
+        api, tuple(utilities), token=tokens.applicant, window=tokens.window
+    )
 
 
 async def ticket(api: Api, tokens: Tokens, ticket_id: str) -> dict:

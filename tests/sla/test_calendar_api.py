@@ -14,7 +14,7 @@ from datetime import date
 import chinese_calendar
 import time_machine
 
-from tests.sla.support import at
+from tests.factories import at
 
 ADD = "query($start: DateTime!, $days: Decimal!) { addWorkingDays(start: $start, days: $days) }"
 IS_WORKING = "query($date: Date!) { isWorkingDay(date: $date) }"

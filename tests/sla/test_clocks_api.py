@@ -18,7 +18,7 @@ import time_machine
 from hub.models import SlaClock
 from hub.sla.sweep import sweep_clocks
 from tests.api import CREATE
-from tests.factories import application
+from tests.factories import application, at
 from tests.sla.support import (
     CONSOLIDATED_REPLY,
     FORM,
@@ -33,7 +33,6 @@ from tests.sla.support import (
     WITHDRAW,
     Tokens,
     accepted_case,
-    at,
     case,
     case_ids,
     iso,

@@ -19,13 +19,13 @@ from decimal import Decimal
 
 import time_machine
 
+from tests.factories import at
 from tests.sla.support import (
     REVIEW,
     SLA_REPORT,
     TICKET_REVIEW,
     Tokens,
     accepted_case,
-    at,
     iso,
     report,
 )

@@ -17,6 +17,7 @@ import time_machine
 
 from hub.models import SlaClock
 from hub.sla.sweep import sweep_clocks
+from tests.factories import at
 from tests.sla.support import (
     CONSOLIDATED_REPLY,
     FORM,
@@ -27,7 +28,6 @@ from tests.sla.support import (
     TICKET_REVIEW,
     Tokens,
     accepted_case,
-    at,
     case,
     iso,
     sla_event_counts,

@@ -20,35 +20,21 @@ from collections import Counter
 from datetime import timedelta
 from decimal import Decimal
 
-import httpx
-import pytest
 import time_machine
 
-from hub import db
-from hub.app import create_app
 from hub.models import CaseEvent, SlaClock
 from hub.sla.sweep import sweep_clocks
-from tests.api import CREATE, Api
-from tests.conftest import _open_empty_database, backend_url
-from tests.factories import application
+from tests.api import Api
+from tests.conftest import backend_url
+from tests.factories import at, draft_case
 from tests.processes import outcomes_of_processes
-from tests.sla.support import TICKET_REVIEW, Tokens, at
+from tests.sla.support import TICKET_REVIEW, Tokens
 from tests.sla.sweeper_process import run_sweeper
 
 ROUNDS = 4
 CLOCKS_PER_ROUND = 25
 START = at(2026, 3, 10, 8, 30)
 FIRST_WARNING = at(2026, 3, 10, 9, 0)
-
-
-@pytest.fixture
-async def postgres_api():
-    await _open_empty_database("postgres")  # skips unless HUB_TEST_DATABASE_URL is set
-    app = create_app(manage_database=False)
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://hub.test") as client:
-        yield Api(client)
-    await db.close()
 
 
 def sweep_instant(round_no: int):
@@ -58,8 +44,7 @@ def sweep_instant(round_no: int):
 async def insert_clocks(api: Api) -> set[str]:
     with time_machine.travel(START, tick=False):
         tokens = Tokens()
-        created = await api.ok(CREATE, {"input": application(("POWER",))}, tokens.applicant)
-    case_id = created["createApplication"]["id"]
+        case_id = (await draft_case(api, ("POWER",), token=tokens.applicant))["id"]
     clocks = [
         SlaClock(
             case_id=case_id,

@@ -21,18 +21,16 @@ from tests.api import (
     SUBMIT,
     SURVEY,
     WITHDRAW,
-    token_for,
 )
-from tests.factories import ENTERPRISE_A, SHANGHAI, application
-
-
-def timeline(case: dict) -> list[tuple[str, str | None]]:
-    """The case's steps, without the render jobs' DOCUMENT_* events (they come when they come)."""
-    return [
-        (e["node"]["type"], e["node"]["utility"])
-        for e in case["events"]["edges"]
-        if not e["node"]["type"].startswith("DOCUMENT_")
-    ]
+from tests.factories import (
+    APPLICANT,
+    SHANGHAI,
+    UTILITY,
+    WINDOW,
+    application,
+    pdf_bytes,
+    timeline,
+)
 
 
 def current_documents(case: dict) -> list[tuple[str, str]]:
@@ -40,17 +38,15 @@ def current_documents(case: dict) -> list[tuple[str, str]]:
 
 
 async def test_power_and_gas_from_application_to_one_reply(api):
-    applicant = token_for("applicant", org=ENTERPRISE_A)
-    window = token_for("window")
-    power = token_for("utility", utility="POWER")
-    gas = token_for("utility", utility="GAS")
+    applicant, window = APPLICANT, WINDOW
+    power, gas = UTILITY["POWER"], UTILITY["GAS"]
 
     case = (await api.ok(CREATE, {"input": application(("POWER", "GAS"))}, applicant))[
         "createApplication"
     ]
     case_id = case["id"]
     mandatory = [c["requirementCode"] for c in case["checklist"] if c["mandatory"]]
-    await api.upload(applicant, case_id, mandatory[0], b"%PDF-1.4 licence")
+    await api.upload(applicant, case_id, mandatory[0], pdf_bytes("licence"))
     await api.ok(SUBMIT, {"caseId": case_id}, applicant)
 
     # The window returns it once with everything missing; the applicant completes it.
@@ -60,7 +56,7 @@ async def test_power_and_gas_from_application_to_one_reply(api):
     ]
     assert case["status"] == "CORRECTION_REQUIRED"
     for code in mandatory[1:]:
-        await api.upload(applicant, case_id, code, f"%PDF-1.4 {code}".encode())
+        await api.upload(applicant, case_id, code, pdf_bytes(code))
     case = (await api.ok(RESUBMIT, {"caseId": case_id}, applicant))["resubmitApplication"]
     assert case["status"] == "SUBMITTED"
     case = (await api.ok(ACCEPT, {"caseId": case_id}, window))["acceptCase"]
@@ -98,7 +94,7 @@ async def test_power_and_gas_from_application_to_one_reply(api):
     assert [d["version"] for d in corrections] == [2], "one current notice, the old one kept"
 
     # The applicant uploads the list and resubmits: only gas goes back to review.
-    await api.upload(applicant, case_id, "GAS_APPLIANCE_LIST", b"%PDF-1.4 appliances")
+    await api.upload(applicant, case_id, "GAS_APPLIANCE_LIST", pdf_bytes("appliances"))
     case = (await api.ok(RESUBMIT, {"caseId": case_id}, applicant))["resubmitApplication"]
     assert case["status"] == "IN_PROGRESS"
     assert {t["utility"]: t["status"] for t in case["tickets"]} == {

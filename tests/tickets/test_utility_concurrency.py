@@ -12,15 +12,19 @@ from datetime import datetime
 
 import pytest
 
-from tests.api import token_for
-from tests.factories import ENTERPRISE_A, SHANGHAI, application
+from tests.factories import (
+    APPLICANT,
+    ENTERPRISE_A,
+    SHANGHAI,
+    UTILITY,
+    WINDOW,
+    accepted_case,
+    tickets_by_utility,
+)
 from tests.served import ServedHub
 
 ROUNDS = 5
-APPLICANT = token_for("applicant", org=ENTERPRISE_A)
-WINDOW = token_for("window")
-POWER = token_for("utility", utility="POWER")
-GAS = token_for("utility", utility="GAS")
+POWER, GAS = UTILITY["POWER"], UTILITY["GAS"]
 TOKENS = {"POWER": POWER, "GAS": GAS}
 ITEMS = {
     "POWER": [{"requirementCode": "POWER_LOAD_LIST", "note": "请补充用电负荷清单"}],
@@ -30,12 +34,7 @@ ITEMS = {
     ],
 }
 
-CREATE = """mutation($input: ApplicationInput!) {
-  createApplication(input: $input) { id caseNo checklist { requirementCode mandatory } } }"""
-SUBMIT = "mutation($caseId: ID!) { submitApplication(caseId: $caseId) { status } }"
 RESUBMIT = "mutation($caseId: ID!) { resubmitApplication(caseId: $caseId) { status } }"
-ACCEPT = """mutation($caseId: ID!) { acceptCase(caseId: $caseId) {
-  status tickets { id utility } } }"""
 REVIEW = """mutation($id: ID!, $decision: ReviewDecision!, $corrections: [CorrectionItemInput!]) {
   reviewTicket(ticketId: $id, decision: $decision, corrections: $corrections) { status } }"""
 SURVEY = """mutation($ids: [ID!]!, $at: DateTime!) {
@@ -58,16 +57,8 @@ def hub(served_hub: ServedHub) -> ServedHub:
 
 
 async def _accepted_power_and_gas_case(hub: ServedHub) -> tuple[dict, dict[str, str]]:
-    case = (await hub.ok(CREATE, {"input": application(("POWER", "GAS"))}, APPLICANT))[
-        "createApplication"
-    ]
-    for item in case["checklist"]:
-        if item["mandatory"]:
-            await hub.upload(APPLICANT, case["id"], item["requirementCode"])
-    await hub.ok(SUBMIT, {"caseId": case["id"]}, APPLICANT)
-    accepted = (await hub.ok(ACCEPT, {"caseId": case["id"]}, WINDOW))["acceptCase"]
-    assert accepted["status"] == "IN_PROGRESS"
-    return case, {t["utility"]: t["id"] for t in accepted["tickets"]}
+    case = await accepted_case(hub, ("POWER", "GAS"))
+    return case, tickets_by_utility(case)
 
 
 async def _row_id(hub: ServedHub, case: dict):

@@ -9,24 +9,24 @@ from datetime import datetime, timedelta
 
 from hub.jobs import inprocess
 from tests.api import (
-    ACCEPT,
-    CREATE,
     HANDOVER,
     REQUEST_CORRECTION,
     REQUEST_UPLOAD,
     RESUBMIT,
-    SUBMIT,
     UPDATE,
     WITHDRAW,
-    token_for,
+    assert_invalid_state,
 )
-from tests.factories import ENTERPRISE_A, ENTERPRISE_B, SHANGHAI, application
-
-APPLICANT = token_for("applicant", org=ENTERPRISE_A)
-OTHER_APPLICANT = token_for("applicant", org=ENTERPRISE_B)
-WINDOW = token_for("window", name="窗口张工")
-UTILITIES = ("WATER", "POWER", "GAS")
-UTILITY = {u: token_for("utility", utility=u, name=f"{u}-审核员") for u in UTILITIES}
+from tests.factories import (
+    APPLICANT,
+    OTHER_APPLICANT,
+    REVIEWERS,
+    SHANGHAI,
+    WINDOW,
+    accepted_case_and_tickets,
+    application,
+    pdf_bytes,
+)
 
 TICKET_FIELDS = """
   id utility status decision reasons corrections reviewStartedAt surveyedAt
@@ -72,26 +72,9 @@ NOT_APPROVED = {"outcome": "NOT_APPROVED", "reasons": "供区内无可用管网"
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def pdf(label: str) -> bytes:
-    return b"%PDF-1.4\n% " + label.encode() + b"\n%%EOF\n"
-
-
 def just_now() -> str:
     """A survey time after the tickets' dispatch and not in the future."""
     return datetime.now(SHANGHAI).isoformat()
-
-
-async def accepted(api, utilities=("POWER", "GAS")) -> tuple[str, dict[str, str]]:
-    """An accepted case: its id and its tickets' ids by utility."""
-    case = (await api.ok(CREATE, {"input": application(utilities)}, APPLICANT))["createApplication"]
-    for item in case["checklist"]:
-        if item["mandatory"]:
-            code = item["requirementCode"]
-            await api.upload(APPLICANT, case["id"], code, pdf(code))
-    await api.ok(SUBMIT, {"caseId": case["id"]}, APPLICANT)
-    case = (await api.ok(ACCEPT, {"caseId": case["id"]}, WINDOW))["acceptCase"]
-    assert case["status"] == "IN_PROGRESS"
-    return case["id"], {t["utility"]: t["id"] for t in case["tickets"]}
 
 
 async def view(api, case_id: str, token: str = WINDOW) -> dict:
@@ -101,7 +84,7 @@ async def view(api, case_id: str, token: str = WINDOW) -> dict:
 
 async def review(api, ticket_id: str, utility: str, decision: str = "ELIGIBLE", **extra) -> dict:
     variables = {"id": ticket_id, "decision": decision, **extra}
-    return (await api.ok(REVIEW, variables, UTILITY[utility]))["reviewTicket"]
+    return (await api.ok(REVIEW, variables, REVIEWERS[utility]))["reviewTicket"]
 
 
 async def ask_correction(api, ticket_id: str, utility: str, *items: tuple[str | None, str]):
@@ -116,15 +99,15 @@ async def survey(api, ids: list[str], token: str = WINDOW) -> list[dict]:
 
 async def submit_result(api, ticket_id: str, utility: str, form: dict | None = None) -> dict:
     variables = {"id": ticket_id, "input": form or POWER_RESULT}
-    return (await api.ok(RESULT, variables, UTILITY[utility]))["submitResultFeedback"]
+    return (await api.ok(RESULT, variables, REVIEWERS[utility]))["submitResultFeedback"]
 
 
 async def replied(api) -> tuple[str, dict[str, str]]:
     """A POWER+GAS case: power approved, gas ineligible, ONE reply issued."""
-    case_id, tickets = await accepted(api)
+    case_id, tickets = await accepted_case_and_tickets(api)
     await review(api, tickets["POWER"], "POWER")
     await review(api, tickets["GAS"], "GAS", "INELIGIBLE", reasons="不在供气范围内")
-    await survey(api, [tickets["POWER"]], UTILITY["POWER"])
+    await survey(api, [tickets["POWER"]], REVIEWERS["POWER"])
     await submit_result(api, tickets["POWER"], "POWER")
     case = (await api.ok(REPLY, {"caseId": case_id}, WINDOW))["issueConsolidatedReply"]
     assert case["status"] == "REPLIED"
@@ -186,11 +169,6 @@ def assert_code(error: dict, code: str) -> None:
     assert error["extensions"]["code"] == code, error
 
 
-def assert_invalid_state(error: dict, state: str) -> None:
-    assert_code(error, "INVALID_STATE")
-    assert state in error["message"], error["message"]
-
-
 def assert_fields(error: dict, paths: list[str]) -> None:
     assert_code(error, "BAD_USER_INPUT")
     assert sorted(f["path"] for f in error["extensions"]["fields"]) == sorted(paths), error
@@ -204,53 +182,55 @@ def moment(value: str) -> datetime:
 
 
 async def test_a_ticket_is_reviewed_once(api):
-    case_id, tickets = await accepted(api)
+    case_id, tickets = await accepted_case_and_tickets(api)
     power, gas = tickets["POWER"], tickets["GAS"]
     await review(api, power, "POWER")
     await review(api, gas, "GAS", "INELIGIBLE", reasons="不在供气范围内")
 
     for decision, extra in [("ELIGIBLE", {}), ("INELIGIBLE", {"reasons": "改判"})]:
         variables = {"id": power, "decision": decision, **extra}
-        error = await refused(api, REVIEW, variables, UTILITY["POWER"], case_id)
+        error = await refused(api, REVIEW, variables, REVIEWERS["POWER"], case_id)
         assert_invalid_state(error, "SURVEY_PENDING")
-    error = await refused(api, REVIEW, {"id": gas, "decision": "ELIGIBLE"}, UTILITY["GAS"], case_id)
+    error = await refused(
+        api, REVIEW, {"id": gas, "decision": "ELIGIBLE"}, REVIEWERS["GAS"], case_id
+    )
     assert_invalid_state(error, "INELIGIBLE")
 
-    await survey(api, [power], UTILITY["POWER"])
+    await survey(api, [power], REVIEWERS["POWER"])
     variables = {"id": power, "decision": "NEEDS_CORRECTION", "corrections": [{"note": "补正"}]}
-    error = await refused(api, REVIEW, variables, UTILITY["POWER"], case_id)
+    error = await refused(api, REVIEW, variables, REVIEWERS["POWER"], case_id)
     assert_invalid_state(error, "SURVEYED")
 
 
 async def test_survey_comes_after_review_and_the_result_after_the_survey(api):
-    case_id, tickets = await accepted(api)
+    case_id, tickets = await accepted_case_and_tickets(api)
     power = tickets["POWER"]
 
     error = await refused(api, SURVEY, {"ids": [power], "at": just_now()}, WINDOW, case_id)
     assert_invalid_state(error, "PENDING_REVIEW")
     variables = {"id": power, "input": POWER_RESULT}
-    error = await refused(api, RESULT, variables, UTILITY["POWER"], case_id)
+    error = await refused(api, RESULT, variables, REVIEWERS["POWER"], case_id)
     assert_invalid_state(error, "PENDING_REVIEW")
 
     await review(api, power, "POWER")
-    error = await refused(api, RESULT, variables, UTILITY["POWER"], case_id)
+    error = await refused(api, RESULT, variables, REVIEWERS["POWER"], case_id)
     assert_invalid_state(error, "SURVEY_PENDING")
     # A joint survey with one ticket not yet reviewed is refused as a whole.
     joint = {"ids": [power, tickets["GAS"]], "at": just_now()}
     error = await refused(api, SURVEY, joint, WINDOW, case_id)
     assert_invalid_state(error, "PENDING_REVIEW")
 
-    await survey(api, [power], UTILITY["POWER"])
+    await survey(api, [power], REVIEWERS["POWER"])
     error = await refused(api, SURVEY, {"ids": [power], "at": just_now()}, WINDOW, case_id)
     assert_invalid_state(error, "SURVEYED")
 
     await submit_result(api, power, "POWER")
-    error = await refused(api, RESULT, variables, UTILITY["POWER"], case_id)
+    error = await refused(api, RESULT, variables, REVIEWERS["POWER"], case_id)
     assert_invalid_state(error, "RESULT_SUBMITTED")
 
 
 async def test_withdrawal_cancels_open_tickets_which_then_take_no_action(api):
-    case_id, tickets = await accepted(api, ("WATER", "POWER", "GAS"))
+    case_id, tickets = await accepted_case_and_tickets(api, ("WATER", "POWER", "GAS"))
     await review(api, tickets["WATER"], "WATER", "INELIGIBLE", reasons="无市政供水管网")
     await review(api, tickets["POWER"], "POWER")
 
@@ -271,12 +251,12 @@ async def test_withdrawal_cancels_open_tickets_which_then_take_no_action(api):
     ]
     async with unchanged(api, case_id):
         for utility, mutation, variables, state in steps:
-            assert_invalid_state(await api.error(mutation, variables, UTILITY[utility]), state)
+            assert_invalid_state(await api.error(mutation, variables, REVIEWERS[utility]), state)
         assert_invalid_state(await api.error(REPLY, {"caseId": case_id}, WINDOW), "WITHDRAWN")
 
 
 async def test_the_reply_waits_for_every_utility(api):
-    case_id, tickets = await accepted(api)
+    case_id, tickets = await accepted_case_and_tickets(api)
     error = await refused(api, REPLY, {"caseId": case_id}, WINDOW, case_id)
     assert_invalid_state(error, "IN_PROGRESS")
 
@@ -288,13 +268,13 @@ async def test_the_reply_waits_for_every_utility(api):
 
 
 async def test_only_the_window_issues_the_reply(api):
-    case_id, tickets = await accepted(api, ("POWER",))
+    case_id, tickets = await accepted_case_and_tickets(api, ("POWER",))
     await review(api, tickets["POWER"], "POWER", "INELIGIBLE", reasons="超出供电能力")
     assert (await view(api, case_id))["status"] == "CONSOLIDATING"
-    for token in (APPLICANT, UTILITY["POWER"]):
+    for token in (APPLICANT, REVIEWERS["POWER"]):
         error = await refused(api, REPLY, {"caseId": case_id}, token, case_id)
         assert_code(error, "FORBIDDEN")
-    error = await refused(api, REPLY, {"caseId": case_id}, UTILITY["GAS"], case_id)
+    error = await refused(api, REPLY, {"caseId": case_id}, REVIEWERS["GAS"], case_id)
     assert_code(error, "NOT_FOUND")
 
 
@@ -343,14 +323,14 @@ async def test_nothing_changes_a_replied_case(api):
         for token, mutation, variables in case_steps:
             assert_invalid_state(await api.error(mutation, variables, token), "REPLIED")
         for utility, mutation, variables, state in ticket_steps:
-            assert_invalid_state(await api.error(mutation, variables, UTILITY[utility]), state)
+            assert_invalid_state(await api.error(mutation, variables, REVIEWERS[utility]), state)
 
 
 # --- FORBIDDEN and NOT_FOUND: who acts on which ticket ---------------------------------------
 
 
 async def test_the_window_neither_reviews_nor_submits_results(api):
-    case_id, tickets = await accepted(api)
+    case_id, tickets = await accepted_case_and_tickets(api)
     power = tickets["POWER"]
     async with unchanged(api, case_id):
         for decision, extra in [
@@ -368,7 +348,7 @@ async def test_the_window_neither_reviews_nor_submits_results(api):
 
 
 async def test_the_applicant_sees_its_tickets_but_may_not_act_on_them(api):
-    case_id, tickets = await accepted(api)
+    case_id, tickets = await accepted_case_and_tickets(api)
     power = tickets["POWER"]
     assert (await api.ok(GET_TICKET, {"id": power}, APPLICANT))["ticket"]["id"] == power
     assert (await api.ok(GET_TICKET, {"id": power}, OTHER_APPLICANT))["ticket"] is None
@@ -389,9 +369,9 @@ async def test_the_applicant_sees_its_tickets_but_may_not_act_on_them(api):
 
 
 async def test_a_utility_acts_only_on_its_own_ticket_but_reads_every_result(api):
-    case_id, tickets = await accepted(api)
+    case_id, tickets = await accepted_case_and_tickets(api)
     power, gas = tickets["POWER"], tickets["GAS"]
-    as_power = UTILITY["POWER"]
+    as_power = REVIEWERS["POWER"]
 
     variables = {"id": gas, "decision": "ELIGIBLE"}
     assert_code(await refused(api, REVIEW, variables, as_power, case_id), "FORBIDDEN")
@@ -402,7 +382,7 @@ async def test_a_utility_acts_only_on_its_own_ticket_but_reads_every_result(api)
         variables = {"ids": ids, "at": just_now()}
         assert_code(await refused(api, SURVEY, variables, as_power, case_id), "FORBIDDEN")
     variables = {"ids": [gas, power], "at": just_now()}
-    assert_code(await refused(api, SURVEY, variables, UTILITY["GAS"], case_id), "FORBIDDEN")
+    assert_code(await refused(api, SURVEY, variables, REVIEWERS["GAS"], case_id), "FORBIDDEN")
     # The window records the joint survey of both utilities.
     joint = await survey(api, [power, gas])
     assert [(t["utility"], t["status"]) for t in joint] == [
@@ -428,8 +408,8 @@ async def test_a_utility_acts_only_on_its_own_ticket_but_reads_every_result(api)
 
 
 async def test_a_utility_without_a_ticket_on_the_case_finds_nothing(api):
-    case_id, tickets = await accepted(api)
-    as_water = UTILITY["WATER"]
+    case_id, tickets = await accepted_case_and_tickets(api)
+    as_water = REVIEWERS["WATER"]
     power = tickets["POWER"]
     assert (await api.ok(GET_TICKET, {"id": power}, as_water))["ticket"] is None
     assert (await api.ok(VIEW_CASE, {"id": case_id}, as_water))["case"] is None
@@ -443,7 +423,7 @@ async def test_a_utility_without_a_ticket_on_the_case_finds_nothing(api):
     variables = {"id": power, "input": POWER_RESULT}
     assert_code(await refused(api, RESULT, variables, as_water, case_id), "NOT_FOUND")
     variables = {"id": "not-a-ticket", "decision": "ELIGIBLE"}
-    assert_code(await api.error(REVIEW, variables, UTILITY["POWER"]), "NOT_FOUND")
+    assert_code(await api.error(REVIEW, variables, REVIEWERS["POWER"]), "NOT_FOUND")
 
 
 # --- BAD_USER_INPUT (SQLite only: the answer does not depend on the database) -----------------
@@ -451,7 +431,7 @@ async def test_a_utility_without_a_ticket_on_the_case_finds_nothing(api):
 
 async def test_a_review_is_checked_before_anything_changes(sqlite_api):
     api = sqlite_api
-    case_id, tickets = await accepted(api)
+    case_id, tickets = await accepted_case_and_tickets(api)
     power = tickets["POWER"]
     good = {"requirementCode": "POWER_LOAD_LIST", "note": "请补充用电负荷清单"}
     table = [
@@ -483,13 +463,13 @@ async def test_a_review_is_checked_before_anything_changes(sqlite_api):
     async with unchanged(api, case_id):
         for decision, extra, paths in table:
             variables = {"id": power, "decision": decision, **extra}
-            assert_fields(await api.error(REVIEW, variables, UTILITY["POWER"]), paths)
+            assert_fields(await api.error(REVIEW, variables, REVIEWERS["POWER"]), paths)
 
 
 async def test_a_survey_is_checked_before_anything_changes(sqlite_api):
     api = sqlite_api
-    first_id, first = await accepted(api)
-    second_id, second = await accepted(api)
+    first_id, first = await accepted_case_and_tickets(api)
+    second_id, second = await accepted_case_and_tickets(api)
     for tickets in (first, second):
         await review(api, tickets["POWER"], "POWER")
         await review(api, tickets["GAS"], "GAS")
@@ -504,7 +484,7 @@ async def test_a_survey_is_checked_before_anything_changes(sqlite_api):
         ([], in_an_hour, ["surveyedAt", "ticketIds"]),
     ]
     async with unchanged(api, first_id, second_id):
-        for token in (UTILITY["POWER"], WINDOW):
+        for token in (REVIEWERS["POWER"], WINDOW):
             for ids, at, paths in table:
                 assert_fields(await api.error(SURVEY, {"ids": ids, "at": at}, token), paths)
         # The window's joint survey may not span two cases either.
@@ -516,7 +496,7 @@ async def test_a_survey_is_checked_before_anything_changes(sqlite_api):
 
 
 async def test_corrections_of_every_utility_are_gathered_into_one_notice(api):
-    case_id, tickets = await accepted(api, ("WATER", "POWER", "GAS"))
+    case_id, tickets = await accepted_case_and_tickets(api, ("WATER", "POWER", "GAS"))
     water, power, gas = tickets["WATER"], tickets["POWER"], tickets["GAS"]
 
     await review(api, power, "POWER")
@@ -556,7 +536,7 @@ async def test_corrections_of_every_utility_are_gathered_into_one_notice(api):
     }
 
     # The eligible utility carries on while the case waits for the applicant.
-    await survey(api, [power], UTILITY["POWER"])
+    await survey(api, [power], REVIEWERS["POWER"])
     await submit_result(api, power, "POWER")
     case = await view(api, case_id)
     assert case["status"] == "CORRECTION_REQUIRED"
@@ -564,7 +544,7 @@ async def test_corrections_of_every_utility_are_gathered_into_one_notice(api):
     assert events_of(case, "CASE_CONSOLIDATING") == []
     before = {t["utility"]: t for t in case["tickets"]}
 
-    await api.upload(APPLICANT, case_id, "WATER_SUPPLY_DRAWING", pdf("给水设计图"))
+    await api.upload(APPLICANT, case_id, "WATER_SUPPLY_DRAWING", pdf_bytes("给水设计图"))
     resubmitted = (await api.ok(RESUBMIT, {"caseId": case_id}, APPLICANT))["resubmitApplication"]
     assert resubmitted["status"] == "IN_PROGRESS"
     case = await view(api, case_id)
@@ -610,7 +590,7 @@ async def test_corrections_of_every_utility_are_gathered_into_one_notice(api):
     # Gas is satisfied at last; water surveys and answers; the case consolidates.
     await api.ok(RESUBMIT, {"caseId": case_id}, APPLICANT)
     await review(api, gas, "GAS", "INELIGIBLE", reasons="不在供气范围内")
-    await survey(api, [water], UTILITY["WATER"])
+    await survey(api, [water], REVIEWERS["WATER"])
     await submit_result(api, water, "WATER", NOT_APPROVED)
     case = await view(api, case_id)
     assert case["status"] == "CONSOLIDATING"
@@ -665,7 +645,7 @@ async def test_corrections_of_every_utility_are_gathered_into_one_notice(api):
 
 
 async def test_an_ineligible_ticket_does_not_hold_back_the_correction_notice(api):
-    case_id, tickets = await accepted(api)
+    case_id, tickets = await accepted_case_and_tickets(api)
     await review(api, tickets["POWER"], "POWER", "INELIGIBLE", reasons=" 超出供电能力 ")
     case = await view(api, case_id)
     assert case["status"] == "IN_PROGRESS"
@@ -681,7 +661,7 @@ async def test_an_ineligible_ticket_does_not_hold_back_the_correction_notice(api
 
 
 async def test_a_case_whose_tickets_are_all_ineligible_consolidates_at_once(api):
-    case_id, tickets = await accepted(api)
+    case_id, tickets = await accepted_case_and_tickets(api)
     await review(api, tickets["POWER"], "POWER", "INELIGIBLE", reasons="超出供电能力")
     assert (await view(api, case_id))["status"] == "IN_PROGRESS"
 

@@ -9,7 +9,6 @@ import asyncio
 import contextlib
 import json
 import re
-import socket
 import threading
 import time
 from collections import Counter
@@ -22,6 +21,8 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
+
+from tests.served import free_port
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -125,12 +126,6 @@ class Receiver:
 
     def app(self) -> Starlette:
         return Starlette(routes=[Route("/hooks/{name}", self.handle, methods=["POST"])])
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextlib.contextmanager

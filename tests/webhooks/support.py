@@ -1,14 +1,9 @@
-"""GraphQL operations and data builders of the webhook tests."""
+"""GraphQL operations and helpers of the webhook tests: endpoints registered, deliveries read."""
 
 from __future__ import annotations
 
-from tests.api import ACCEPT, CREATE, SUBMIT, Api, token_for
-from tests.factories import ENTERPRISE_A, application
-
-ADMIN = token_for("admin")
-WINDOW = token_for("window")
-APPLICANT = token_for("applicant", org=ENTERPRISE_A)
-UTILITY = {u: token_for("utility", utility=u) for u in ("WATER", "POWER", "GAS")}
+from tests.api import Api
+from tests.factories import ADMIN
 
 ENDPOINT_FIELDS = "id utility url eventTypes description enabled secretHint createdBy"
 REGISTER = f"""mutation($input: RegisterWebhookInput!) {{
@@ -52,22 +47,6 @@ async def register(
     registration = data["registerWebhook"]
     receiver.expect(name, registration["secret"], fail_first=fail_first)
     return registration["endpoint"]
-
-
-async def accepted_case(api: Api, utilities=("WATER",)) -> tuple[str, dict[str, str]]:
-    """A case filed with its mandatory materials and accepted: (case id, utility -> ticket)."""
-    created = (await api.ok(CREATE, {"input": application(tuple(utilities))}, APPLICANT))[
-        "createApplication"
-    ]
-    case_id = created["id"]
-    for item in created["checklist"]:
-        if item["mandatory"]:
-            code = item["requirementCode"]
-            await api.upload(APPLICANT, case_id, code, f"%PDF-1.4 {code}".encode())
-    await api.ok(SUBMIT, {"caseId": case_id}, APPLICANT)
-    accepted = (await api.ok(ACCEPT, {"caseId": case_id}, WINDOW))["acceptCase"]
-    assert accepted["status"] == "IN_PROGRESS"
-    return case_id, {t["utility"]: t["id"] for t in accepted["tickets"]}
 
 
 async def case_events(api: Api, case_id: str) -> list[dict]:

@@ -14,10 +14,12 @@ from hub.jobs.constants import QUEUE_NAME
 from hub.jobs.settings import redis_settings
 from hub.settings import get_settings
 from hub.wiring import JOB_FUNCTIONS
-from tests.webhooks.support import (
+from tests.factories import (
     ADMIN,
+    accepted_case_and_tickets,
+)
+from tests.webhooks.support import (
     REDELIVER,
-    accepted_case,
     attempts,
     case_events,
     deliveries,
@@ -58,7 +60,7 @@ async def run_worker_until_idle() -> None:
 
 async def test_an_arq_worker_delivers_retries_and_redelivers(api, arq_queue, receiver):
     endpoint = await register(api, receiver, "water", "WATER", fail_first=1)
-    case_id, _ = await accepted_case(api, ("WATER",))
+    case_id, _ = await accepted_case_and_tickets(api, ("WATER",))
     assert receiver.statuses("water") == []  # queued in Redis, nothing ran in-process
 
     await run_worker_until_idle()

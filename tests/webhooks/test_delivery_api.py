@@ -10,15 +10,18 @@ from datetime import datetime
 
 from hub.jobs import inprocess
 from hub.settings import get_settings
-from tests.webhooks.support import (
+from tests.factories import (
     ADMIN,
+    UTILITY,
+    accepted_case,
+    accepted_case_and_tickets,
+)
+from tests.webhooks.support import (
     DELIVERIES,
     DISABLE,
     REDELIVER,
     REGISTER,
     REVIEW,
-    UTILITY,
-    accepted_case,
     attempts,
     case_events,
     deliveries,
@@ -28,7 +31,7 @@ from tests.webhooks.support import (
 
 async def test_a_failed_attempt_is_retried_and_lands_once(api, receiver):
     endpoint = await register(api, receiver, "water", "WATER", ["TICKET_DISPATCHED"], fail_first=2)
-    case_id, _ = await accepted_case(api, ("WATER",))
+    case_id, _ = await accepted_case_and_tickets(api, ("WATER",))
     await inprocess.drain()
 
     [dispatched] = [e for e in await case_events(api, case_id) if e["type"] == "TICKET_DISPATCHED"]
@@ -59,7 +62,7 @@ async def test_a_failed_attempt_is_retried_and_lands_once(api, receiver):
 
 async def test_after_the_last_attempt_it_fails_and_a_redelivery_sends_it_again(api, receiver):
     endpoint = await register(api, receiver, "water", "WATER", ["TICKET_DISPATCHED"], fail_first=99)
-    case_id, _ = await accepted_case(api, ("WATER",))
+    case_id, _ = await accepted_case_and_tickets(api, ("WATER",))
     await inprocess.drain()
 
     [delivery] = await deliveries(api, endpoint["id"])
@@ -150,7 +153,7 @@ async def test_slow_answers_and_redirects_are_failures(api, receiver):
 
 async def test_a_disabled_endpoint_gets_nothing_and_cannot_be_redelivered_to(api, receiver):
     endpoint = await register(api, receiver, "water", "WATER")
-    case_id, tickets = await accepted_case(api, ("WATER",))
+    case_id, tickets = await accepted_case_and_tickets(api, ("WATER",))
     await inprocess.drain()
     sent = await deliveries(api, endpoint["id"])
     assert sent and {d["status"] for d in sent} == {"DELIVERED"}

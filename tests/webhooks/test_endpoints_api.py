@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api import token_for
-from tests.webhooks.support import (
+from tests.api import (
+    bad_input_paths,
+)
+from tests.factories import (
     ADMIN,
     APPLICANT,
+    LIAISON,
+    UTILITY,
+    WINDOW,
+)
+from tests.webhooks.support import (
     ATTEMPTS,
     DELIVERIES,
     DELIVERY,
@@ -17,8 +24,6 @@ from tests.webhooks.support import (
     REGISTER,
     ROTATE,
     UPDATE,
-    UTILITY,
-    WINDOW,
 )
 
 GOOD = {
@@ -45,14 +50,9 @@ def codes_of(error: dict) -> str:
     return error["extensions"]["code"]
 
 
-def paths_of(error: dict) -> list[str]:
-    assert codes_of(error) == "BAD_USER_INPUT", error
-    return [f["path"] for f in error["extensions"]["fields"]]
-
-
 @pytest.mark.parametrize(("operation", "variables"), OPERATIONS)
 async def test_only_admins_manage_webhooks(sqlite_api, operation, variables):
-    others = [APPLICANT, WINDOW, UTILITY["WATER"], token_for("liaison")]
+    others = [APPLICANT, WINDOW, UTILITY["WATER"], LIAISON]
     for token in others:
         error = await sqlite_api.error(operation, variables, token)
         assert codes_of(error) == "FORBIDDEN", (token, error)
@@ -125,21 +125,21 @@ async def test_update_disable_and_filters(api):
 )
 async def test_a_bad_url_is_bad_user_input_at_its_path(sqlite_api, url):
     error = await sqlite_api.error(REGISTER, {"input": {**GOOD, "url": url}}, ADMIN)
-    assert paths_of(error) == ["input.url"]
+    assert bad_input_paths(error) == ["input.url"]
     assert (await sqlite_api.ok(ENDPOINTS, {}, ADMIN))["webhookEndpoints"] == []
 
 
 async def test_every_problem_of_an_input_is_reported(sqlite_api):
     bad = {**GOOD, "url": "mailto:x@y", "eventTypes": ["CASE_CREATED", "NOPE", "case_created"]}
     error = await sqlite_api.error(REGISTER, {"input": bad}, ADMIN)
-    assert paths_of(error) == ["input.url", "input.eventTypes[1]", "input.eventTypes[2]"]
+    assert bad_input_paths(error) == ["input.url", "input.eventTypes[1]", "input.eventTypes[2]"]
     registered = (await sqlite_api.ok(REGISTER, {"input": GOOD}, ADMIN))["registerWebhook"]
     update = {
         "id": registered["endpoint"]["id"],
         "input": {"url": "gopher://x", "eventTypes": ["X"]},
     }
     error = await sqlite_api.error(UPDATE, update, ADMIN)
-    assert paths_of(error) == ["input.url", "input.eventTypes[0]"]
+    assert bad_input_paths(error) == ["input.url", "input.eventTypes[0]"]
 
 
 @pytest.mark.parametrize(("operation", "variables"), OPERATIONS[2:5] + OPERATIONS[7:])

@@ -14,44 +14,30 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 
-import httpx
-import pytest
-
-from hub import clock, db
-from hub.app import create_app
+from hub import clock
 from hub.enums import EventType
 from hub.jobs import inprocess
 from hub.models import CaseEvent, WebhookDelivery
 from hub.webhooks import dispatch
 from hub.webhooks.delivery import sweep_webhooks
 from hub.webhooks.dispatch import dispatch_events
-from tests.api import CREATE, Api
-from tests.conftest import _open_empty_database, backend_url
-from tests.factories import application
+from tests.api import Api
+from tests.conftest import backend_url
+from tests.factories import draft_case
 from tests.processes import outcomes_of_processes
 from tests.webhooks.dispatcher_process import run_dispatcher
-from tests.webhooks.support import APPLICANT, register
+from tests.webhooks.support import (
+    register,
+)
 
 EVENTS = 240
 POWER_DISPATCH_AT = 120  # the power ticket is dispatched halfway: power gets the second half
 TYPES = [str(t) for t in (EventType.MATERIAL_ADDED, EventType.TICKET_REVIEWED)]
 
 
-@pytest.fixture
-async def postgres_api():
-    await _open_empty_database("postgres")  # skips unless HUB_TEST_DATABASE_URL is set
-    app = create_app(manage_database=False)
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://hub.test") as client:
-        yield Api(client)
-    await inprocess.drain()
-    await db.close()
-
-
 async def prepare(api: Api, receiver) -> dict[str, int]:
     """Endpoints and inserted events; returns the deliveries due per receiver endpoint."""
-    created = await api.ok(CREATE, {"input": application(("WATER", "POWER"))}, APPLICANT)
-    case_id = created["createApplication"]["id"]
+    case_id = (await draft_case(api, ("WATER", "POWER")))["id"]
     await inprocess.drain()
     await register(api, receiver, "water", "WATER")
     await register(api, receiver, "power", "POWER")

@@ -5,13 +5,13 @@ of other cases; an event-type list narrows it; an endpoint registered later star
 from __future__ import annotations
 
 from hub.jobs import inprocess
-from tests.api import CREATE
-from tests.factories import application
-from tests.webhooks.support import (
-    APPLICANT,
-    REVIEW,
+from tests.factories import (
     UTILITY,
-    accepted_case,
+    accepted_case_and_tickets,
+    draft_case,
+)
+from tests.webhooks.support import (
+    REVIEW,
     case_events,
     deliveries,
     register,
@@ -46,9 +46,9 @@ async def test_each_utility_gets_its_cases_from_dispatch_on(api, receiver):
     power = await register(api, receiver, "power", "POWER")
     gas = await register(api, receiver, "gas", "GAS")
 
-    both, tickets = await accepted_case(api, ("WATER", "POWER"))
-    power_only, power_tickets = await accepted_case(api, ("POWER",))
-    draft = (await api.ok(CREATE, {"input": application(("GAS",))}, APPLICANT))["createApplication"]
+    both, tickets = await accepted_case_and_tickets(api, ("WATER", "POWER"))
+    power_only, power_tickets = await accepted_case_and_tickets(api, ("POWER",))
+    draft = await draft_case(api, ("GAS",))
     await api.ok(REVIEW, {"id": tickets["POWER"], "decision": "ELIGIBLE"}, UTILITY["POWER"])
     await api.ok(REVIEW, {"id": tickets["WATER"], "decision": "ELIGIBLE"}, UTILITY["WATER"])
     await api.ok(REVIEW, {"id": power_tickets["POWER"], "decision": "ELIGIBLE"}, UTILITY["POWER"])
@@ -85,7 +85,7 @@ async def test_each_utility_gets_its_cases_from_dispatch_on(api, receiver):
 
 
 async def test_an_endpoint_registered_later_gets_the_events_from_then_on(api, receiver):
-    case_id, tickets = await accepted_case(api, ("WATER",))
+    case_id, tickets = await accepted_case_and_tickets(api, ("WATER",))
     await inprocess.drain()
     newest_before = max(int(e["id"]) for e in await case_events(api, case_id))
     late = await register(api, receiver, "late", "WATER")

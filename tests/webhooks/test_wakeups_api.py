@@ -12,13 +12,13 @@ from hub.jobs import inprocess
 from hub.models import WebhookDelivery
 from hub.webhooks import dispatch
 from hub.webhooks.delivery import sweep_webhooks
-from tests.api import CREATE
-from tests.factories import application
-from tests.webhooks.support import (
+from tests.factories import (
     ADMIN,
-    APPLICANT,
-    DISABLE,
     accepted_case,
+    draft_case,
+)
+from tests.webhooks.support import (
+    DISABLE,
     attempts,
     deliveries,
     register,
@@ -34,19 +34,19 @@ async def test_no_job_is_queued_while_no_endpoint_is_enabled(api, receiver, monk
         return await real_enqueue(function, *args, job_id=job_id, **kwargs)
 
     monkeypatch.setattr(dispatch, "enqueue", spy)
-    await api.ok(CREATE, {"input": application(("WATER",))}, APPLICANT)
+    await draft_case(api, ("WATER",))
     await inprocess.drain()
     assert queued == []
 
     endpoint = await register(api, receiver, "water", "WATER")
-    await api.ok(CREATE, {"input": application(("WATER",))}, APPLICANT)
+    await draft_case(api, ("WATER",))
     await inprocess.drain()
     # One fan-out for the transaction (its events reach no endpoint: no delivery job).
     assert len(queued) == 1 and queued[0].startswith("webhook_dispatch:e"), queued
 
     await api.ok(DISABLE, {"id": endpoint["id"]}, ADMIN)
     queued.clear()
-    await api.ok(CREATE, {"input": application(("WATER",))}, APPLICANT)
+    await draft_case(api, ("WATER",))
     await inprocess.drain()
     assert queued == []
 
