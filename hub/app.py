@@ -10,7 +10,6 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route, WebSocketRoute
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
-from tortoise import Tortoise
 
 from hub import clock, db, wiring
 from hub.auth.tokens import principal_from_header
@@ -28,10 +27,16 @@ from hub.resolvers.context import HubContext
 from hub.resolvers.events.socket import GraphQLOverWebSocket
 from hub.resolvers.schema import schema
 from hub.settings import get_settings
+from hub.web.edge import edge_middleware
+from hub.web.graphql_response import GraphQLResponseMediaType
+from hub.web.page_policy import graphiql_policy, with_page_policy
+from hub.web.readiness import readyz
 from hub.webhooks.delivery import close_clients
 
+UPLOADS = "/uploads/"
 
-class HubGraphQL(GraphQLOverWebSocket, GraphQL):
+
+class HubGraphQL(GraphQLResponseMediaType, GraphQLOverWebSocket, GraphQL):
     async def get_context(self, request, response=None) -> HubContext:
         context = HubContext(request=request, response=response)
         try:
@@ -39,6 +44,11 @@ class HubGraphQL(GraphQLOverWebSocket, GraphQL):
         except HubError as error:
             context.auth_error = error
         return context
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        response = await super().render_graphql_ide(request)
+        response.headers["Content-Security-Policy"] = graphiql_policy(self.graphql_ide_html)
+        return response
 
 
 async def put_upload(request: Request) -> Response:
@@ -74,42 +84,12 @@ async def get_download(request: Request) -> Response:
         path,
         media_type=params.get("type") or "application/octet-stream",
         filename=params.get("filename") or path.name,
+        content_disposition_type="attachment",  # never shown inline on the hub's origin
     )
 
 
 async def healthz(_: Request) -> Response:
     return JSONResponse({"status": "ok"})
-
-
-async def _redis_check(url: str) -> str:
-    from redis.asyncio import Redis
-
-    client = Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2)
-    try:
-        await client.ping()
-        return "ok"
-    except Exception as exc:
-        return f"unavailable: {type(exc).__name__}"
-    finally:
-        await client.aclose()
-
-
-async def readyz(_: Request) -> Response:
-    checks = {}
-    try:
-        await Tortoise.get_connection("default").execute_query("SELECT 1")
-        checks["database"] = "ok"
-    except Exception as exc:
-        checks["database"] = f"unavailable: {type(exc).__name__}"
-    if get_settings().redis_url:
-        checks["queue"] = await _redis_check(get_settings().redis_url)
-    try:
-        await get_object_store().check()
-        checks["objectStore"] = "ok"
-    except ObjectStoreUnavailable as exc:
-        checks["objectStore"] = f"unavailable: {str(exc)[:120]}"
-    ready = all(v == "ok" for v in checks.values())
-    return JSONResponse({"ready": ready, "checks": checks}, status_code=200 if ready else 503)
 
 
 async def _stop_jobs() -> None:
@@ -150,11 +130,13 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
-            Route("/uploads/{upload_id}", put_upload, methods=["PUT"]),
+            Route(UPLOADS + "{upload_id}", put_upload, methods=["PUT"]),
             Route("/downloads", get_download, methods=["GET"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            Route("/verify/{code}", verify_page),
+            Route("/verify/{code}", with_page_policy(verify_page)),
         ],
+        # The upload PUT enforces HUB_MAX_UPLOAD_BYTES (the announced size) itself.
+        middleware=edge_middleware(own_body_limit=[("PUT", UPLOADS)]),
         lifespan=lifespan,
     )

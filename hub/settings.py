@@ -40,6 +40,12 @@ class Settings(BaseSettings):
     token_ttl_seconds: int = 3600
     upload_ttl_seconds: int = 900
     max_upload_bytes: int = 50 * 1024 * 1024
+    # Any other request body (GraphQL above all) over this many bytes is refused with 413 while
+    # it arrives, before it is parsed; PUT /uploads/{id} has max_upload_bytes instead.
+    max_request_bytes: int = 1024 * 1024
+    # Browser origins allowed to call the API (comma-separated, e.g. "https://a.example,
+    # https://b.example"); empty: no CORS headers at all.
+    cors_origins: str = ""
     pdf: str = "auto"  # auto: a PDF beside each DOCX when LibreOffice is installed; off: none
     soffice: str = "soffice"
     pdf_timeout_seconds: float = 60.0
@@ -59,6 +65,10 @@ class Settings(BaseSettings):
     @property
     def effective_database_url(self) -> str:
         return self.database_url or f"sqlite://{self.storage_dir / 'hub.sqlite3'}"
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
     @property
     def objects_dir(self) -> Path:

@@ -34,6 +34,7 @@ class ServedHub:
     base_url: str
     database_url: str
     client: httpx.AsyncClient
+    pid: int | None = None  # the hub's own OS process (`hub serve`), when it runs in one
 
     async def call(self, query: str, variables: dict, token: str) -> dict:
         response = await self.client.post(
