@@ -1,7 +1,8 @@
 """The estimated cost of a GraphQL operation, known before it runs (API.md, "Limits and
 protection"): every field costs 1, and a list multiplies what it selects by the rows it may
 hold: a connection by its page size (`first`, at most MAX_PAGE), any other list by its estimate
-in LIST_ESTIMATES. Aliases and fragments are counted where they are used, so repeating a field repeats its cost."""
+in LIST_ESTIMATES. Aliases and fragments are counted where they are used, so repeating a field
+repeats its cost."""
 
 from __future__ import annotations
 
