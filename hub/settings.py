@@ -61,6 +61,9 @@ class Settings(BaseSettings):
     webhook_max_attempts: int = 8  # attempts (per manual redelivery) before a delivery FAILS
     webhook_timeout_seconds: float = 10.0  # one POST, connecting included
     webhook_secret_grace_seconds: int = 86400  # the old secret still signs after a rotation
+    # Refused before it runs above this estimate (hub/schema/query_cost.py): the suite's biggest
+    # query, a page of 100 cases with everything nested, costs 24,501.
+    max_query_cost: int = 30_000
 
     @property
     def effective_database_url(self) -> str:

@@ -9,6 +9,8 @@ from contextlib import contextmanager
 import pytest
 
 from hub.devtools.bulk_seed import seed_cases
+from hub.models import AuditEntry, Material
+from hub.objectstore import get_object_store
 from tests.api import token_for
 
 CASES_PAGE = """query($first: Int!) { cases(first: $first) {
@@ -46,9 +48,11 @@ class StatementCounter(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
         self.count = 0
+        self.inserts = 0
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+        self.inserts += record.getMessage().lstrip().upper().startswith("INSERT")
 
 
 @contextmanager
@@ -92,3 +96,32 @@ async def test_a_utility_worklist_is_as_cheap(api):
     large, rows = await statements_for(api, TICKETS_PAGE, 50, token)
     assert rows == 50
     assert small == large
+
+
+MATERIAL_URLS_PAGE = """query($first: Int!) { cases(first: $first) {
+  edges { node { id materials { id downloadUrl } } } } }"""
+
+
+async def store_every_material() -> None:
+    """The seeded materials' files, so that their download addresses can be issued."""
+    store = get_object_store()
+    for key in await Material.all().values_list("object_key", flat=True):
+        path = store.path_of(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"%PDF-1.4 seeded")
+
+
+async def test_download_addresses_are_audited_with_one_insert_per_request(api):
+    """Issue 13, row 2: every address issued is audited, but a page of them is one INSERT."""
+    await seed_cases(40, enterprises=5)
+    await store_every_material()
+    counts = {}
+    for first in (5, 20):
+        before = await AuditEntry.all().count()
+        with counting_statements() as counter:
+            data = await api.ok(MATERIAL_URLS_PAGE, {"first": first}, token_for("window"))
+        urls = [m["downloadUrl"] for e in data["cases"]["edges"] for m in e["node"]["materials"]]
+        assert len(urls) > first and all(urls)
+        assert await AuditEntry.all().count() - before == len(urls)
+        counts[first] = counter.inserts
+    assert counts == {5: 1, 20: 1}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from hub.audit import record_audit
+from hub.audit import record_read_audit
 from hub.auth.principal import Principal
 from hub.documents.kinds import DOCX_TYPE, PDF_TYPE
 from hub.enums import DocumentStatus, Role
@@ -31,7 +31,7 @@ async def document_download_url(
         url = await get_object_store().presign_get(
             key, expires=ttl, filename=filename, content_type=PDF_TYPE if pdf else DOCX_TYPE
         )
-    await record_audit(
+    await record_read_audit(
         who=principal,
         action="DOCUMENT_DOWNLOAD_URL",
         case_id=document.case_id,

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from tortoise.expressions import Subquery
 
-from hub.audit import record_audit
+from hub.audit import record_read_audit
 from hub.auth.principal import Principal
 from hub.auth.visibility import parse_id, utility_needs, visible_cases
 from hub.enums import Role
@@ -59,7 +59,7 @@ async def issue_material_url(principal: Principal, material: Material, ttl: time
             filename=material.filename,
             content_type=material.content_type,
         )
-    await record_audit(
+    await record_read_audit(
         who=principal,
         action="MATERIAL_DOWNLOAD_URL",
         case_id=material.case_id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import (
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -12,6 +13,7 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
 from hub.resolvers.calendar.mutations import CalendarMutations
 from hub.resolvers.calendar.queries import CalendarQueries
@@ -26,7 +28,10 @@ from hub.resolvers.tickets.mutations import TicketMutations
 from hub.resolvers.tickets.queries import TicketQueries
 from hub.resolvers.webhooks.mutations import WebhookMutations
 from hub.resolvers.webhooks.queries import WebhookQueries
+from hub.schema.error_log import log_graphql_error
 from hub.schema.errors import HubErrorMasking
+from hub.schema.read_audit import ReadAuditCollection
+from hub.schema.request_limits import QueryCostLimit, StringLimits
 from hub.schema.scalars import SCALAR_MAP
 
 Query = merge_types(
@@ -46,7 +51,16 @@ Mutation = merge_types(
 )
 Subscription = merge_types("Subscription", (EventSubscriptions,))
 
-schema = strawberry.Schema(
+
+class HubSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        for error in errors:
+            log_graphql_error(error, execution_context)
+
+
+schema = HubSchema(
     query=Query,
     mutation=Mutation,
     subscription=Subscription,
@@ -58,6 +72,9 @@ schema = strawberry.Schema(
         lambda: MaxTokensLimiter(max_token_count=5000),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
+        QueryCostLimit,
+        StringLimits,
+        ReadAuditCollection,
     ],
     config=StrawberryConfig(scalar_map=SCALAR_MAP),
 )

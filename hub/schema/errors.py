@@ -1,5 +1,6 @@
 """Errors reach clients with `extensions.code`; anything unexpected becomes INTERNAL, with no
-stack trace, SQL or path."""
+stack trace, SQL or path. GraphQL's own parse, validation and coercion errors (they have no
+response path) keep their standard form."""
 
 from __future__ import annotations
 
@@ -7,27 +8,49 @@ from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
 from hub.errors import HubError
+from hub.schema import database_faults
+
+INTERNAL_MESSAGE = "服务内部错误，请稍后重试 (internal error)"
 
 
 def _is_unexpected(error: GraphQLError) -> bool:
     original = error.original_error
-    return original is not None and not isinstance(original, HubError)
+    return original is not None and not isinstance(original, HubError) and error.path is not None
+
+
+def error_code(error: GraphQLError) -> str:
+    """The code the client sees; GraphQL's own errors (no code for the client) are named here
+    for the log only."""
+    original = error.original_error
+    if isinstance(original, HubError):
+        return original.code
+    if _is_unexpected(error):
+        return "BAD_USER_INPUT" if database_faults.is_client_fault(original) else "INTERNAL"
+    code = (error.extensions or {}).get("code")
+    if isinstance(code, str):
+        return code
+    if error.message.startswith("Syntax Error"):
+        return "GRAPHQL_PARSE_FAILED"
+    if error.message.startswith("Variable '$"):
+        return "GRAPHQL_VARIABLES_INVALID"
+    return "GRAPHQL_VALIDATION_FAILED"
 
 
 class HubErrorMasking(MaskErrors):
     def __init__(self) -> None:
-        super().__init__(
-            should_mask_error=_is_unexpected,
-            error_message="服务内部错误，请稍后重试 (internal error)",
-        )
+        super().__init__(should_mask_error=_is_unexpected, error_message=INTERNAL_MESSAGE)
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        if error_code(error) == "BAD_USER_INPUT":
+            message, extensions = database_faults.MESSAGE, {"code": "BAD_USER_INPUT", "fields": []}
+        else:
+            message, extensions = self.error_message, {"code": "INTERNAL"}
         return GraphQLError(
-            message=self.error_message,
+            message=message,
             nodes=error.nodes,
             source=error.source,
             positions=error.positions,
             path=error.path,
             original_error=None,
-            extensions={"code": "INTERNAL"},
+            extensions=extensions,
         )

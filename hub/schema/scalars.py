@@ -39,6 +39,16 @@ def _parse_decimal(value: object) -> PyDecimal | InvalidInput:
     return number
 
 
+def _parse_date(value: object) -> date:
+    """Raises, so the client gets GraphQL's standard coercion error with this message."""
+    try:
+        if isinstance(value, str) and len(value) == 10:
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise ValueError("不是有效的日期，应为 YYYY-MM-DD (not a YYYY-MM-DD date)")
+
+
 def _serialize_decimal(value: PyDecimal) -> str:
     return format(value, "f")
 
@@ -59,7 +69,7 @@ SCALAR_MAP = {
         name="Date",
         description="ISO 8601 calendar date (YYYY-MM-DD).",
         serialize=lambda v: v.isoformat(),
-        parse_value=date.fromisoformat,
+        parse_value=_parse_date,
     ),
     Decimal: strawberry.scalar(
         name="Decimal",
