@@ -47,15 +47,16 @@ class Budgets:
     async def spend(self, item: RateLimitItem, key: str) -> int | None:
         limiter = self._limiter()
         try:
-            if await limiter.hit(item, key):
-                return None
-            reset_at, _ = await limiter.get_window_stats(item, key)
+            allowed = await limiter.hit(item, key)
+            reset_at = None if allowed else (await limiter.get_window_stats(item, key)).reset_time
         except StorageError as exc:
             self._redis_failed(exc)
             return await self.spend(item, key)
         if limiter is self._redis and self._redis_down_until is not None:
             self._redis_down_until = None
             log.warning("rate limits: Redis answers again; budgets are shared again")
+        if reset_at is None:
+            return None
         return max(1, math.ceil(reset_at - time.time()))  # limits keeps time by time.time()
 
     def _limiter(self) -> FixedWindowRateLimiter:
