@@ -163,7 +163,8 @@ async def run(args: argparse.Namespace) -> None:
                 print(f"block {number + 1} protections {label}: {answered / seconds:8.1f} req/s")
         with_, without = statistics.median(rates[True]), statistics.median(rates[False])
         # Each block's two halves ran back to back: their ratio cancels the machine's drift.
-        ratio = statistics.median(on / off for on, off in zip(rates[True], rates[False]))
+        pairs = zip(rates[True], rates[False], strict=True)
+        ratio = statistics.median([on / off for on, off in pairs])
         print(f"median protections on : {with_:8.1f} req/s")
         print(f"median protections off: {without:8.1f} req/s")
         print(f"ratio on/off (median of the blocks' ratios): {ratio:.3f} (cost {1 - ratio:+.1%})")
