@@ -26,6 +26,7 @@ from hub.objectstore.base import ObjectStoreUnavailable
 from hub.objectstore.links import download_signature_valid
 from hub.objectstore.local import LocalObjectStore
 from hub.ratelimit.budgets import Budgets
+from hub.ratelimit.callers import checked_caller
 from hub.ratelimit.middleware import RateLimitMiddleware
 from hub.resolvers.context import HubContext
 from hub.resolvers.events.socket import GraphQLOverWebSocket
@@ -37,6 +38,9 @@ from hub.webhooks.delivery import close_clients
 class HubGraphQL(GraphQLOverWebSocket, GraphQL):
     async def get_context(self, request, response=None) -> HubContext:
         context = HubContext(request=request, response=response)
+        if (caller := checked_caller(request.scope)) is not None:
+            context.principal_or_none, context.auth_error = caller.principal, caller.auth_error
+            return context
         try:
             context.principal_or_none = principal_from_header(request.headers.get("authorization"))
         except HubError as error:

@@ -15,7 +15,7 @@ from starlette.websockets import WebSocket
 
 from hub.errors import RateLimited
 from hub.ratelimit.budgets import Budgets
-from hub.ratelimit.callers import Caller, caller_of
+from hub.ratelimit.callers import SCOPE_STATE_KEY, Caller, caller_of
 
 LIMITED_PATHS = ("/graphql", "/downloads")
 LIMITED_PREFIXES = ("/uploads/", "/verify/")
@@ -35,8 +35,10 @@ class RateLimitMiddleware:
         if scope["type"] not in ("http", "websocket") or not is_limited(scope["path"]):
             await self.app(scope, receive, send)
             return
-        retry_after = await self._spend(caller_of(scope))
+        caller = caller_of(scope)
+        retry_after = await self._spend(caller)
         if retry_after is None:
+            scope.setdefault("state", {})[SCOPE_STATE_KEY] = caller
             await self.app(scope, receive, send)
         elif scope["type"] == "http":
             await rate_limited_response(retry_after)(scope, receive, send)
