@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route, WebSocketRoute
@@ -23,10 +24,13 @@ from hub.objectstore import get_object_store
 from hub.objectstore.base import ObjectStoreUnavailable
 from hub.objectstore.links import download_signature_valid
 from hub.objectstore.local import LocalObjectStore
+from hub.ratelimit.budgets import Budgets
+from hub.ratelimit.callers import checked_caller
+from hub.ratelimit.middleware import RateLimitMiddleware
 from hub.resolvers.context import HubContext
 from hub.resolvers.events.socket import GraphQLOverWebSocket
 from hub.resolvers.schema import schema
-from hub.settings import get_settings
+from hub.settings import Settings, get_settings
 from hub.web.edge import edge_middleware
 from hub.web.graphql_response import GraphQLResponseMediaType
 from hub.web.page_policy import graphiql_policy, with_page_policy
@@ -39,6 +43,9 @@ UPLOADS = "/uploads/"
 class HubGraphQL(GraphQLResponseMediaType, GraphQLOverWebSocket, GraphQL):
     async def get_context(self, request, response=None) -> HubContext:
         context = HubContext(request=request, response=response)
+        if (caller := checked_caller(request.scope)) is not None:
+            context.principal_or_none, context.auth_error = caller.principal, caller.auth_error
+            return context
         try:
             context.principal_or_none = principal_from_header(request.headers.get("authorization"))
         except HubError as error:
@@ -102,9 +109,28 @@ async def _stop_jobs() -> None:
     await close_clients()
 
 
+def protections(settings: Settings) -> tuple[list[Middleware], Budgets | None]:
+    """The abuse protections of API.md ("Limits and protection"), outermost first; none when
+    HUB_PROTECTIONS_ENABLED is false (only to measure what they cost)."""
+    if not settings.protections_enabled:
+        return [], None
+    budgets = Budgets(
+        requests=settings.rate_limit,
+        auth_failures=settings.rate_limit_auth_failures,
+        redis_url=settings.redis_url,
+    )
+    middleware = edge_middleware(
+        # The upload PUT enforces HUB_MAX_UPLOAD_BYTES (the announced size) itself.
+        own_body_limit=[("PUT", UPLOADS)],
+        before_body_limit=[Middleware(RateLimitMiddleware, budgets=budgets)],
+    )
+    return middleware, budgets
+
+
 def create_app(*, database_url: str | None = None, manage_database: bool = True) -> Starlette:
     """`manage_database=False` when the caller (a test) has initialised the ORM itself."""
     wiring.install()
+    middleware, budgets = protections(get_settings())
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette):
@@ -122,11 +148,13 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
                 yield
         finally:
             await _stop_jobs()
+            if budgets is not None:
+                await budgets.aclose()
             if manage_database:
                 await db.close()
 
     graphql = HubGraphQL(schema, subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL])
-    return Starlette(
+    app = Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
@@ -136,7 +164,8 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
             Route("/readyz", readyz),
             Route("/verify/{code}", with_page_policy(verify_page)),
         ],
-        # The upload PUT enforces HUB_MAX_UPLOAD_BYTES (the announced size) itself.
-        middleware=edge_middleware(own_body_limit=[("PUT", UPLOADS)]),
+        middleware=middleware,
         lifespan=lifespan,
     )
+    app.state.rate_budgets = budgets  # closed by the lifespan; tests without one close it
+    return app

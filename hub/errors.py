@@ -51,6 +51,13 @@ class UnsupportedMediaType(HubError):
     code = "UNSUPPORTED_MEDIA_TYPE"
 
 
+class RateLimited(HubError):
+    code = "RATE_LIMITED"
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__("请求过于频繁，请稍后再试 (rate limited)", retryAfter=retry_after)
+
+
 class MissingMaterials(HubError):
     code = "MISSING_MATERIALS"
 

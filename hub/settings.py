@@ -7,6 +7,8 @@ import secrets
 from functools import cache
 from pathlib import Path
 
+import limits
+from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -64,6 +66,22 @@ class Settings(BaseSettings):
     # Refused before it runs above this estimate (hub/schema/query_cost.py): the suite's biggest
     # query, a page of 100 cases with everything nested, costs 24,501.
     max_query_cost: int = 30_000
+    # Off only to measure what the protections cost (bench/protection_bench.py): the app and the
+    # schema leave out rate limits (and the other abuse protections) when false.
+    protections_enabled: bool = True
+    rate_limit: str = "600/minute"  # requests per token, or per client address without one
+    rate_limit_auth_failures: str = "30/minute"  # requests with a bad token, per client address
+
+    @field_validator("rate_limit", "rate_limit_auth_failures")
+    @classmethod
+    def _a_rate(cls, value: str) -> str:
+        try:
+            allowed = limits.parse(value).amount
+        except ValueError:
+            allowed = 0
+        if allowed < 1:
+            raise ValueError(f"expected a rate such as 600/minute, got {value!r}")
+        return value
 
     @property
     def effective_database_url(self) -> str:

@@ -20,6 +20,9 @@ os.environ["HUB_PDF"] = "off"
 os.environ["HUB_JOB_RETRY_BASE_SECONDS"] = "0.05"
 # The tests' webhook receivers listen on loopback (tests/webhooks checks the refusal too).
 os.environ["HUB_WEBHOOK_ALLOW_PRIVATE"] = "true"
+# Tests send many requests with one token from one address; tests/ratelimit sets small budgets.
+os.environ["HUB_RATE_LIMIT"] = "1000000/minute"
+os.environ["HUB_RATE_LIMIT_AUTH_FAILURES"] = "1000000/minute"
 for name in ("HUB_DATABASE_URL", "HUB_REDIS_URL", "HUB_S3_ENDPOINT"):
     os.environ.pop(name, None)
 

@@ -30,14 +30,20 @@ class QueryTooCostly(HubError):
 
 class _RefusingExtension(SchemaExtension):
     """Answers `refusal()` instead of executing. Subscriptions are not checked here (their
-    selections are small; the socket caps them)."""
+    selections are small; the socket caps them), nor anything with HUB_PROTECTIONS_ENABLED off
+    (only to measure what the protections cost)."""
 
     def refusal(self) -> HubError | None:
         raise NotImplementedError
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
-        if context.result is None and context.operation_type != OperationType.SUBSCRIPTION:
+        checked = (
+            context.result is None
+            and context.operation_type != OperationType.SUBSCRIPTION
+            and get_settings().protections_enabled
+        )
+        if checked:
             error = self.refusal()
             if error is not None:
                 # A result already present is what strawberry answers without executing.

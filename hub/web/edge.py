@@ -3,12 +3,13 @@
 1. SecurityHeaders, so that every answer carries them, refusals of the layers below included;
 2. CORS for the origins of HUB_CORS_ORIGINS (none by default: no CORS headers at all), outside
    the body limit so that a browser can read a 413 too;
-3. RequestBodyLimit (HUB_MAX_REQUEST_BYTES), except on the routes that enforce their own.
+3. what the caller puts before the body limit (the rate budgets: a refused request reads no body);
+4. RequestBodyLimit (HUB_MAX_REQUEST_BYTES), except on the routes that enforce their own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -23,7 +24,11 @@ CORS_EXPOSED_HEADERS = ["Retry-After", "X-Request-ID"]
 CORS_MAX_AGE_SECONDS = 600
 
 
-def edge_middleware(*, own_body_limit: Iterable[tuple[str, str]] = ()) -> list[Middleware]:
+def edge_middleware(
+    *,
+    own_body_limit: Iterable[tuple[str, str]] = (),
+    before_body_limit: Sequence[Middleware] = (),
+) -> list[Middleware]:
     """`own_body_limit`: (method, path prefix) of the routes that limit their bodies themselves."""
     settings = get_settings()
     exempt_routes = tuple(own_body_limit)
@@ -46,6 +51,7 @@ def edge_middleware(*, own_body_limit: Iterable[tuple[str, str]] = ()) -> list[M
                 max_age=CORS_MAX_AGE_SECONDS,
             )
         )
+    middleware.extend(before_body_limit)
     middleware.append(
         Middleware(RequestBodyLimit, max_bytes=settings.max_request_bytes, exempt=exempt)
     )

@@ -1,0 +1,58 @@
+"""Whose budget a request spends: its bearer token's (by a hash, never the token itself), or its
+client address's when it has none or a bad one.
+
+The client address is the ASGI client host. Behind a reverse proxy that is the proxy's address:
+run uvicorn with --proxy-headers and --forwarded-allow-ips=<the proxy's address> so the host
+comes from X-Forwarded-For, set by the proxy and by no one else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from starlette.datastructures import Headers
+from starlette.types import Scope
+
+from hub.auth.principal import Principal
+from hub.auth.tokens import principal_from_header
+from hub.errors import HubError
+
+# Where the middleware leaves the caller in the ASGI scope's state, so the request's GraphQL
+# context need not check the token a second time.
+SCOPE_STATE_KEY = "hub.caller"
+
+
+@dataclass(frozen=True)
+class Caller:
+    budget_key: str  # "token:<sha256 prefix>" or "address:<host>"
+    address: str
+    principal: Principal | None = None
+    auth_error: HubError | None = None  # the Authorization header is malformed, forged, expired
+
+    @property
+    def bad_token(self) -> bool:
+        return self.auth_error is not None
+
+
+def caller_of(scope: Scope) -> Caller:
+    client = scope.get("client")
+    address = client[0] if client else "unknown"
+    header = Headers(scope=scope).get("authorization")
+    if not header:
+        return Caller(f"address:{address}", address)
+    try:
+        principal = principal_from_header(header)
+    except HubError as error:  # a new random token must not buy a new budget
+        return Caller(f"address:{address}", address, auth_error=error)
+    token = header.partition(" ")[2].strip()
+    return Caller(f"token:{token_digest(token)}", address, principal=principal)
+
+
+def checked_caller(scope: Scope) -> Caller | None:
+    """The caller the middleware identified for this request, if it ran."""
+    return scope.get("state", {}).get(SCOPE_STATE_KEY)
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()[:32]

@@ -1,0 +1,47 @@
+"""Each WebSocket connection attempt spends its address's budget; past it the handshake is
+refused with 429 and Retry-After (a denial response, through a real uvicorn server). A socket
+already open is not cut off."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from websockets.exceptions import InvalidStatus
+
+from hub.settings import get_settings
+from tests.events.wsclient import open_socket
+from tests.factories import WINDOW
+from tests.served import serve_hub_on_postgres
+
+
+@pytest.fixture
+async def hub_with_two_connections_a_minute(monkeypatch):
+    monkeypatch.setenv("HUB_RATE_LIMIT", "2/minute")
+    get_settings.cache_clear()
+    try:
+        async with serve_hub_on_postgres() as hub:
+            yield hub
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+
+
+async def test_connection_attempts_past_the_budget_are_refused(hub_with_two_connections_a_minute):
+    base_url = hub_with_two_connections_a_minute.base_url
+    async with open_socket(base_url, WINDOW) as first:
+        async with open_socket(base_url, WINDOW):
+            pass
+        with pytest.raises(InvalidStatus) as refused:
+            async with open_socket(base_url, WINDOW):
+                pass
+        response = refused.value.response
+        assert response.status_code == 429
+        retry_after = int(response.headers["Retry-After"])
+        assert 1 <= retry_after <= 60
+        assert json.loads(response.body)["errors"][0]["extensions"] == {
+            "code": "RATE_LIMITED",
+            "retryAfter": retry_after,
+        }
+        await first.send({"type": "ping"})
+        assert (await first.receive())["type"] == "pong"
