@@ -63,7 +63,8 @@ async def test_a_body_at_the_limit_is_executed(sqlite_api):
         "/graphql", content=working_day_body(LIMIT), headers={"Content-Type": "application/json"}
     )
     assert response.status_code == 200
-    assert error_of(response.json())["extensions"]["code"] != "PAYLOAD_TOO_LARGE"
+    # Read and parsed: what answers is the GraphQL layer (the date is no date), not the limit.
+    assert error_of(response.json()).get("extensions", {}).get("code") != "PAYLOAD_TOO_LARGE"
 
 
 async def test_a_material_upload_keeps_its_own_bigger_limit(api):
