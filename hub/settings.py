@@ -7,7 +7,10 @@ import secrets
 from functools import cache
 from pathlib import Path
 
+from pydantic import ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+MIN_SECRET_KEY_BYTES = 32  # HS256 wants a key at least as long as its 256-bit hash
 
 
 class Settings(BaseSettings):
@@ -38,6 +41,7 @@ class Settings(BaseSettings):
     public_url: str = "http://127.0.0.1:8000"
     timezone: str = "Asia/Shanghai"
     token_ttl_seconds: int = 3600
+    token_max_ttl_seconds: int = 86400  # no token is issued or accepted for longer than this
     upload_ttl_seconds: int = 900
     max_upload_bytes: int = 50 * 1024 * 1024
     pdf: str = "auto"  # auto: a PDF beside each DOCX when LibreOffice is installed; off: none
@@ -56,6 +60,23 @@ class Settings(BaseSettings):
     webhook_timeout_seconds: float = 10.0  # one POST, connecting included
     webhook_secret_grace_seconds: int = 86400  # the old secret still signs after a rotation
 
+    @field_validator("secret_key")
+    @classmethod
+    def _long_enough(cls, value: str | None) -> str | None:
+        if value is not None and len(value.encode()) < MIN_SECRET_KEY_BYTES:
+            raise ValueError(secret_key_too_short(len(value.encode())))
+        return value
+
+    @model_validator(mode="after")
+    def _default_lifetime_within_the_maximum(self) -> Settings:
+        if self.token_ttl_seconds > self.token_max_ttl_seconds:
+            raise ValueError(
+                f"HUB_TOKEN_TTL_SECONDS 超过了 HUB_TOKEN_MAX_TTL_SECONDS "
+                f"(HUB_TOKEN_TTL_SECONDS {self.token_ttl_seconds} is longer than "
+                f"HUB_TOKEN_MAX_TTL_SECONDS {self.token_max_ttl_seconds})"
+            )
+        return self
+
     @property
     def effective_database_url(self) -> str:
         return self.database_url or f"sqlite://{self.storage_dir / 'hub.sqlite3'}"
@@ -68,6 +89,14 @@ class Settings(BaseSettings):
     def effective_secret_key(self) -> str:
         """HUB_SECRET_KEY, or one generated once into storage/ for the embedded default."""
         return self.secret_key or _stored_secret(self.storage_dir / "secret_key")
+
+
+def secret_key_too_short(length: int) -> str:
+    return (
+        f"密钥太短：{length} 字节，至少需要 {MIN_SECRET_KEY_BYTES} 字节 "
+        f"(too short: {length} bytes, at least {MIN_SECRET_KEY_BYTES} are required; "
+        "generate one with `openssl rand -base64 48`)"
+    )
 
 
 @cache
@@ -83,6 +112,22 @@ def _stored_secret(path: Path) -> str:
     return path.read_text().strip()
 
 
+class SettingsError(ValueError):
+    """A HUB_* variable holds a value the hub refuses to start with."""
+
+
+def _problem(error: dict) -> str:
+    message = error["msg"].removeprefix("Value error, ")
+    if not error["loc"]:  # a rule across several settings names them itself
+        return message
+    return f"HUB_{'_'.join(map(str, error['loc'])).upper()}: {message}"
+
+
 @cache
 def get_settings() -> Settings:
-    return Settings()
+    try:
+        return Settings()
+    except ValidationError as error:
+        # Only the messages: pydantic's own text would repeat the input (a secret key, say).
+        problems = error.errors(include_input=False, include_url=False)
+        raise SettingsError("; ".join(map(_problem, problems))) from None
