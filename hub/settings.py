@@ -53,6 +53,7 @@ class Settings(BaseSettings):
     events_queue_size: int = 1000  # events a subscriber may lag behind before it is closed (4429)
     events_poll_seconds: float = 2.0  # brokers also read new events this often (lost wake-ups)
     ws_init_timeout_seconds: float = 10.0  # a WebSocket must send connection_init by then
+    ws_max_subscriptions: int = 5  # operations running at once on one WebSocket
     webhook_allow_private: bool = False  # may receivers be on non-public addresses?
     webhook_retry_base_seconds: float = 10.0  # webhook backoff: 10 s, 30 s, 2 min, 10 min, 1 h ...
     webhook_retry_cap_seconds: float = 6 * 3600  # longest wait between two attempts
