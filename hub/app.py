@@ -10,7 +10,6 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route, WebSocketRoute
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
-from tortoise import Tortoise
 
 from hub import clock, db, wiring
 from hub.auth.tokens import principal_from_header
@@ -96,11 +95,7 @@ async def _redis_check(url: str) -> str:
 
 async def readyz(_: Request) -> Response:
     checks = {}
-    try:
-        await Tortoise.get_connection("default").execute_query("SELECT 1")
-        checks["database"] = "ok"
-    except Exception as exc:
-        checks["database"] = f"unavailable: {type(exc).__name__}"
+    checks["database"] = await db.check()
     if get_settings().redis_url:
         checks["queue"] = await _redis_check(get_settings().redis_url)
     try:

@@ -18,6 +18,11 @@ class Settings(BaseSettings):
 
     storage_dir: Path = Path("storage")
     database_url: str | None = None
+    # How long a request waits for a lock another connection holds (SQLite busy_timeout,
+    # PostgreSQL lock_timeout) and, on PostgreSQL, for any one statement, before it is
+    # UPSTREAM_UNAVAILABLE; 0 waits for ever.
+    database_lock_timeout_seconds: float = 5.0
+    database_statement_timeout_seconds: float = 30.0
     redis_url: str | None = None
     s3_endpoint: str | None = None
     s3_access_key: str | None = None
