@@ -19,6 +19,11 @@ MIGRATIONS_MODULE = "hub.migrations"
 SQLITE_ENGINE = "hub.sqlite_engine"
 
 
+def is_postgres(database_url: str | None = None) -> bool:
+    url = database_url or get_settings().effective_database_url
+    return url.startswith(("postgres://", "postgresql://", "asyncpg://"))
+
+
 def _milliseconds(seconds: float) -> int:
     return max(0, round(seconds * 1000))
 
@@ -83,11 +88,6 @@ async def init(database_url: str | None = None) -> None:
 
 async def close() -> None:
     await Tortoise.close_connections()
-
-
-def is_postgres(database_url: str | None = None) -> bool:
-    url = database_url or get_settings().effective_database_url
-    return url.startswith(("postgres://", "postgresql://", "asyncpg://"))
 
 
 _SQLITE_BUSY = ("database is locked", "database table is locked")
