@@ -5,6 +5,7 @@ and PostgreSQL (another connection holds an exclusive lock on the case table).""
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from contextlib import asynccontextmanager
 
@@ -16,18 +17,26 @@ from hub import db
 from hub.settings import get_settings
 from tests.api import CREATE, Api
 from tests.conftest import backend_url
-from tests.factories import APPLICANT, application
+from tests.factories import ADMIN, APPLICANT, application
 
 LOCK_TIMEOUT = 0.3
 # Far above the lock timeout and far below a hang: what matters is that the request gives up.
 GIVES_UP_WITHIN = 3.0
 CASE_COUNT = "{ cases { totalCount } }"
+REGISTER_WEBHOOK = """mutation($input: RegisterWebhookInput!) {
+  registerWebhook(input: $input) { endpoint { url } } }"""
+
+
+@pytest.fixture
+def lock_timeout() -> float:
+    """Seconds; a test parametrizes it to wait longer."""
+    return LOCK_TIMEOUT
 
 
 @pytest.fixture(autouse=True)
-def short_timeouts(monkeypatch):
+def short_timeouts(monkeypatch, lock_timeout):
     """Set before the database fixture (autouse runs first), which opens the connections."""
-    monkeypatch.setenv("HUB_DATABASE_LOCK_TIMEOUT_SECONDS", str(LOCK_TIMEOUT))
+    monkeypatch.setenv("HUB_DATABASE_LOCK_TIMEOUT_SECONDS", str(lock_timeout))
     get_settings.cache_clear()
     yield
     monkeypatch.undo()
@@ -73,6 +82,25 @@ async def test_a_write_against_a_held_lock_is_upstream_unavailable_and_writes_no
         "SELECT count(*) AS n FROM case_event"
     )
     assert events[0]["n"] == 0
+
+
+@pytest.mark.parametrize("lock_timeout", [5.0])
+async def test_on_sqlite_a_read_then_write_waits_for_a_lock_released_in_time(sqlite_api: Api):
+    """A transaction that reads before it writes (registerWebhook reads the newest event id)
+    asks for the write lock up front, where SQLite waits for it; after a plain BEGIN it would
+    fail at once when it comes to write."""
+    path = backend_url("sqlite").removeprefix("sqlite://")
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.2, lambda: other.execute("ROLLBACK"))
+    release.start()
+    try:
+        variables = {"input": {"utility": "WATER", "url": "https://portal.example/hook"}}
+        registered = await sqlite_api.ok(REGISTER_WEBHOOK, variables, ADMIN)
+    finally:
+        release.join()
+        other.close()
+    assert registered["registerWebhook"]["endpoint"]["url"] == "https://portal.example/hook"
 
 
 async def test_readyz_is_not_ready_while_the_database_is_locked(http, database):
