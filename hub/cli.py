@@ -12,6 +12,18 @@ from hub.enums import Role, Utility
 app = typer.Typer(help="水电气报装一次办 integration hub", no_args_is_help=True)
 
 
+@app.callback()
+def check_settings() -> None:
+    """Every command refuses to start on a bad HUB_* setting (a short HUB_SECRET_KEY, say)."""
+    from hub.settings import SettingsError, get_settings
+
+    try:
+        get_settings()
+    except SettingsError as exc:
+        typer.echo(f"配置有误 (bad setting): {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
 @app.command()
 def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     """Run the API (migrates the embedded database first; scaled out, `hub migrate` does)."""

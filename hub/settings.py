@@ -8,8 +8,10 @@ from functools import cache
 from pathlib import Path
 
 import limits
-from pydantic import field_validator
+from pydantic import ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+MIN_SECRET_KEY_BYTES = 32  # HS256 wants a key at least as long as its 256-bit hash
 
 
 class Settings(BaseSettings):
@@ -17,6 +19,11 @@ class Settings(BaseSettings):
 
     storage_dir: Path = Path("storage")
     database_url: str | None = None
+    # How long a request waits for a lock another connection holds (SQLite busy_timeout,
+    # PostgreSQL lock_timeout) and, on PostgreSQL, for any one statement, before it is
+    # UPSTREAM_UNAVAILABLE; 0 waits for ever.
+    database_lock_timeout_seconds: float = 5.0
+    database_statement_timeout_seconds: float = 30.0
     redis_url: str | None = None
     s3_endpoint: str | None = None
     s3_access_key: str | None = None
@@ -40,6 +47,7 @@ class Settings(BaseSettings):
     public_url: str = "http://127.0.0.1:8000"
     timezone: str = "Asia/Shanghai"
     token_ttl_seconds: int = 3600
+    token_max_ttl_seconds: int = 86400  # no token is issued or accepted for longer than this
     upload_ttl_seconds: int = 900
     max_upload_bytes: int = 50 * 1024 * 1024
     # Any other request body (GraphQL above all) over this many bytes is refused with 413 while
@@ -57,6 +65,7 @@ class Settings(BaseSettings):
     events_queue_size: int = 1000  # events a subscriber may lag behind before it is closed (4429)
     events_poll_seconds: float = 2.0  # brokers also read new events this often (lost wake-ups)
     ws_init_timeout_seconds: float = 10.0  # a WebSocket must send connection_init by then
+    ws_max_subscriptions: int = 5  # operations running at once on one WebSocket
     webhook_allow_private: bool = False  # may receivers be on non-public addresses?
     webhook_retry_base_seconds: float = 10.0  # webhook backoff: 10 s, 30 s, 2 min, 10 min, 1 h ...
     webhook_retry_cap_seconds: float = 6 * 3600  # longest wait between two attempts
@@ -83,6 +92,23 @@ class Settings(BaseSettings):
             raise ValueError(f"expected a rate such as 600/minute, got {value!r}")
         return value
 
+    @field_validator("secret_key")
+    @classmethod
+    def _long_enough(cls, value: str | None) -> str | None:
+        if value is not None and len(value.encode()) < MIN_SECRET_KEY_BYTES:
+            raise ValueError(secret_key_too_short(len(value.encode())))
+        return value
+
+    @model_validator(mode="after")
+    def _default_lifetime_within_the_maximum(self) -> Settings:
+        if self.token_ttl_seconds > self.token_max_ttl_seconds:
+            raise ValueError(
+                f"HUB_TOKEN_TTL_SECONDS 超过了 HUB_TOKEN_MAX_TTL_SECONDS "
+                f"(HUB_TOKEN_TTL_SECONDS {self.token_ttl_seconds} is longer than "
+                f"HUB_TOKEN_MAX_TTL_SECONDS {self.token_max_ttl_seconds})"
+            )
+        return self
+
     @property
     def effective_database_url(self) -> str:
         return self.database_url or f"sqlite://{self.storage_dir / 'hub.sqlite3'}"
@@ -101,6 +127,14 @@ class Settings(BaseSettings):
         return self.secret_key or _stored_secret(self.storage_dir / "secret_key")
 
 
+def secret_key_too_short(length: int) -> str:
+    return (
+        f"密钥太短：{length} 字节，至少需要 {MIN_SECRET_KEY_BYTES} 字节 "
+        f"(too short: {length} bytes, at least {MIN_SECRET_KEY_BYTES} are required; "
+        "generate one with `openssl rand -base64 48`)"
+    )
+
+
 @cache
 def _stored_secret(path: Path) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -114,6 +148,22 @@ def _stored_secret(path: Path) -> str:
     return path.read_text().strip()
 
 
+class SettingsError(ValueError):
+    """A HUB_* variable holds a value the hub refuses to start with."""
+
+
+def _problem(error: dict) -> str:
+    message = error["msg"].removeprefix("Value error, ")
+    if not error["loc"]:  # a rule across several settings names them itself
+        return message
+    return f"HUB_{'_'.join(map(str, error['loc'])).upper()}: {message}"
+
+
 @cache
 def get_settings() -> Settings:
-    return Settings()
+    try:
+        return Settings()
+    except ValidationError as error:
+        # Only the messages: pydantic's own text would repeat the input (a secret key, say).
+        problems = error.errors(include_input=False, include_url=False)
+        raise SettingsError("; ".join(map(_problem, problems))) from None

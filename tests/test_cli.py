@@ -20,6 +20,7 @@ from hub import cli
 from hub.auth.tokens import read_token
 from hub.enums import Role, Utility
 from hub.errors import Unauthenticated
+from hub.settings import get_settings
 from tests.factories import (
     ENTERPRISE_A,
     WINDOW,
@@ -174,3 +175,49 @@ def test_token_refuses_a_lifetime_that_is_not_positive(ttl):
     result = runner.invoke(cli.app, ["token", "--role", "window", "--ttl", ttl])
     assert result.exit_code != 0
     assert result.stdout == ""
+
+
+@pytest.fixture
+def hub_env(monkeypatch):
+    """`hub_env(HUB_X="...")`: the next commands see these settings; restored afterwards."""
+
+    def set_env(**values: str) -> None:
+        for name, value in values.items():
+            monkeypatch.setenv(name, value)
+        get_settings.cache_clear()
+
+    yield set_env
+    monkeypatch.undo()
+    get_settings.cache_clear()
+
+
+@pytest.mark.parametrize("command", [["token", "--role", "window"], ["worker"], ["serve"]])
+def test_a_short_secret_key_stops_every_command_before_it_starts(hub_env, monkeypatch, command):
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: pytest.fail("serve started"))
+    hub_env(HUB_SECRET_KEY="x" * 31, HUB_REDIS_URL="redis://127.0.0.1:1/0")
+    result = hub(*command)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "HUB_SECRET_KEY" in result.stderr and "32" in result.stderr
+    assert "x" * 31 not in result.stderr, "the key itself must not be printed"
+
+
+def test_a_secret_key_of_32_bytes_is_enough(hub_env):
+    hub_env(HUB_SECRET_KEY="k" * 32)
+    assert read_token(printed_token(hub("token", "--role", "window"))).role == Role.WINDOW
+
+
+def test_token_refuses_a_lifetime_over_the_maximum(hub_env):
+    hub_env(HUB_TOKEN_MAX_TTL_SECONDS="7200")
+    assert read_token(printed_token(hub("token", "--role", "window", "--ttl", "7200")))
+    result = hub("token", "--role", "window", "--ttl", "7201")
+    assert result.exit_code == 2
+    assert result.stdout == "", "no token may be printed"
+    assert "HUB_TOKEN_MAX_TTL_SECONDS" in result.stderr and "7200" in result.stderr
+
+
+def test_the_default_maximum_lifetime_is_a_day():
+    result = hub("token", "--role", "window", "--ttl", str(100 * 365 * 86400))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "86400" in result.stderr

@@ -32,15 +32,21 @@ def issue_token(
 ) -> str:
     if role not in TOKEN_ROLES:
         raise TokenRequestError(f"unknown role {role}")
+    settings = get_settings()
     if ttl_seconds is not None and ttl_seconds <= 0:
         raise TokenRequestError("--ttl must be a positive number of seconds")
+    if ttl_seconds is not None and ttl_seconds > settings.token_max_ttl_seconds:
+        limit = settings.token_max_ttl_seconds
+        raise TokenRequestError(
+            f"--ttl 不能超过 {limit} 秒 (HUB_TOKEN_MAX_TTL_SECONDS) "
+            f"(--ttl {ttl_seconds} is longer than the maximum of {limit} seconds)"
+        )
     if role == Role.APPLICANT and not org:
         raise TokenRequestError("an applicant token needs --org USCC")
     if role == Role.UTILITY and not utility:
         raise TokenRequestError("a utility token needs --utility WATER|POWER|GAS")
     if role == Role.LIAISON and not unit:
         raise TokenRequestError("a liaison token needs --unit UNIT")
-    settings = get_settings()
     issued = clock.now()
     claims = {
         "iss": ISSUER,
@@ -59,14 +65,17 @@ def issue_token(
 
 
 def read_token(token: str) -> Principal:
+    settings = get_settings()
     try:
         claims = jwt.decode(
             token,
-            get_settings().effective_secret_key,
+            settings.effective_secret_key,
             algorithms=[ALGORITHM],
             issuer=ISSUER,
             options={"require": ["exp", "iat", "sub", "role"]},
         )
+        if claims["exp"] - claims["iat"] > settings.token_max_ttl_seconds:
+            raise Unauthenticated("登录凭证有效期过长 (token lifetime exceeds the maximum)")
         role = Role(claims["role"])
         if role not in TOKEN_ROLES:
             raise ValueError(role)

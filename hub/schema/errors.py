@@ -1,16 +1,19 @@
 """Errors reach clients with `extensions.code`; anything unexpected becomes INTERNAL, with no
 stack trace, SQL or path. GraphQL's own parse, validation and coercion errors (they have no
-response path) keep their standard form."""
+response path) keep their standard form. A database that is locked or too slow (past the lock or
+statement timeout of hub/db.py) is UPSTREAM_UNAVAILABLE: the client may try again."""
 
 from __future__ import annotations
 
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
-from hub.errors import HubError
+from hub.db import is_database_busy
+from hub.errors import HubError, UpstreamUnavailable
 from hub.schema import database_faults
 
 INTERNAL_MESSAGE = "服务内部错误，请稍后重试 (internal error)"
+DATABASE_BUSY = "数据库繁忙，请稍后重试 (database busy, try again later)"
 
 
 def _is_unexpected(error: GraphQLError) -> bool:
@@ -25,6 +28,8 @@ def error_code(error: GraphQLError) -> str:
     if isinstance(original, HubError):
         return original.code
     if _is_unexpected(error):
+        if is_database_busy(original):
+            return "UPSTREAM_UNAVAILABLE"
         return "BAD_USER_INPUT" if database_faults.is_client_fault(original) else "INTERNAL"
     code = (error.extensions or {}).get("code")
     if isinstance(code, str):
@@ -41,6 +46,17 @@ class HubErrorMasking(MaskErrors):
         super().__init__(should_mask_error=_is_unexpected, error_message=INTERNAL_MESSAGE)
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        if error.original_error is not None and is_database_busy(error.original_error):
+            busy = UpstreamUnavailable(DATABASE_BUSY)
+            return GraphQLError(
+                message=busy.message,
+                nodes=error.nodes,
+                source=error.source,
+                positions=error.positions,
+                path=error.path,
+                original_error=busy,
+                extensions=busy.extensions,
+            )
         if error_code(error) == "BAD_USER_INPUT":
             message, extensions = database_faults.MESSAGE, {"code": "BAD_USER_INPUT", "fields": []}
         else:

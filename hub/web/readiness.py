@@ -9,8 +9,8 @@ from collections.abc import Awaitable, Callable
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from tortoise import Tortoise
 
+from hub import db
 from hub.auth.tokens import principal_from_header
 from hub.enums import Role
 from hub.errors import HubError
@@ -23,7 +23,9 @@ OK, UNAVAILABLE = "ok", "unavailable"
 
 
 async def _database() -> None:
-    await Tortoise.get_connection("default").execute_query("SELECT 1")
+    outcome = await db.check()  # bounded by the database lock timeout
+    if outcome != OK:
+        raise ConnectionError(outcome)
 
 
 async def _queue() -> None:

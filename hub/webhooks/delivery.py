@@ -12,12 +12,10 @@ lost job or a restarted worker delays a delivery, never drops it.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import logging
 import time
 from dataclasses import dataclass
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 import httpx
 from tortoise.expressions import F
@@ -29,6 +27,7 @@ from hub.jobs.queue import enqueue
 from hub.models import Case, CaseEvent, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from hub.settings import get_settings
 from hub.transactions import after_commit, in_transaction
+from hub.webhooks.addresses import AddressRefused
 from hub.webhooks.dispatch import dispatch_events
 from hub.webhooks.payload import event_body
 from hub.webhooks.signing import (
@@ -37,6 +36,7 @@ from hub.webhooks.signing import (
     SIGNATURE_HEADER,
     signature_header,
 )
+from hub.webhooks.transport import CheckedAddressTransport
 
 log = logging.getLogger(__name__)
 PENDING, DELIVERED, FAILED = (
@@ -124,23 +124,6 @@ def _signing_secrets(endpoint: WebhookEndpoint) -> list[str]:
     return keys
 
 
-async def refuse_private_address(url: str) -> str | None:
-    """Why `url` may not be called: its host resolves to a loopback, private, link-local or
-    otherwise non-public address (the hub's own network: databases, metadata services).
-    HUB_WEBHOOK_ALLOW_PRIVATE=true allows them (receivers on the same network, tests)."""
-    if get_settings().webhook_allow_private:
-        return None
-    host = urlsplit(url).hostname or ""
-    try:
-        infos = await asyncio.get_running_loop().getaddrinfo(host, None)
-    except OSError as exc:
-        return f"cannot resolve {host}: {exc}"[:200]
-    for address in {info[4][0] for info in infos}:
-        if not ipaddress.ip_address(address.split("%")[0]).is_global:
-            return f"refused: {host} is a non-public address ({address})"
-    return None
-
-
 async def post(endpoint: WebhookEndpoint, body: bytes, *, event_id, delivery_id) -> Outcome:
     """One signed POST; a 2xx is success, anything else (or no answer in time) is not.
     Redirects are not followed, and at most a short excerpt of the answer is read."""
@@ -154,9 +137,6 @@ async def post(endpoint: WebhookEndpoint, body: bytes, *, event_id, delivery_id)
         DELIVERY_ID_HEADER: str(delivery_id),
     }
     started = time.monotonic()
-    refusal = await refuse_private_address(endpoint.url)
-    if refusal:
-        return Outcome(False, None, refusal, 0)
     try:
         # httpx's timeouts bound each read and write; this bounds the whole exchange (a
         # receiver trickling bytes must not outlive the attempt's lease).
@@ -171,6 +151,8 @@ async def post(endpoint: WebhookEndpoint, body: bytes, *, event_id, delivery_id)
             ) as response,
         ):
             excerpt = await _excerpt(response)
+    except AddressRefused as refused:  # checked as it connects (hub/webhooks/transport.py)
+        return Outcome(False, None, str(refused), int((time.monotonic() - started) * 1000))
     except TimeoutError:
         elapsed = int((time.monotonic() - started) * 1000)
         return Outcome(False, None, f"no answer within {timeout:g} s", elapsed)
@@ -192,7 +174,9 @@ def _client() -> httpx.AsyncClient:
     loop = asyncio.get_running_loop()
     client = _clients.get(loop)
     if client is None or client.is_closed:
-        client = _clients[loop] = httpx.AsyncClient(follow_redirects=False, trust_env=False)
+        client = _clients[loop] = httpx.AsyncClient(
+            follow_redirects=False, trust_env=False, transport=CheckedAddressTransport()
+        )
     return client
 
 

@@ -18,6 +18,7 @@ from hub.errors import Conflict, Forbidden, InvalidState, NotFound, ProblemColle
 from hub.models import CaseEvent, WebhookDelivery, WebhookEndpoint
 from hub.settings import get_settings
 from hub.transactions import after_commit, in_transaction
+from hub.webhooks.addresses import refuse_private_address
 from hub.webhooks.delivery import enqueue_attempt
 from hub.webhooks.dispatch import forget_endpoint_presence
 from hub.webhooks.signing import new_secret
@@ -56,6 +57,16 @@ def check_url(url: str, path: str, problems: ProblemCollector) -> None:
             problems.add(path, "端口无效 (invalid port)")
 
 
+async def check_receiver_address(url: str, path: str, problems: ProblemCollector) -> None:
+    """Refused when stored, not only when sent: a URL on the hub's own network never enters.
+    (Each delivery checks again: DNS may answer differently later.)"""
+    if any(problem.path == path for problem in problems.problems):
+        return  # not a usable URL: said already
+    refusal = await refuse_private_address(url.strip())
+    if refusal:
+        problems.add(path, f"接收方须为可解析的公网地址 ({refusal})")
+
+
 def check_event_types(types: list[str], path: str, problems: ProblemCollector) -> list[str]:
     known = {str(t) for t in EventType}
     for i, name in enumerate(types):
@@ -84,6 +95,7 @@ async def register_endpoint(
     require_admin(principal)
     p = ProblemCollector()
     check_url(url, "input.url", p)
+    await check_receiver_address(url, "input.url", p)
     types = check_event_types(event_types, "input.eventTypes", p)
     check_description(description, "input.description", p)
     p.raise_if_any()
@@ -137,6 +149,7 @@ async def update_endpoint(
     values: dict = {}
     if changes.url is not None:
         check_url(changes.url, "input.url", p)
+        await check_receiver_address(changes.url, "input.url", p)
         values["url"] = changes.url.strip()
     if changes.event_types is not None:
         values["event_types"] = check_event_types(changes.event_types, "input.eventTypes", p)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from hub.settings import get_settings
-from hub.webhooks.delivery import refuse_private_address
+from hub.webhooks.addresses import refuse_private_address
 
 
 @pytest.fixture

@@ -5,6 +5,9 @@ payload, and the close codes of API.md ("Transport").
 - a token that expires while the socket is open: 4401, at its `exp`;
 - no `connection_init` within HUB_WS_INIT_TIMEOUT_SECONDS: 4408 (strawberry's own timer);
 - a subscriber too slow to keep up: 4429 (hub/resolvers/events/subscriptions.py).
+
+A socket runs at most HUB_WS_MAX_SUBSCRIPTIONS operations at once; one more gets an `error`
+message for its id (RATE_LIMITED: a quota, not a bad argument) and the others go on.
 """
 
 from __future__ import annotations
@@ -16,10 +19,14 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 import jwt
+from graphql import GraphQLError
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from strawberry.asgi import ASGIWebSocketAdapter
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.extensions import SchemaExtension
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
+    BaseGraphQLTransportWSHandler,
+)
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET
 
@@ -92,6 +99,29 @@ class HubWebSocketAdapter(ASGIWebSocketAdapter):
         await close_socket(self.ws, code, reason)
 
 
+class HubTransportWSHandler(BaseGraphQLTransportWSHandler):
+    """strawberry's own limit answers in English without a code: same rule, the hub's error."""
+
+    async def handle_subscribe(self, message) -> None:
+        limit = self.max_subscriptions_per_connection
+        if (
+            self.connection_acknowledged
+            and limit is not None
+            and message["id"] not in self.operations
+            and len(self.operations) >= limit
+        ):
+            error = GraphQLError(
+                f"每个连接最多同时 {limit} 个订阅 "
+                f"(at most {limit} operations at once on one socket; complete one first)",
+                extensions={"code": "RATE_LIMITED", "limit": limit},
+            )
+            await self.send_message(
+                {"id": message["id"], "type": "error", "payload": [error.formatted]}
+            )
+            return
+        await super().handle_subscribe(message)
+
+
 def _authorization(params: Mapping | None) -> str | None:
     for key, value in (params or {}).items():
         if isinstance(key, str) and key.lower() == "authorization" and isinstance(value, str):
@@ -108,10 +138,13 @@ class GraphQLOverWebSocket:
     """Mixed into the hub's `strawberry.asgi.GraphQL` view (hub/app.py)."""
 
     websocket_adapter_class = HubWebSocketAdapter
+    graphql_transport_ws_handler_class = HubTransportWSHandler
 
     def __init__(self, *args, **kwargs) -> None:
-        seconds = get_settings().ws_init_timeout_seconds
+        settings = get_settings()
+        seconds = settings.ws_init_timeout_seconds
         kwargs.setdefault("connection_init_wait_timeout", timedelta(seconds=seconds))
+        kwargs.setdefault("max_subscriptions_per_connection", settings.ws_max_subscriptions)
         super().__init__(*args, **kwargs)
 
     async def run(self, request, context=UNSET, root_value=UNSET):
