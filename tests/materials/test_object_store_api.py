@@ -456,7 +456,7 @@ async def test_a_path_like_filename_is_metadata_only(sqlite_api, store):
 
     material = await upload(api, case["id"], content, filename="../../etc/passwd")
 
-    assert material["filename"] == "passwd.pdf"  # the last segment, with its verified type's extension
+    assert material["filename"] == "passwd.pdf"  # with the extension of its verified type
     assert (await Material.get(id=material["id"])).object_key == content_key(sha256(content))
     assert not outside.exists()
     if store.name == S3:
