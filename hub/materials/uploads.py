@@ -30,6 +30,7 @@ from hub.errors import (
     PayloadTooLarge,
     ProblemCollector,
     UnsupportedMediaType,
+    UpstreamUnavailable,
 )
 from hub.events.record import record_event
 from hub.guide.catalogue import requirements_for
@@ -212,6 +213,19 @@ async def _raise_not_staged(upload: Upload) -> None:
     )
 
 
+@contextlib.asynccontextmanager
+async def _store_errors_of(upload: Upload):
+    """store_errors, but a store call that failed because a racing completion of the same
+    upload won and removed the staged bytes meanwhile is that completion's CONFLICT."""
+    try:
+        with store_errors():
+            yield
+    except UpstreamUnavailable:
+        if await Upload.filter(id=upload.id, status=UploadStatus.COMPLETED).exists():
+            raise Conflict("该上传已完成 (upload already completed)") from None
+        raise
+
+
 async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
     upload = await _visible_upload(principal, upload_id)
     if upload.status == UploadStatus.COMPLETED:
@@ -229,7 +243,7 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
     ticket = await upload.ticket if upload.ticket_id else None
     await check_may_change(principal, case, ticket)
 
-    with store_errors():
+    async with _store_errors_of(upload):
         size = await store.size(upload.staging_key)
         if size is None:
             await _raise_not_staged(upload)
@@ -255,7 +269,7 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
     # Before the transaction, which holds the event-append lock: a slow store must not hold up
     # every other writer. Copying twice is harmless (the key is the content's sha256).
     key = content_key(upload.sha256)
-    with store_errors():
+    async with _store_errors_of(upload):
         await store.promote(upload.staging_key, key)
     async with in_transaction():
         await lock_materials(case)

@@ -19,6 +19,7 @@ import pytest
 
 from hub.cases import window
 from hub.models import Case, CaseEvent, Material
+from hub.objectstore.base import ObjectStoreUnavailable
 from tests.api import ACCEPT, COMPLETE_UPLOAD, REMOVE_MATERIAL, error_code
 from tests.factories import (
     APPLICANT,
@@ -185,3 +186,36 @@ async def test_an_acceptance_overtaken_by_a_removal_is_a_conflict(api, monkeypat
 
     assert error_code(body) == "CONFLICT"
     assert (await Case.get(id=case["id"])).status == "SUBMITTED"
+
+
+@pytest.mark.parametrize("store", [LOCAL], indirect=True)
+async def test_a_store_error_caused_by_a_winning_completion_is_a_conflict(sqlite_api, store):
+    """Two completions of the same upload: the loser's copy fails because the winner removed
+    the staged bytes under it (moto answers 500 then). The loser hears CONFLICT, as it would
+    had it come second, not UPSTREAM_UNAVAILABLE."""
+    api = sqlite_api
+    case = await draft_case(api)
+    content = random_pdf()
+    ticket = await announce(api, case["id"], content)
+    assert stored(await put(api, ticket, content))
+    original = store.store.promote
+    reached, release = asyncio.Event(), asyncio.Event()
+
+    async def promote(source_key: str, target_key: str) -> None:
+        if reached.is_set():
+            return await original(source_key, target_key)
+        reached.set()
+        await release.wait()
+        raise ObjectStoreUnavailable("500 while copying: the source went away")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store.store, "promote", promote)
+        loser = asyncio.create_task(complete(api, ticket))
+        await reached.wait()
+        winner = await complete(api, ticket)
+        release.set()
+        body = await loser
+
+    assert not winner.get("errors"), winner
+    assert error_code(body) == "CONFLICT"
+    assert await Material.filter(case_id=case["id"]).count() == 1
