@@ -55,6 +55,11 @@ class ServedHub:
         return await asyncio.wait_for(asyncio.gather(*(self.call(*c) for c in calls)), 15)
 
     async def upload(self, token: str, case_id: str, code: str, content: bytes) -> None:
+        upload_id = await self.stage_upload(token, case_id, code, content)
+        await self.ok(COMPLETE_UPLOAD, {"uploadId": upload_id}, token)
+
+    async def stage_upload(self, token: str, case_id: str, code: str, content: bytes) -> str:
+        """Announce and PUT one material, not yet completed; returns the upload's id."""
         request = {
             "caseId": case_id,
             "requirementCode": code,
@@ -70,7 +75,7 @@ class ServedHub:
             f"{parts.path}?{parts.query}", content=content, headers=ticket["headers"] or {}
         )
         assert put.status_code == 201, put.text
-        await self.ok(COMPLETE_UPLOAD, {"uploadId": ticket["uploadId"]}, token)
+        return ticket["uploadId"]
 
     async def sql(self, query: str, *args):
         conn = await asyncpg.connect(self.database_url.replace("postgres://", "postgresql://", 1))

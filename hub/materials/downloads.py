@@ -11,6 +11,7 @@ from hub.auth.principal import Principal
 from hub.auth.visibility import parse_id, utility_needs, visible_cases
 from hub.enums import Role
 from hub.errors import BadUserInput, Forbidden, NotFound, UpstreamUnavailable
+from hub.materials.filenames import name_for_type
 from hub.models import Material
 from hub.objectstore import get_object_store, store_errors
 
@@ -49,6 +50,9 @@ async def issue_material_url(principal: Principal, material: Material, ttl: time
     ):
         raise Forbidden("本单位无需该材料，不能下载 (your utility does not need this material)")
     store = get_object_store()
+    # The verified type and a name with its extension, also for rows kept before completion
+    # made them so (their type may carry parameters, their name another extension).
+    content_type = material.content_type.split(";")[0].strip().lower()
     with store_errors():
         # Signing needs no network: ask the store first, so an outage is not a dead link.
         if not await store.exists(material.object_key):
@@ -56,8 +60,8 @@ async def issue_material_url(principal: Principal, material: Material, ttl: time
         url = await store.presign_get(
             material.object_key,
             expires=ttl,
-            filename=material.filename,
-            content_type=material.content_type,
+            filename=name_for_type(material.filename, content_type),
+            content_type=content_type,
         )
     await record_read_audit(
         who=principal,

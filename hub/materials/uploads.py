@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-import unicodedata
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -30,15 +30,18 @@ from hub.errors import (
     PayloadTooLarge,
     ProblemCollector,
     UnsupportedMediaType,
+    UpstreamUnavailable,
 )
 from hub.events.record import record_event
 from hub.guide.catalogue import requirements_for
+from hub.materials.filenames import clean_filename, name_for_type
 from hub.models import Case, Material, Ticket, Upload
 from hub.objectstore import get_object_store, store_errors
 from hub.objectstore.base import ObjectStoreUnavailable, content_key, staging_key
 from hub.objectstore.content_type import ACCEPTED, same_type
 from hub.settings import get_settings
 from hub.transactions import in_transaction
+from hub.validation.media_type import MAX_MEDIA_TYPE_LENGTH, InvalidMediaType, media_type_essence
 from hub.workflow.case_flow import CaseAction, case_transition
 from hub.workflow.case_writes import lock_materials
 from hub.workflow.material_writes import StoredFile, add_material
@@ -66,13 +69,6 @@ class UploadTicket:
     method: str
     headers: dict
     expires_at: datetime
-
-
-def clean_filename(name: str) -> str:
-    """Only the last path segment, without control characters: a name is metadata, not a key."""
-    name = re.split(r"[\\/]", name or "")[-1]
-    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip(" .")
-    return name[:255]
 
 
 async def check_may_change(principal: Principal, case: Case, ticket: Ticket | None) -> None:
@@ -106,8 +102,9 @@ async def request_upload(*, principal: Principal, request: UploadRequest) -> Upl
     code = request.requirement_code
     if code is not None and code not in {r.code for r in requirements_for(case.utilities)}:
         p.add("input.requirementCode", "不是本申请所需的材料 (unknown requirement)")
+    content_type = _announced_type(request.content_type, p)
     p.raise_if_any()
-    if request.content_type.split(";")[0].strip().lower() not in ACCEPTED:
+    if content_type not in ACCEPTED:
         raise UnsupportedMediaType(
             "仅接受 PDF、OFD、JPEG、PNG、DOCX、XLSX (unsupported content type)",
             accepted=sorted(ACCEPTED),
@@ -116,31 +113,36 @@ async def request_upload(*, principal: Principal, request: UploadRequest) -> Upl
         raise PayloadTooLarge(f"文件超过 {limit} 字节上限 (too large)", limit=limit)
     replaces = await _replaced_material(principal, case, ticket, request.replaces_material_id)
 
-    ttl = timedelta(seconds=get_settings().upload_ttl_seconds)
-    upload = await Upload.create(
-        case=case,
-        ticket=ticket,
-        requirement_code=code,
-        filename=clean_filename(request.filename),
-        content_type=request.content_type.strip(),
-        size=request.size,
-        sha256=request.sha256,
-        staging_key="",
-        expires_at=clock.now() + ttl,
-        replaces=replaces,
-        requested_by=principal.name,
-        requested_role=str(principal.role),
-    )
-    upload.staging_key = staging_key(str(upload.id))
-    await upload.save(update_fields=["staging_key"])
+    store = get_object_store()
     with store_errors():
-        put = await get_object_store().presign_put(
-            upload.staging_key,
-            expires=ttl,
-            content_type=upload.content_type,
-            size=upload.size,
-            upload_id=str(upload.id),
+        # Presigning needs no network: without asking, an outage would hand out dead URLs.
+        await store.check()
+    ttl = timedelta(seconds=get_settings().upload_ttl_seconds)
+    upload_id = uuid.uuid4()
+    async with in_transaction(events=False):  # no row stays if signing fails
+        upload = await Upload.create(
+            id=upload_id,
+            case=case,
+            ticket=ticket,
+            requirement_code=code,
+            filename=clean_filename(request.filename),
+            content_type=content_type,
+            size=request.size,
+            sha256=request.sha256,
+            staging_key=staging_key(str(upload_id)),
+            expires_at=clock.now() + ttl,
+            replaces=replaces,
+            requested_by=principal.name,
+            requested_role=str(principal.role),
         )
+        with store_errors():
+            put = await store.presign_put(
+                upload.staging_key,
+                expires=ttl,
+                content_type=upload.content_type,
+                size=upload.size,
+                upload_id=str(upload.id),
+            )
     return UploadTicket(
         upload_id=str(upload.id),
         url=put.url,
@@ -148,6 +150,22 @@ async def request_upload(*, principal: Principal, request: UploadRequest) -> Upl
         headers=put.headers,
         expires_at=upload.expires_at,
     )
+
+
+def _announced_type(value: str, problems: ProblemCollector) -> str:
+    """The essence of the announced media type; a malformed one is a problem of the input.
+    An empty one is left to the type check (UNSUPPORTED_MEDIA_TYPE, like any other type)."""
+    if not value.strip():
+        return ""
+    try:
+        return media_type_essence(value)
+    except InvalidMediaType:
+        problems.add(
+            "input.contentType",
+            f"须为不超过 {MAX_MEDIA_TYPE_LENGTH} 个字符的媒体类型，如 application/pdf "
+            "(not a media type)",
+        )
+        return ""
 
 
 async def _replaced_material(
@@ -195,6 +213,19 @@ async def _raise_not_staged(upload: Upload) -> None:
     )
 
 
+@contextlib.asynccontextmanager
+async def _store_errors_of(upload: Upload):
+    """store_errors, but a store call that failed because a racing completion of the same
+    upload won and removed the staged bytes meanwhile is that completion's CONFLICT."""
+    try:
+        with store_errors():
+            yield
+    except UpstreamUnavailable:
+        if await Upload.filter(id=upload.id, status=UploadStatus.COMPLETED).exists():
+            raise Conflict("该上传已完成 (upload already completed)") from None
+        raise
+
+
 async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
     upload = await _visible_upload(principal, upload_id)
     if upload.status == UploadStatus.COMPLETED:
@@ -212,7 +243,7 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
     ticket = await upload.ticket if upload.ticket_id else None
     await check_may_change(principal, case, ticket)
 
-    with store_errors():
+    async with _store_errors_of(upload):
         size = await store.size(upload.staging_key)
         if size is None:
             await _raise_not_staged(upload)
@@ -238,7 +269,7 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
     # Before the transaction, which holds the event-append lock: a slow store must not hold up
     # every other writer. Copying twice is harmless (the key is the content's sha256).
     key = content_key(upload.sha256)
-    with store_errors():
+    async with _store_errors_of(upload):
         await store.promote(upload.staging_key, key)
     async with in_transaction():
         await lock_materials(case)
@@ -253,8 +284,8 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
             requirement_code=upload.requirement_code,
             source=MaterialSource.UPLOAD,
             file=StoredFile(
-                filename=upload.filename,
-                content_type=upload.content_type,
+                filename=name_for_type(upload.filename, staged.content_type),
+                content_type=staged.content_type,
                 size=upload.size,
                 sha256=upload.sha256,
                 object_key=key,

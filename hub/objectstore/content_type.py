@@ -10,6 +10,15 @@ PDF, OFD, JPEG, PNG = "application/pdf", "application/ofd", "image/jpeg", "image
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ACCEPTED = frozenset({PDF, OFD, JPEG, PNG, DOCX, XLSX})
+#: The file name extensions of each type, lower case, the usual one first.
+EXTENSIONS: dict[str, tuple[str, ...]] = {
+    PDF: ("pdf",),
+    OFD: ("ofd",),
+    JPEG: ("jpg", "jpeg"),
+    PNG: ("png",),
+    DOCX: ("docx",),
+    XLSX: ("xlsx",),
+}
 
 _MAGIC = ((b"%PDF-", PDF), (b"\xff\xd8\xff", JPEG), (b"\x89PNG\r\n\x1a\n", PNG))
 
@@ -49,4 +58,5 @@ def _zip_kind(f: BinaryIO) -> str | None:
 
 
 def same_type(announced: str, actual: str) -> bool:
+    """Uploads announce a media type's essence; older ones kept their parameters."""
     return announced.split(";")[0].strip().lower() == actual

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tortoise.expressions import F
+
 from hub import clock
 from hub.auth.principal import Principal
 from hub.auth.visibility import get_visible_case
@@ -24,9 +26,22 @@ async def prepare(
 
 
 async def lock_materials(case: Case) -> None:
-    """Inside the transaction of a material change: bumps the case's version if nobody changed
-    the case since it was read (else CONFLICT), so a racing submit or accept cannot miss it."""
-    await save_state(case, case.status)
+    """Inside the transaction of a material change: bumps the case's version, so a submit or
+    accept that read the case before this change commits fails its version check (CONFLICT) and
+    cannot miss the change.
+
+    The bump is conditional on the case's state, not its version: material changes that only
+    moved the version (other uploads, removals, edits) are independent of this one and must
+    not make it fail. If the state moved since `case` was read (an accept, a withdrawal...), the
+    change was allowed in a state the case has left: CONFLICT. The row update is atomic on both
+    databases (PostgreSQL re-checks the condition on the committed row it waited for), so no
+    lock or retry loop is needed."""
+    updated = await Case.filter(
+        id=case.id, status=case.status, accepted_at__isnull=case.accepted_at is None
+    ).update(version=F("version") + 1, updated_at=clock.now())
+    if updated != 1:
+        raise Conflict("案件已被他人同时修改，请刷新后重试 (the case changed meanwhile)")
+    case.version = await Case.filter(id=case.id).first().values_list("version", flat=True)
 
 
 async def save_state(case: Case, next_state: CaseStatus, **changes) -> None:

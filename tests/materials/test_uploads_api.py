@@ -315,7 +315,7 @@ async def test_a_bad_sha256_and_an_unknown_requirement_are_reported_together(sql
 async def test_a_path_like_filename_keeps_only_its_last_segment(api):
     case = await draft_case(api)
     material = await api.upload(APPLICANT, case["id"], CODE, CONTENT, filename="../../etc/passwd")
-    assert material["filename"] == "passwd"
+    assert material["filename"] == "passwd.pdf"  # with the extension of its verified type
     windows_style = await api.upload(
         APPLICANT, case["id"], "SITE_PLAN", CONTENT, filename="..\\..\\图纸\\总平面图.pdf"
     )
