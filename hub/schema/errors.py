@@ -46,18 +46,11 @@ class HubErrorMasking(MaskErrors):
         super().__init__(should_mask_error=_is_unexpected, error_message=INTERNAL_MESSAGE)
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        original = None
         if error.original_error is not None and is_database_busy(error.original_error):
-            busy = UpstreamUnavailable(DATABASE_BUSY)
-            return GraphQLError(
-                message=busy.message,
-                nodes=error.nodes,
-                source=error.source,
-                positions=error.positions,
-                path=error.path,
-                original_error=busy,
-                extensions=busy.extensions,
-            )
-        if error_code(error) == "BAD_USER_INPUT":
+            original = UpstreamUnavailable(DATABASE_BUSY)  # the client may try again
+            message, extensions = original.message, original.extensions
+        elif error_code(error) == "BAD_USER_INPUT":
             message, extensions = database_faults.MESSAGE, {"code": "BAD_USER_INPUT", "fields": []}
         else:
             message, extensions = self.error_message, {"code": "INTERNAL"}
@@ -67,6 +60,6 @@ class HubErrorMasking(MaskErrors):
             source=error.source,
             positions=error.positions,
             path=error.path,
-            original_error=None,
+            original_error=original,
             extensions=extensions,
         )
