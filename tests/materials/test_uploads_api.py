@@ -324,9 +324,16 @@ async def test_a_path_like_filename_keeps_only_its_last_segment(api):
 
 async def test_control_characters_are_dropped_from_a_filename(api):
     case = await draft_case(api)
-    name = "li\x00cence\u202e.pdf"
+    name = "li\x01cence\u202e.pdf"
     material = await api.upload(APPLICANT, case["id"], CODE, CONTENT, filename=name)
     assert material["filename"] == "licence.pdf"
+
+
+async def test_a_nul_in_a_filename_is_bad_user_input(sqlite_api):
+    case = await draft_case(sqlite_api)
+    variables = upload_input(case["id"], filename="li\x00cence.pdf")
+    error = await sqlite_api.error(REQUEST_UPLOAD, variables, APPLICANT)
+    assert bad_input_paths(error) == ["input.filename"]
 
 
 async def test_a_filename_that_is_only_a_path_is_bad_user_input(sqlite_api):
