@@ -115,8 +115,10 @@ class _Estimator:
             value = definition.args["first"].default_value
         if value is None or value is Undefined or isinstance(value, bool):
             return DEFAULT_PAGE
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # GraphQL coerces 100.0 to the Int 100
         if not isinstance(value, int):
-            return DEFAULT_PAGE  # not a number: coercion refuses it once the cost is known
+            return MAX_PAGE  # anything else is refused by coercion, or costs the most
         return min(max(value, 0), MAX_PAGE)  # beyond MAX_PAGE the page itself is refused
 
 

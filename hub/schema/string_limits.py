@@ -71,14 +71,18 @@ def _problem(value: str, limit: int, path: str) -> FieldProblem | None:
 
 
 class _Checker:
-    def __init__(self, variables: Mapping[str, Any]) -> None:
+    def __init__(self, variables: Mapping[str, Any], defaults: Mapping[str, ValueNode]) -> None:
         self.variables = variables
+        self.defaults = defaults  # a variable's default value applies when none is sent
         self.problems: dict[str, FieldProblem] = {}  # by path: a variable used twice counts once
 
     def value(self, node: ValueNode, type_: GraphQLInputType, key: str | None, path: str) -> None:
         if isinstance(node, VariableNode):
-            if node.name.value in self.variables:
-                self.raw(self.variables[node.name.value], type_, key, path)
+            name = node.name.value
+            if name in self.variables:
+                self.raw(self.variables[name], type_, key, path)
+            elif name in self.defaults:
+                self.value(self.defaults[name], type_, key, path)
             return
         nullable = get_nullable_type(type_)
         if is_list_type(nullable):
@@ -155,7 +159,12 @@ def string_problems(
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
-    checker = _Checker(variables or {})
+    defaults = {
+        definition.variable.name.value: definition.default_value
+        for definition in operation.variable_definitions or ()
+        if definition.default_value is not None
+    }
+    checker = _Checker(variables or {}, defaults)
     root = schema.get_root_type(operation.operation)
     for parent, node in _fields(schema, operation.selection_set, root, fragments):
         definition = getattr(parent, "fields", {}).get(node.name.value)

@@ -55,6 +55,12 @@ def test_a_page_size_beyond_the_maximum_counts_as_the_maximum():
     assert cost("{ cases(first: 1000000) { edges { node { id } } } }") == 1 + 100 * 3
 
 
+def test_a_page_size_sent_as_a_float_counts_as_the_int_graphql_makes_of_it():
+    query = "query($n: Int) { cases(first: $n) { edges { node { id } } } }"
+    assert cost(query, {"n": 100.0}) == cost(query, {"n": 100}) == 1 + 100 * 3
+    assert cost(query, {"n": "many"}) == 1 + 100 * 3  # refused later; never counted as small
+
+
 def test_an_unpaginated_list_counts_its_estimate():
     # Case.tickets: one per utility; Case.materials: 20
     assert cost('{ case(id: "x") { tickets { id } materials { id } } }') == 1 + (1 + 3) + (1 + 20)

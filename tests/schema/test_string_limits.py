@@ -28,6 +28,14 @@ async def test_a_search_of_100000_characters_is_bad_input(api):
     assert "100" in error["extensions"]["fields"][0]["message"]
 
 
+@pytest.mark.parametrize("default", ["x" * 100_000, "合同\\u0000"], ids=["long", "nul"])
+async def test_a_variables_default_value_is_held_to_the_same_limits(api, default):
+    query = f"""query($term: String = "{default}") {{
+      cases(filter: {{search: $term}}) {{ edges {{ node {{ id }} }} }} }}"""
+    error = await api.error(query, {}, WINDOW)
+    assert bad_input_paths(error) == ["filter.search"]
+
+
 @pytest.mark.parametrize(
     "term", ["\u0000", "合同\u0000", "\ud800"], ids=["nul", "nul-inside", "lone-surrogate"]
 )
