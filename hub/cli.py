@@ -31,10 +31,13 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
 
     from hub import db
     from hub.app import create_app
+    from hub.settings import get_settings
 
     if not db.is_postgres():
         asyncio.run(db.migrate())
-    uvicorn.run(create_app(), host=host, port=port)
+    # A WebSocket message is held to the same limit as a request body.
+    max_bytes = get_settings().max_request_bytes
+    uvicorn.run(create_app(), host=host, port=port, ws_max_size=max_bytes)
 
 
 @app.command()

@@ -13,7 +13,7 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
@@ -92,7 +92,7 @@ def _from_json(value: Any, key: SortKey) -> Any:
         moment = datetime.fromisoformat(value)
         if moment.tzinfo is None:
             raise ValueError("no offset")
-        return moment
+        return moment.astimezone(UTC)  # instants are stored in UTC (compared as text on SQLite)
     if key.kind is UUID:
         return UUID(value)
     return value

@@ -294,9 +294,13 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
         )
         await Upload.filter(id=upload.id).update(material_id=material.id)
         if upload.replaces_id is not None:
-            await Material.filter(id=upload.replaces_id, superseded_by_id=None).update(
+            replaced = await Material.filter(id=upload.replaces_id, superseded_by_id=None).update(
                 superseded_by_id=material.id
             )
+            if replaced != 1:  # another completion replaced it first: one current material
+                raise Conflict(
+                    "该材料已被他人同时更正，请刷新后重试 (the material was replaced meanwhile)"
+                )
         await record_event(
             case,
             EventType.MATERIAL_ADDED,

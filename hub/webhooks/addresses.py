@@ -22,8 +22,20 @@ async def resolve(host: str, port: int | None) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+
+
 def _is_public(address: str) -> bool:
-    return ipaddress.ip_address(address.split("%")[0]).is_global
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address):
+        # IPv6 forms that carry an IPv4 address reach that address on some networks.
+        wrapped = ip.ipv4_mapped or ip.sixtofour
+        if wrapped is None and (ip in NAT64 or ip in IPV4_COMPATIBLE):
+            wrapped = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if wrapped is not None and not wrapped.is_global:
+            return False
+    return ip.is_global
 
 
 async def checked_addresses(host: str, port: int | None = None) -> list[str]:

@@ -18,6 +18,7 @@ from hub.models import AuditEntry, Material, Upload
 from hub.objectstore.base import content_key
 from tests.api import (
     ACCEPT,
+    COMPLETE_UPLOAD,
     REMOVE_MATERIAL,
     REQUEST_UPLOAD,
     REVIEW,
@@ -467,3 +468,26 @@ async def test_a_utility_cannot_supersede_another_utilitys_approval_result(sqlit
         assert gas_result["id"] in listed, "power's upload hid gas's approval result"
 
     assert error_code(body) in {"BAD_USER_INPUT", "FORBIDDEN"}, body
+
+
+async def test_two_corrections_of_one_material_leave_one_current(api):
+    case_id = (await draft_case(api))["id"]
+    v1 = await upload(api, case_id, "BUSINESS_LICENCE")
+    first, second = random_pdf(), random_pdf()
+    # Both are announced while v1 is current; the second to complete finds it replaced.
+    tickets = [
+        await api.request_upload(
+            APPLICANT, case_id, "BUSINESS_LICENCE", content, replacesMaterialId=v1["id"]
+        )
+        for content in (first, second)
+    ]
+    for ticket, content in zip(tickets, (first, second), strict=True):
+        put = await api.http.put(ticket["url"], content=content, headers=ticket["headers"])
+        assert put.status_code == 201, put.text
+    await api.ok(COMPLETE_UPLOAD, {"uploadId": tickets[0]["uploadId"]}, APPLICANT)
+
+    error = await api.error(COMPLETE_UPLOAD, {"uploadId": tickets[1]["uploadId"]}, APPLICANT)
+
+    assert error["extensions"]["code"] == "CONFLICT"
+    current = (await view(api, case_id, APPLICANT))["materials"]
+    assert len(current) == 1

@@ -37,3 +37,15 @@ async def test_a_public_address_is_allowed(private_refused):
 async def test_the_setting_allows_private_receivers():
     assert get_settings().webhook_allow_private is True  # as the suite sets it
     assert await refuse_private_address("http://127.0.0.1:9/") is None
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["64:ff9b::7f00:1", "2002:7f00:1::1", "::127.0.0.1", "::ffff:10.0.0.1"],
+    ids=["nat64", "6to4", "ipv4-compatible", "ipv4-mapped"],
+)
+async def test_ipv6_addresses_that_carry_a_private_ipv4_address_are_refused(
+    private_refused, address
+):
+    refusal = await refuse_private_address(f"http://[{address}]/hook")
+    assert refusal and "non-public" in refusal
