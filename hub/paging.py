@@ -44,6 +44,9 @@ class Ordering:
     name: str  # written into every cursor: a cursor of another ordering is refused
     keys: tuple[SortKey, ...]  # the last one is unique (the primary key)
     related: tuple[str, ...] = ()  # relations a key reads through (select_related)
+    #: The cursor is the one key's value as text, not base64 JSON: an event's cursor is its id,
+    #: the same value `caseEvents(after:)` takes.
+    plain_cursor: bool = False
 
     def values_of(self, row: Any) -> tuple:
         return tuple(key.value_of(row) for key in self.keys)
@@ -99,6 +102,9 @@ def _from_json(value: Any, key: SortKey) -> Any:
 
 
 def encode_cursor(ordering: Ordering, values: tuple) -> str:
+    if ordering.plain_cursor:
+        (value,) = values
+        return str(value)
     body = {"o": ordering.name, "k": [_to_json(v) for v in values]}
     text = json.dumps(body, separators=(",", ":"), ensure_ascii=False)
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
@@ -108,6 +114,11 @@ def decode_cursor(ordering: Ordering, cursor: str) -> tuple:
     """The sort values in `cursor`; BAD_USER_INPUT on `after` for anything this ordering did
     not write."""
     try:
+        if ordering.plain_cursor:
+            (key,) = ordering.keys
+            if not cursor.isascii() or not cursor.isdigit():
+                raise ValueError("not a number")
+            return (key.kind(cursor),)
         padded = cursor + "=" * (-len(cursor) % 4)
         body = json.loads(base64.b64decode(padded.encode("ascii"), altchars=b"-_", validate=True))
         values = body["k"]

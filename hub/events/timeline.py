@@ -8,7 +8,7 @@ from uuid import UUID
 from hub.models import CaseEvent
 from hub.paging import Ordering, Page, SortKey, Window, page_of_sorted
 
-TIMELINE_ORDER = Ordering(name="events:ID:ASC", keys=(SortKey("id", int),))
+TIMELINE_ORDER = Ordering(name="events:ID:ASC", keys=(SortKey("id", int),), plain_cursor=True)
 TIMELINE_PAGE = 50
 
 

@@ -225,12 +225,16 @@ async def test_a_case_timeline_pages_by_event_id(api):
         variables = {"id": str(case.id), "first": 2, "after": after}
         events = (await api.ok(TIMELINE, variables, WINDOW))["case"]["events"]
         ids += [int(e["node"]["id"]) for e in events["edges"]]
+        # An event's cursor is its id: the value caseEvents(after:) takes too.
+        assert [e["cursor"] for e in events["edges"]] == [e["node"]["id"] for e in events["edges"]]
         if not events["pageInfo"]["hasNextPage"]:
             break
         after = events["pageInfo"]["endCursor"]
     assert len(ids) == events["totalCount"] > 2
     assert ids == sorted(ids)
-    bad = await api.error(TIMELINE, {"id": str(case.id), "after": str(ids[0])}, WINDOW)
+    after_first = await api.ok(TIMELINE, {"id": str(case.id), "after": str(ids[0])}, WINDOW)
+    assert [int(e["node"]["id"]) for e in after_first["case"]["events"]["edges"]] == ids[1:]
+    bad = await api.error(TIMELINE, {"id": str(case.id), "after": "abc"}, WINDOW)
     assert [f["path"] for f in bad["extensions"]["fields"]] == ["after"]
     too_many = await api.error(TIMELINE, {"id": str(case.id), "first": 101}, WINDOW)
     assert [f["path"] for f in too_many["extensions"]["fields"]] == ["first"]
