@@ -14,7 +14,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from hub import clock, db, wiring
 from hub.auth.tokens import principal_from_header
-from hub.documents.verify_page import verify_page
+from hub.documents.verify_page import page_shell, verify_page
 from hub.errors import HubError
 from hub.events.broker import running_broker
 from hub.jobs import inprocess, queue
@@ -41,6 +41,8 @@ UPLOADS = "/uploads/"
 
 
 class HubGraphQL(GraphQLResponseMediaType, GraphQLOverWebSocket, GraphQL):
+    _ide_policy: str | None = None  # GraphiQL's Content-Security-Policy, built on first use
+
     async def get_context(self, request, response=None) -> HubContext:
         context = HubContext(request=request, response=response)
         if (caller := checked_caller(request.scope)) is not None:
@@ -54,7 +56,9 @@ class HubGraphQL(GraphQLResponseMediaType, GraphQLOverWebSocket, GraphQL):
 
     async def render_graphql_ide(self, request: Request) -> Response:
         response = await super().render_graphql_ide(request)
-        response.headers["Content-Security-Policy"] = graphiql_policy(self.graphql_ide_html)
+        if self._ide_policy is None:  # strawberry reads its template from disk each time
+            self._ide_policy = graphiql_policy(self.graphql_ide_html)
+        response.headers["Content-Security-Policy"] = self._ide_policy
         return response
 
 
@@ -162,7 +166,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
             Route("/downloads", get_download, methods=["GET"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            Route("/verify/{code}", with_page_policy(verify_page)),
+            Route("/verify/{code}", with_page_policy(verify_page, page=page_shell())),
         ],
         middleware=middleware,
         lifespan=lifespan,

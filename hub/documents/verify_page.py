@@ -21,6 +21,11 @@ th{{text-align:left;padding-right:1rem;vertical-align:top}}td{{word-break:break-
 """
 
 
+def page_shell() -> str:
+    """The page without its content: what its Content-Security-Policy is built from."""
+    return _PAGE.format(body="")
+
+
 async def verify_page(request: Request) -> Response:
     code = request.path_params["code"]
     found = await verify(code)

@@ -100,13 +100,16 @@ def graphiql_policy(html: str) -> str:
     )
 
 
-def with_page_policy(endpoint: Endpoint) -> Endpoint:
-    """The endpoint's HTML answers carry the policy their own content needs."""
+def with_page_policy(endpoint: Endpoint, *, page: str) -> Endpoint:
+    """The endpoint's HTML answers carry the policy of `page`, its static shell: built once from
+    what the code writes, never from a rendered answer (content that slipped past escaping must
+    not be allowed by the policy meant to stop it)."""
+    policy = page_policy(page)
 
     async def endpoint_with_policy(request: Request) -> Response:
         response = await endpoint(request)
         if response.media_type == "text/html":
-            response.headers["Content-Security-Policy"] = page_policy(response.body.decode())
+            response.headers["Content-Security-Policy"] = policy
         return response
 
     return endpoint_with_policy

@@ -93,6 +93,17 @@ async def test_the_verify_page_may_only_use_its_own_style(sqlite_api):
     assert policy["frame-ancestors"] == ["'none'"]
 
 
+async def test_the_verify_pages_policy_is_the_same_whatever_the_page_shows(sqlite_api):
+    # Built from the page's shell, never from a rendered answer: content that slipped past
+    # escaping could not allow itself.
+    shown = "<script>alert(1)</script><style>*{}</style>"
+    policies = {
+        (await sqlite_api.http.get(f"/verify/{code}")).headers["content-security-policy"]
+        for code in ("NO-SUCH-CODE", shown)
+    }
+    assert len(policies) == 1
+
+
 async def test_a_download_is_an_attachment_with_the_strict_headers(sqlite_api):
     case = await draft_case(sqlite_api)
     material = await sqlite_api.upload(APPLICANT, case["id"], "BUSINESS_LICENCE", pdf_bytes())
