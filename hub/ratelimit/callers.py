@@ -45,13 +45,17 @@ def caller_of(scope: Scope) -> Caller:
         principal = principal_from_header(header)
     except HubError as error:  # a new random token must not buy a new budget
         return Caller(f"address:{address}", address, auth_error=error)
-    token = header.partition(" ")[2].strip()
-    return Caller(f"token:{token_digest(token)}", address, principal=principal)
+    return Caller(token_budget_key(header), address, principal=principal)
 
 
 def checked_caller(scope: Scope) -> Caller | None:
     """The caller the middleware identified for this request, if it ran."""
     return scope.get("state", {}).get(SCOPE_STATE_KEY)
+
+
+def token_budget_key(authorization: str) -> str:
+    """The budget of a valid `Bearer <token>` value, over HTTP and WebSocket alike."""
+    return f"token:{token_digest(authorization.partition(' ')[2].strip())}"
 
 
 def token_digest(token: str) -> str:

@@ -32,7 +32,8 @@ from strawberry.types.unset import UNSET
 
 from hub import clock
 from hub.auth.tokens import principal_from_header
-from hub.errors import Forbidden, HubError
+from hub.errors import Forbidden, HubError, RateLimited
+from hub.ratelimit.callers import token_budget_key
 from hub.resolvers.context import HubContext
 from hub.resolvers.loaders import Loaders
 from hub.settings import get_settings
@@ -99,27 +100,46 @@ class HubWebSocketAdapter(ASGIWebSocketAdapter):
         await close_socket(self.ws, code, reason)
 
 
+class TooManyOperations(HubError):
+    code = "RATE_LIMITED"
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            f"每个连接最多同时 {limit} 个订阅 "
+            f"(at most {limit} operations at once on one socket; complete one first)",
+            limit=limit,
+        )
+
+
 class HubTransportWSHandler(BaseGraphQLTransportWSHandler):
     """strawberry's own limit answers in English without a code: same rule, the hub's error."""
 
     async def handle_subscribe(self, message) -> None:
-        limit = self.max_subscriptions_per_connection
-        if (
-            self.connection_acknowledged
-            and limit is not None
-            and message["id"] not in self.operations
-            and len(self.operations) >= limit
-        ):
-            error = GraphQLError(
-                f"每个连接最多同时 {limit} 个订阅 "
-                f"(at most {limit} operations at once on one socket; complete one first)",
-                extensions={"code": "RATE_LIMITED", "limit": limit},
-            )
-            await self.send_message(
-                {"id": message["id"], "type": "error", "payload": [error.formatted]}
-            )
-            return
+        if self.connection_acknowledged and message["id"] not in self.operations:
+            refusal = self._over_concurrency() or await self._over_budget()
+            if refusal is not None:
+                error = GraphQLError(refusal.message, extensions=refusal.extensions)
+                await self.send_message(
+                    {"id": message["id"], "type": "error", "payload": [error.formatted]}
+                )
+                return
         await super().handle_subscribe(message)
+
+    def _over_concurrency(self) -> HubError | None:
+        limit = self.max_subscriptions_per_connection
+        if limit is None or len(self.operations) < limit:
+            return None
+        return TooManyOperations(limit)
+
+    async def _over_budget(self) -> HubError | None:
+        """Each operation on the socket spends its token's request budget, as a request over
+        HTTP does (the handshake alone would let one socket send without limit)."""
+        budgets = getattr(self.context.request.app.state, "rate_budgets", None)
+        header = _authorization(self.context.connection_params)
+        if budgets is None or not header:
+            return None
+        retry_after = await budgets.spend(budgets.requests, token_budget_key(header))
+        return None if retry_after is None else RateLimited(retry_after)
 
 
 def _authorization(params: Mapping | None) -> str | None:
