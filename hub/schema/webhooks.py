@@ -45,7 +45,11 @@ class WebhookEndpoint:
 @strawberry.type(description="An endpoint with its signing secret: shown this once only.")
 class WebhookEndpointSecret:
     endpoint: WebhookEndpoint
-    secret: str
+    secret: str = strawberry.field(
+        description="A Standard Webhooks secret (`whsec_` + base64 key): each delivery carries "
+        "`webhook-id`, `webhook-timestamp` and `webhook-signature`, which the `standardwebhooks` "
+        "libraries verify with it."
+    )
 
 
 @strawberry.type(description="One event for one endpoint, sent until a 2xx or FAILED.")

@@ -30,12 +30,7 @@ from hub.transactions import after_commit, in_transaction
 from hub.webhooks.addresses import AddressRefused
 from hub.webhooks.dispatch import dispatch_events
 from hub.webhooks.payload import event_body
-from hub.webhooks.signing import (
-    DELIVERY_ID_HEADER,
-    EVENT_ID_HEADER,
-    SIGNATURE_HEADER,
-    signature_header,
-)
+from hub.webhooks.signing import signature_headers
 from hub.webhooks.transport import CheckedAddressTransport
 
 log = logging.getLogger(__name__)
@@ -112,7 +107,7 @@ async def deliver(*, delivery_id: str, attempt: int) -> str:
     event = await CaseEvent.get(id=delivery.event_id)
     case_no = (await Case.filter(id=event.case_id).values_list("case_no", flat=True))[0]
     body = event_body(event, case_no, delivery.id)
-    outcome = await post(endpoint, body, event_id=event.id, delivery_id=delivery.id)
+    outcome = await post(endpoint, body, delivery_id=delivery.id)
     return await _record(delivery, attempt, outcome)
 
 
@@ -124,17 +119,16 @@ def _signing_secrets(endpoint: WebhookEndpoint) -> list[str]:
     return keys
 
 
-async def post(endpoint: WebhookEndpoint, body: bytes, *, event_id, delivery_id) -> Outcome:
-    """One signed POST; a 2xx is success, anything else (or no answer in time) is not.
+async def post(endpoint: WebhookEndpoint, body: bytes, *, delivery_id) -> Outcome:
+    """One POST signed as Standard Webhooks says (hub/webhooks/signing.py), its `webhook-id`
+    the delivery's id; a 2xx is success, anything else (or no answer in time) is not.
     Redirects are not followed, and at most a short excerpt of the answer is read."""
     timeout = get_settings().webhook_timeout_seconds
     timestamp = int(clock.now().timestamp())
     headers = {
         "Content-Type": "application/json",
         "User-Agent": USER_AGENT,
-        SIGNATURE_HEADER: signature_header(_signing_secrets(endpoint), timestamp, body),
-        EVENT_ID_HEADER: str(event_id),
-        DELIVERY_ID_HEADER: str(delivery_id),
+        **signature_headers(_signing_secrets(endpoint), str(delivery_id), timestamp, body),
     }
     started = time.monotonic()
     try:

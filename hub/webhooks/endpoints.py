@@ -203,7 +203,7 @@ async def get_delivery(*, principal: Principal, delivery_id: str) -> WebhookDeli
 
 async def redeliver(*, principal: Principal, delivery_id: str) -> WebhookDelivery:
     """Sends a delivery again, whatever its status: PENDING, due now, with a fresh round of
-    attempts. The receiver sees the same Hub-Event-Id again (it deduplicates)."""
+    attempts. The receiver sees the same `webhook-id` again (it de-duplicates by it)."""
     delivery = await get_delivery(principal=principal, delivery_id=delivery_id)
     endpoint = await WebhookEndpoint.get(id=delivery.endpoint_id)
     if not endpoint.enabled:

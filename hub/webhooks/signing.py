@@ -1,25 +1,36 @@
-"""Webhook signatures: `Hub-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "t.body")>`.
+"""Webhook signatures as the Standard Webhooks specification says (standardwebhooks.com), so
+the `standardwebhooks` libraries verify them:
 
-During a secret rotation the header carries one `v1=` per secret still valid (the new one
-first); a receiver accepts the request when any of them matches its secret.
+- `webhook-id`: the delivery's id. A redelivery keeps it, so receivers de-duplicate by it.
+- `webhook-timestamp`: the attempt's time, in unix seconds.
+- `webhook-signature`: `v1,<base64 HMAC-SHA256(key, "<id>.<timestamp>.<raw body>")>`; during a
+  secret rotation one such entry per secret still valid (the new one first), separated by
+  spaces; a receiver accepts the request when any of them matches its secret.
+
+Secrets are `whsec_` + base64 of 32 random bytes, and the key is those bytes. A secret stored
+before the hub signed this way has no prefix: its key is the secret's own UTF-8 bytes (what a
+receiver gets with `Webhook(secret.encode())`, or with `"whsec_" + base64(secret)`): such a
+receiver changes its verifier, not its secret, and gets a `whsec_` one at the next rotation.
+Stored secrets are not rewritten, so the `secretHint` admins know stays the same.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import secrets
-import time
 from collections.abc import Iterable
 
-SIGNATURE_HEADER = "Hub-Signature"
-EVENT_ID_HEADER = "Hub-Event-Id"
-DELIVERY_ID_HEADER = "Hub-Delivery-Id"
-DEFAULT_TOLERANCE_SECONDS = 300
+ID_HEADER = "webhook-id"
+TIMESTAMP_HEADER = "webhook-timestamp"
+SIGNATURE_HEADER = "webhook-signature"
+SECRET_PREFIX = "whsec_"
+SECRET_BYTES = 32
 
 
 def new_secret() -> str:
-    return secrets.token_urlsafe(32)  # 256 random bits
+    return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(SECRET_BYTES)).decode()
 
 
 def secret_hint(secret: str) -> str:
@@ -27,31 +38,27 @@ def secret_hint(secret: str) -> str:
     return f"…{secret[-4:]}"
 
 
-def sign(secret: str, timestamp: int, body: bytes) -> str:
-    message = f"{timestamp}.".encode() + body
-    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+def signing_key(secret: str) -> bytes:
+    """The HMAC key of a secret: the bytes a `whsec_` secret encodes, else (a secret from
+    before Standard Webhooks) the secret's own UTF-8 bytes."""
+    if secret.startswith(SECRET_PREFIX):
+        return base64.b64decode(secret.removeprefix(SECRET_PREFIX))
+    return secret.encode()
 
 
-def signature_header(signing_secrets: Iterable[str], timestamp: int, body: bytes) -> str:
-    parts = [f"t={timestamp}"] + [f"v1={sign(s, timestamp, body)}" for s in signing_secrets]
-    return ",".join(parts)
+def sign(secret: str, message_id: str, timestamp: int, body: bytes) -> str:
+    """One signature entry: `v1,<base64>`."""
+    message = f"{message_id}.{timestamp}.".encode() + body
+    digest = hmac.new(signing_key(secret), message, hashlib.sha256).digest()
+    return "v1," + base64.b64encode(digest).decode()
 
 
-def verify(
-    secret: str,
-    header: str,
-    body: bytes,
-    *,
-    tolerance: int = DEFAULT_TOLERANCE_SECONDS,
-    now: float | None = None,
-) -> bool:
-    """The receiver's check (the README's recipe): a `v1` matches and `t` is recent."""
-    fields = [part.strip().partition("=") for part in header.split(",")]
-    stamps = [value for key, _, value in fields if key == "t"]
-    if len(stamps) != 1 or not stamps[0].isdigit():
-        return False
-    timestamp = int(stamps[0])
-    if abs((time.time() if now is None else now) - timestamp) > tolerance:
-        return False
-    expected = sign(secret, timestamp, body)
-    return any(hmac.compare_digest(expected, value) for key, _, value in fields if key == "v1")
+def signature_headers(
+    signing_secrets: Iterable[str], message_id: str, timestamp: int, body: bytes
+) -> dict[str, str]:
+    """The three headers of one attempt, one signature per secret still valid."""
+    return {
+        ID_HEADER: message_id,
+        TIMESTAMP_HEADER: str(timestamp),
+        SIGNATURE_HEADER: " ".join(sign(s, message_id, timestamp, body) for s in signing_secrets),
+    }

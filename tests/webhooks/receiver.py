@@ -1,22 +1,22 @@
 """A utility portal's webhook receiver, as an integrator would write it: a real HTTP server
-on a loopback port (Starlette under uvicorn, in a thread) that checks `Hub-Signature` with the
-README's verifier, answers 500 to the first N requests of an endpoint when told to, and keeps a
-log de-duplicated by `Hub-Event-Id`."""
+on a loopback port (Starlette under uvicorn, in a thread) that verifies every request with the
+`standardwebhooks` package (any of the secrets it holds for an endpoint: both during a
+rotation), answers 500 to the first N requests of an endpoint when told to, and keeps a log
+de-duplicated by `webhook-id`."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import json
-import re
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import uvicorn
+from standardwebhooks.webhooks import EmptyWebhookSecretError, Webhook, WebhookVerificationError
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
@@ -24,39 +24,38 @@ from starlette.routing import Route
 
 from tests.served import free_port
 
-README = Path(__file__).resolve().parents[2] / "README.md"
 
-
-def readme_verifier() -> Callable[..., bool]:
-    """The `verify` function of the README's "Webhooks" section, exactly as printed there."""
-    text = README.read_text()
-    section = text[text.index("## Webhooks") :]
-    code = re.search(r"```python\n(.*?)```", section, re.S)
-    assert code, "the README's Webhooks section has no python block"
-    namespace: dict = {}
-    exec(code.group(1), namespace)
-    return namespace["verify"]
+def verifies(secret: str, body: bytes, headers) -> bool:
+    """What an integrator writes: `Webhook(secret).verify(body, headers)`. A secret without the
+    `whsec_` prefix (issued before Standard Webhooks) is its own key: `Webhook(secret.encode())`."""
+    try:
+        key = secret if secret.startswith("whsec_") else secret.encode()
+        Webhook(key).verify(body, dict(headers), json_parse=False)
+    except (WebhookVerificationError, EmptyWebhookSecretError, ValueError):  # binascii: ValueError
+        return False
+    return True
 
 
 @dataclass
 class Received:
     endpoint: str
-    event_id: str | None
-    delivery_id: str | None
+    event_id: str | None  # the body's `id`, when it is JSON
+    message_id: str | None  # the `webhook-id` header: the delivery's id
     status: int
     body: dict | None
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
 class Receiver:
     base_url: str = ""
-    secrets: dict[str, str] = field(default_factory=dict)
+    secrets: dict[str, list[str]] = field(default_factory=dict)
     failures_left: dict[str, int] = field(default_factory=dict)
     requests: list[Received] = field(default_factory=list)
     log: dict[str, dict[str, dict]] = field(default_factory=dict)  # endpoint -> event id -> body
+    seen: dict[str, set[str]] = field(default_factory=dict)  # endpoint -> webhook-ids accepted
     delays: dict[str, float] = field(default_factory=dict)  # endpoint -> seconds before answering
     redirects: set[str] = field(default_factory=set)  # endpoints answering 307 to elsewhere
-    verify: Callable[..., bool] = field(default_factory=readme_verifier)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def reset(self) -> None:
@@ -65,15 +64,17 @@ class Receiver:
             self.failures_left.clear()
             self.requests.clear()
             self.log.clear()
+            self.seen.clear()
             self.delays.clear()
             self.redirects.clear()
 
     def url(self, name: str) -> str:
         return f"{self.base_url}/hooks/{name}"
 
-    def expect(self, name: str, secret: str, *, fail_first: int = 0) -> None:
+    def expect(self, name: str, *secrets: str, fail_first: int = 0) -> None:
+        """The endpoint's secrets: a request is accepted when it verifies with any of them."""
         with self.lock:
-            self.secrets[name] = secret
+            self.secrets[name] = list(secrets)
             self.failures_left[name] = fail_first
 
     def fail_next(self, name: str, count: int) -> None:
@@ -106,13 +107,14 @@ class Receiver:
             return RedirectResponse(self.url("elsewhere"), status_code=307)
         if name in self.delays:
             await asyncio.sleep(self.delays[name])
-        event_id = request.headers.get("hub-event-id")
-        delivery_id = request.headers.get("hub-delivery-id")
+        message_id = request.headers.get("webhook-id")
+        try:
+            event_id = str(json.loads(raw)["id"])
+        except (ValueError, TypeError, KeyError):
+            event_id = None
         with self.lock:
-            secret = self.secrets.get(name)
-            signed = secret is not None and self.verify(
-                secret, request.headers.get("hub-signature", ""), raw
-            )
+            secrets = self.secrets.get(name, [])
+            signed = any(verifies(secret, raw, request.headers) for secret in secrets)
             if not signed or request.headers.get("content-type") != "application/json":
                 status, body = 401, None
             elif self.failures_left.get(name, 0) > 0:
@@ -120,8 +122,12 @@ class Receiver:
                 status, body = 500, None
             else:
                 status, body = 200, json.loads(raw)
-                self.log.setdefault(name, {}).setdefault(event_id, body)  # dedup by event id
-            self.requests.append(Received(name, event_id, delivery_id, status, body))
+                seen = self.seen.setdefault(name, set())
+                if message_id not in seen:  # de-duplicated by webhook-id
+                    seen.add(message_id)
+                    self.log.setdefault(name, {})[event_id] = body
+            received = Received(name, event_id, message_id, status, body, dict(request.headers))
+            self.requests.append(received)
         return PlainTextResponse("ok" if status == 200 else "no", status_code=status)
 
     def app(self) -> Starlette:

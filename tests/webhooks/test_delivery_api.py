@@ -1,5 +1,5 @@
-"""Deliveries end to end, jobs in-process: a real receiver on a loopback port checks every
-signature with the README's verifier; failures are retried with backoff until a 2xx or the
+"""Deliveries end to end, jobs in-process: a real receiver on a loopback port verifies every
+request with the `standardwebhooks` package; failures are retried with backoff until a 2xx or the
 last attempt; the delivery log shows it all; a redelivery by hand reaches the receiver again
 and its de-duplication absorbs it."""
 

@@ -65,7 +65,7 @@ async def test_only_admins_manage_webhooks(sqlite_api, operation, variables):
 async def test_the_secret_is_shown_once_then_only_its_last_characters(api):
     registered = (await api.ok(REGISTER, {"input": GOOD}, ADMIN))["registerWebhook"]
     secret, endpoint = registered["secret"], registered["endpoint"]
-    assert len(secret) >= 43
+    assert secret.startswith("whsec_") and len(secret) == len("whsec_") + 44  # 32 bytes
     assert endpoint["secretHint"] == f"…{secret[-4:]}"
     assert {k: endpoint[k] for k in ("utility", "url", "eventTypes", "description")} == {
         **GOOD,
@@ -80,7 +80,7 @@ async def test_the_secret_is_shown_once_then_only_its_last_characters(api):
     assert "Cannot query field 'secret'" in error["message"]
 
     rotated = (await api.ok(ROTATE, {"id": endpoint["id"]}, ADMIN))["rotateWebhookSecret"]
-    assert rotated["secret"] != secret
+    assert rotated["secret"] != secret and rotated["secret"].startswith("whsec_")
     assert rotated["endpoint"]["secretHint"] == f"…{rotated['secret'][-4:]}"
     [listed] = (await api.ok(ENDPOINTS, {}, ADMIN))["webhookEndpoints"]
     assert listed["secretHint"] == rotated["endpoint"]["secretHint"]
