@@ -14,6 +14,9 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from hub.calendar import WorkingCalendar
+from hub.enums import EventType
+from hub.events.payload import EVENT_DATA_KEYS
+from hub.jobs import inprocess
 from hub.validation.identifiers import uscc_check_char
 from tests.api import ACCEPT, CREATE, GET_CASE, SUBMIT, token_for
 
@@ -221,3 +224,18 @@ def timeline(case: dict) -> list[tuple[str, str | None]]:
         for edge in case["events"]["edges"]
         if not edge["node"]["type"].startswith("DOCUMENT_")
     ]
+
+
+async def events_of(client, case_id: str, token: str = WINDOW) -> list[dict]:
+    """Every event of the case, once the render jobs wrote their DOCUMENT_* events."""
+    await inprocess.drain()
+    case = (await client.ok(GET_CASE, {"id": case_id}, token))["case"]
+    return [edge["node"] for edge in case["events"]["edges"]]
+
+
+def check_declared_keys(events: list[dict]) -> None:
+    """Each event's data carries the keys EVENT_DATA_KEYS declares for its type."""
+    for event in events:
+        declared = EVENT_DATA_KEYS[EventType(event["type"])]
+        missing = declared - event["data"].keys()
+        assert not missing, f"{event['type']} lacks {sorted(missing)}: {event['data']}"

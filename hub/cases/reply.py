@@ -21,5 +21,7 @@ async def issue_consolidated_reply(*, principal: Principal, case_id: str) -> Cas
         await save_state(case, next_state, replied_at=clock.now())
         await stop_clocks(case, ClockKind.CONSOLIDATED_REPLY)
         await issue_document(case, DocumentKind.CONSOLIDATED_REPLY)
-        await record_event(case, EventType.REPLY_ISSUED, principal)
+        await record_event(
+            case, EventType.REPLY_ISSUED, principal, data={"status": str(case.status)}
+        )
     return case

@@ -110,12 +110,16 @@ async def create_application(*, principal: Principal, data: ApplicationData) -> 
             case,
             EventType.CASE_CREATED,
             principal,
-            data={"utilities": case.utilities},
+            data={"utilities": case.utilities, "status": str(case.status)},
             applicant_act=True,
         )
         if data.licence_consent:
             await record_event(
-                case, EventType.LICENCE_CONSENT_GRANTED, principal, applicant_act=True
+                case,
+                EventType.LICENCE_CONSENT_GRANTED,
+                principal,
+                data={"status": str(case.status)},
+                applicant_act=True,
             )
     return case
 
@@ -143,11 +147,12 @@ async def update_application(*, principal: Principal, case_id: str, data: Applic
         await _applicant_for(data)
         await Project.filter(id=case.project_id).update(**_project_fields(data))
         await _write_details(case, data)
+        state = {"status": str(case.status)}
         if consent_now:
             await record_event(
-                case, EventType.LICENCE_CONSENT_GRANTED, principal, applicant_act=True
+                case, EventType.LICENCE_CONSENT_GRANTED, principal, data=state, applicant_act=True
             )
-        await record_event(case, EventType.CASE_UPDATED, principal, applicant_act=True)
+        await record_event(case, EventType.CASE_UPDATED, principal, data=state, applicant_act=True)
     return case
 
 
@@ -157,7 +162,13 @@ async def grant_licence_consent(*, principal: Principal, case_id: str) -> Case:
         return case
     async with in_transaction():
         await save_state(case, next_state, licence_consent_at=clock.now())
-        await record_event(case, EventType.LICENCE_CONSENT_GRANTED, principal, applicant_act=True)
+        await record_event(
+            case,
+            EventType.LICENCE_CONSENT_GRANTED,
+            principal,
+            data={"status": str(case.status)},
+            applicant_act=True,
+        )
     return case
 
 
@@ -167,7 +178,13 @@ async def submit_application(*, principal: Principal, case_id: str) -> Case:
     async with in_transaction():
         await save_state(case, next_state, submitted_at=clock.now())
         await issue_document(case, DocumentKind.APPLICATION_FORM)
-        await record_event(case, EventType.CASE_SUBMITTED, principal, applicant_act=True)
+        await record_event(
+            case,
+            EventType.CASE_SUBMITTED,
+            principal,
+            data={"status": str(case.status)},
+            applicant_act=True,
+        )
     return case
 
 
@@ -178,7 +195,9 @@ async def resubmit_application(*, principal: Principal, case_id: str) -> Case:
     now = clock.now()
     async with in_transaction():
         await save_state(case, next_state, submitted_at=now)
-        await CorrectionNotice.filter(case=case, resolved_at=None).update(resolved_at=now)
+        answered = CorrectionNotice.filter(case=case, resolved_at=None)
+        notice_ids = [str(i) for i in await answered.order_by("id").values_list("id", flat=True)]
+        await answered.update(resolved_at=now)
         returned = []
         if next_state == CaseStatus.IN_PROGRESS:
             returned = await _return_tickets_for_review(case)
@@ -188,6 +207,8 @@ async def resubmit_application(*, principal: Principal, case_id: str) -> Case:
             EventType.CASE_RESUBMITTED,
             principal,
             data={
+                "status": str(case.status),
+                "noticeIds": notice_ids,
                 "stage": str(Stage.UTILITY if case.accepted_at else Stage.WINDOW),
                 "returnedTo": [str(t.utility) for t in returned],
             },
@@ -234,13 +255,14 @@ async def withdraw_application(*, principal: Principal, case_id: str, reason: st
                 EventType.TICKET_CANCELLED,
                 principal,
                 utility=ticket.utility,
+                data={"ticketId": str(ticket.id), "status": str(ticket.status)},
                 applicant_act=True,
             )
         await record_event(
             case,
             EventType.CASE_WITHDRAWN,
             principal,
-            data={"reason": reason.strip()},
+            data={"reason": reason.strip(), "status": str(case.status)},
             applicant_act=True,
         )
     return case

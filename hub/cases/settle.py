@@ -30,7 +30,9 @@ async def settle_case(case: Case) -> CaseFollowUp:
         )
         await save_state(case, next_state)
         await start_clock(case, ClockKind.CONSOLIDATED_REPLY)
-        await record_event(case, EventType.CASE_CONSOLIDATING, SYSTEM)
+        await record_event(
+            case, EventType.CASE_CONSOLIDATING, SYSTEM, data={"status": str(case.status)}
+        )
     return decision
 
 
@@ -56,6 +58,7 @@ async def _gather_corrections(case: Case, tickets: list[Ticket]) -> None:
         SYSTEM,
         data={
             "noticeId": str(notice.id),
+            "status": str(case.status),
             "utilities": [str(t.utility) for t in asking],
             "items": [
                 {"utility": str(e.utility), "requirementCode": e.requirement_code, "note": e.note}

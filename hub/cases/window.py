@@ -75,6 +75,7 @@ async def request_correction(*, principal: Principal, case_id: str, items) -> Ca
             principal,
             data={
                 "noticeId": str(notice.id),
+                "status": str(case.status),
                 "items": [{"requirementCode": i.requirement_code, "note": i.note} for i in items],
             },
         )
@@ -91,14 +92,20 @@ async def accept_case(*, principal: Principal, case_id: str) -> Case:
     async with in_transaction():
         await save_state(case, next_state, accepted_at=now)
         await issue_document(case, DocumentKind.RECEIPT_NOTICE)
-        await record_event(case, EventType.CASE_ACCEPTED, principal)
+        await record_event(
+            case, EventType.CASE_ACCEPTED, principal, data={"status": str(case.status)}
+        )
         for utility in case.utilities:
             ticket = await Ticket.create(
                 case=case, utility=utility, dispatched_at=now, review_started_at=now
             )
             await start_clock(case, ClockKind.TICKET_REVIEW, ticket=ticket)
             await record_event(
-                case, EventType.TICKET_DISPATCHED, principal, utility=Utility(utility)
+                case,
+                EventType.TICKET_DISPATCHED,
+                principal,
+                utility=Utility(utility),
+                data={"ticketId": str(ticket.id), "status": str(ticket.status)},
             )
     return case
 
@@ -132,6 +139,7 @@ async def record_paper_handover(
             utility=utility,
             data={
                 "handoverId": str(handover.id),
+                "status": str(case.status),
                 "items": clean_items,
                 "receivedBy": received_by.strip(),
             },

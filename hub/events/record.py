@@ -8,6 +8,7 @@ from hub import clock
 from hub.auth.principal import Principal
 from hub.enums import EventType, Utility
 from hub.events.listeners import registered
+from hub.events.payload import missing_data_keys
 from hub.events.wakeups import wake_subscribers
 from hub.models import Case, CaseEvent
 from hub.transactions import after_commit, take_event_append_lock
@@ -23,7 +24,11 @@ async def record_event(
     applicant_act: bool = False,
 ) -> CaseEvent:
     """`applicant_act`: the event records an act of the applicant's side; window staff doing it
-    act on the enterprise's behalf (帮办代办) and the event says so."""
+    act on the enterprise's behalf (帮办代办) and the event says so. `data` must carry the keys
+    hub.events.payload.EVENT_DATA_KEYS lists for the type."""
+    missing = missing_data_keys(event_type, data or {})
+    if missing:
+        raise ValueError(f"{event_type} event data lacks {sorted(missing)}")
     # Event ids must follow commit order (a subscriber replays "after" a cursor): one
     # transaction at a time takes the next id, until it commits. hub.transactions takes the
     # lock at the start of each transaction already; this covers any other caller.

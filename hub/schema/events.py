@@ -1,13 +1,15 @@
-"""Case events: the append-only timeline, also what subscribers receive."""
+"""Case events: the append-only timeline, also what subscribers receive. The type is built from
+hub.events.payload.event_payload, the same dict a webhook's body carries: a field of one is a
+field of the other (a key without a field, or a field without a key, fails construction)."""
 
 from __future__ import annotations
 
 import strawberry
 
+from hub.events.payload import event_payload, snake_case
 from hub.models import CaseEvent as CaseEventRow
 from hub.schema.common import Connection
 from hub.schema.enums import Utility
-from hub.schema.rows import from_row, graphql_id
 from hub.schema.scalars import JSON, DateTime
 
 
@@ -26,7 +28,8 @@ class CaseEvent:
 
     @classmethod
     def from_model(cls, row: CaseEventRow, case_no: str) -> CaseEvent:
-        return from_row(cls, row, case_id=graphql_id(row.case_id), case_no=case_no)
+        fields = {snake_case(key): value for key, value in event_payload(row, case_no).items()}
+        return cls(**fields)
 
 
 CaseEventConnection = Connection[CaseEvent]

@@ -12,7 +12,7 @@ from hub.enums import EventType
 from hub.events.record import record_event
 from hub.jobs.constants import SLA_SWEEP_JOB
 from hub.jobs.periodic import PeriodicJob
-from hub.models import Case, SlaClock
+from hub.models import Case, SlaClock, Ticket
 from hub.transactions import in_transaction
 
 
@@ -43,6 +43,7 @@ async def _emit(event_type: EventType, reached: str, mark_field: str, now, limit
             if claimed != 1:
                 continue
             case = await Case.get(id=pending.case_id)
+            ticket = await Ticket.get(id=pending.ticket_id) if pending.ticket_id else None
             await record_event(
                 case,
                 event_type,
@@ -53,6 +54,7 @@ async def _emit(event_type: EventType, reached: str, mark_field: str, now, limit
                     "clock": pending.kind,
                     "owner": pending.owner,
                     "ticketId": str(pending.ticket_id) if pending.ticket_id else None,
+                    "status": str(ticket.status if ticket else case.status),
                     "startedAt": pending.started_at.isoformat(),
                     "dueAt": pending.due_at.isoformat(),
                 },

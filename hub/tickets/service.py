@@ -77,7 +77,13 @@ async def review_ticket(
             EventType.TICKET_REVIEWED,
             principal,
             utility=ticket.utility,
-            data={"decision": str(decision), "reasons": ticket.reasons, "corrections": items},
+            data={
+                "ticketId": str(ticket.id),
+                "status": str(ticket.status),
+                "decision": str(decision),
+                "reasons": ticket.reasons,
+                "corrections": items,
+            },
         )
         await settle_case(case)
     return ticket
@@ -121,6 +127,8 @@ async def record_survey(
                 principal,
                 utility=ticket.utility,
                 data={
+                    "ticketId": str(ticket.id),
+                    "status": str(ticket.status),
                     "surveyId": str(survey.id),
                     "surveyedAt": moment.isoformat(),
                     "joint": [str(t.utility) for t in tickets],
@@ -163,7 +171,12 @@ async def submit_result_feedback(
             EventType.RESULT_SUBMITTED,
             principal,
             utility=ticket.utility,
-            data={"outcome": str(form.outcome), "externalWorks": bool(form.external_works)},
+            data={
+                "ticketId": str(ticket.id),
+                "status": str(ticket.status),
+                "outcome": str(form.outcome),
+                "externalWorks": bool(form.external_works),
+            },
         )
         await settle_case(case)
     return ticket

@@ -1,28 +1,16 @@
-"""What a webhook carries: the event in the shape of the GraphQL `CaseEvent` type (same ids,
-same `DateTime` rendering) plus the delivery's id, as compact JSON."""
+"""What a webhook carries: the event exactly as the GraphQL `CaseEvent` type gives it (one
+source, hub.events.payload) plus the delivery's id, as compact JSON."""
 
 from __future__ import annotations
 
 import json
 
-from hub.clock import to_local
+from hub.events.payload import event_payload, json_ready
 from hub.models import CaseEvent
 
 
 def event_document(event: CaseEvent, case_no: str, delivery_id: object) -> dict:
-    return {
-        "id": str(event.id),
-        "type": event.type,
-        "caseId": str(event.case_id),
-        "caseNo": case_no,
-        "utility": str(event.utility) if event.utility else None,
-        "at": to_local(event.at).isoformat(),
-        "actor": event.actor,
-        "role": event.role,
-        "onBehalf": event.on_behalf,
-        "data": event.data,
-        "deliveryId": str(delivery_id),
-    }
+    return {**json_ready(event_payload(event, case_no)), "deliveryId": str(delivery_id)}
 
 
 def event_body(event: CaseEvent, case_no: str, delivery_id: object) -> bytes:

@@ -485,4 +485,4 @@ async def test_withdrawal_with_a_reason_is_recorded(api):
     assert withdrawn["status"] == "WITHDRAWN"
     event = withdrawn["events"]["edges"][-1]["node"]
     assert event["type"] == "CASE_WITHDRAWN"
-    assert event["data"] == {"reason": "项目暂缓"}
+    assert event["data"] == {"reason": "项目暂缓", "status": "WITHDRAWN"}

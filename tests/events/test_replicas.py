@@ -31,7 +31,8 @@ async def main():
     try:
         async with in_transaction():
             case = await Case.get(id=sys.argv[1])
-            await record_event(case, EventType.CASE_UPDATED, SYSTEM, data={"from": "worker"})
+            data = {"from": "worker", "status": str(case.status)}
+            await record_event(case, EventType.CASE_UPDATED, SYSTEM, data=data)
     finally:
         await db.close()
 
@@ -72,7 +73,10 @@ async def test_a_write_on_one_replica_reaches_a_subscriber_on_the_other(redis_ur
             [from_worker] = await event_ids(one, after=expected[-1])
             for socket in (on_one, on_two):
                 [event] = await socket.events(1, within=5)
-                assert int(event["id"]) == from_worker and event["data"] == {"from": "worker"}
+                assert int(event["id"]) == from_worker and event["data"] == {
+                    "from": "worker",
+                    "status": "DRAFT",
+                }
 
 
 async def test_events_written_without_a_wake_up_arrive_at_the_next_poll(hub_with):
