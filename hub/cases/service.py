@@ -114,13 +114,7 @@ async def create_application(*, principal: Principal, data: ApplicationData) -> 
             applicant_act=True,
         )
         if data.licence_consent:
-            await record_event(
-                case,
-                EventType.LICENCE_CONSENT_GRANTED,
-                principal,
-                data={"status": str(case.status)},
-                applicant_act=True,
-            )
+            await _record_consent(case, principal)
     return case
 
 
@@ -147,12 +141,15 @@ async def update_application(*, principal: Principal, case_id: str, data: Applic
         await _applicant_for(data)
         await Project.filter(id=case.project_id).update(**_project_fields(data))
         await _write_details(case, data)
-        state = {"status": str(case.status)}
         if consent_now:
-            await record_event(
-                case, EventType.LICENCE_CONSENT_GRANTED, principal, data=state, applicant_act=True
-            )
-        await record_event(case, EventType.CASE_UPDATED, principal, data=state, applicant_act=True)
+            await _record_consent(case, principal)
+        await record_event(
+            case,
+            EventType.CASE_UPDATED,
+            principal,
+            data={"status": str(case.status)},
+            applicant_act=True,
+        )
     return case
 
 
@@ -162,14 +159,18 @@ async def grant_licence_consent(*, principal: Principal, case_id: str) -> Case:
         return case
     async with in_transaction():
         await save_state(case, next_state, licence_consent_at=clock.now())
-        await record_event(
-            case,
-            EventType.LICENCE_CONSENT_GRANTED,
-            principal,
-            data={"status": str(case.status)},
-            applicant_act=True,
-        )
+        await _record_consent(case, principal)
     return case
+
+
+async def _record_consent(case: Case, principal: Principal) -> None:
+    await record_event(
+        case,
+        EventType.LICENCE_CONSENT_GRANTED,
+        principal,
+        data={"status": str(case.status)},
+        applicant_act=True,
+    )
 
 
 async def submit_application(*, principal: Principal, case_id: str) -> Case:

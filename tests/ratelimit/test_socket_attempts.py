@@ -5,6 +5,7 @@ already open is not cut off, but each operation on it spends its token's budget.
 from __future__ import annotations
 
 import json
+from contextlib import asynccontextmanager
 
 import pytest
 from websockets.exceptions import InvalidStatus
@@ -15,9 +16,9 @@ from tests.factories import ADMIN, WINDOW
 from tests.served import serve_hub_on_postgres
 
 
-@pytest.fixture
-async def hub_with_two_connections_a_minute(monkeypatch):
-    monkeypatch.setenv("HUB_RATE_LIMIT", "2/minute")
+@asynccontextmanager
+async def served_with_rate_limit(monkeypatch, rate: str):
+    monkeypatch.setenv("HUB_RATE_LIMIT", rate)
     get_settings.cache_clear()
     try:
         async with serve_hub_on_postgres() as hub:
@@ -25,6 +26,18 @@ async def hub_with_two_connections_a_minute(monkeypatch):
     finally:
         monkeypatch.undo()
         get_settings.cache_clear()
+
+
+@pytest.fixture
+async def hub_with_two_connections_a_minute(monkeypatch):
+    async with served_with_rate_limit(monkeypatch, "2/minute") as hub:
+        yield hub
+
+
+@pytest.fixture
+async def hub_with_three_requests_a_minute(monkeypatch):
+    async with served_with_rate_limit(monkeypatch, "3/minute") as hub:
+        yield hub
 
 
 async def test_connection_attempts_past_the_budget_are_refused(hub_with_two_connections_a_minute):
@@ -45,18 +58,6 @@ async def test_connection_attempts_past_the_budget_are_refused(hub_with_two_conn
         }
         await first.send({"type": "ping"})
         assert (await first.receive())["type"] == "pong"
-
-
-@pytest.fixture
-async def hub_with_three_requests_a_minute(monkeypatch):
-    monkeypatch.setenv("HUB_RATE_LIMIT", "3/minute")
-    get_settings.cache_clear()
-    try:
-        async with serve_hub_on_postgres() as hub:
-            yield hub
-    finally:
-        monkeypatch.undo()
-        get_settings.cache_clear()
 
 
 async def test_operations_on_an_open_socket_spend_their_tokens_budget(
