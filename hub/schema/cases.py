@@ -16,7 +16,7 @@ from hub.models import Case as CaseRow
 from hub.paging import page_window
 from hub.schema.common import Connection
 from hub.schema.documents import Document
-from hub.schema.enums import CaseOrderField, CaseStatus, OrderDirection, Utility
+from hub.schema.enums import CaseAction, CaseOrderField, CaseStatus, OrderDirection, Utility
 from hub.schema.events import CaseEvent, CaseEventConnection
 from hub.schema.materials import Material, MaterialFigures
 from hub.schema.rows import from_row
@@ -30,50 +30,119 @@ if TYPE_CHECKING:
 TicketType = Annotated["Ticket", strawberry.lazy("hub.schema.tickets")]
 
 
-@strawberry.type
+@strawberry.type(description="申请企业及其经办人。The applying enterprise and its agent.")
 class Applicant:
-    uscc: str
-    name: str
-    contact_name: str
-    contact_phone: str
-    agent_id_number: str | None
+    uscc: str = strawberry.field(
+        description="统一社会信用代码，18 位（GB 32100-2015）。The enterprise's USCC, 18 "
+        "characters (GB 32100-2015)."
+    )
+    name: str = strawberry.field(description="企业名称。The enterprise's name.")
+    contact_name: str = strawberry.field(description="经办人姓名。The agent's name.")
+    contact_phone: str = strawberry.field(
+        description="经办人电话；申请人、窗口和办理该案的供能企业看到完整号码，其他人看到 "
+        "138****0000 形式。The agent's phone: in full for the applicant, the window and the "
+        "utilities handling the case, masked (138****0000) for anyone else."
+    )
+    agent_id_number: str | None = strawberry.field(
+        description="经办人居民身份证号码；仅申请人本人和窗口看到完整号码，其他人看到前 6 位和"
+        "后 4 位；未填时为 null。The agent's resident ID number: in full for the applicant and "
+        "the window only, else masked as 440203********1231; null when not given."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="报装的建设项目。The construction project to connect.")
 class Project:
-    name: str
-    code: str | None
-    address: str
-    property_title_no: str | None
+    name: str = strawberry.field(description="项目名称。The project's name.")
+    code: str | None = strawberry.field(
+        description="全国投资项目代码（如 2026-440203-44-01-000123）；未填时为 null。The "
+        "national project code, e.g. 2026-440203-44-01-000123; null when not given."
+    )
+    address: str = strawberry.field(description="项目地址。The project's address.")
+    property_title_no: str | None = strawberry.field(
+        description="不动产权证号；未填时为 null。The real-estate title number; null when not "
+        "given."
+    )
 
 
-@strawberry.type
+@strawberry.type(
+    description="所选报装业务要求的一项材料及其是否已备齐。One material the chosen utilities "
+    "require, and whether it is there."
+)
 class ChecklistItem:
-    requirement_code: str
-    title: str
-    mandatory: bool
-    satisfied: bool
-    material_ids: list[strawberry.ID]
+    requirement_code: str = strawberry.field(
+        description="办事指南中的材料代码（Requirement.code）。The requirement's code in the "
+        "service guide (Requirement.code)."
+    )
+    title: str = strawberry.field(description="材料名称。The material's title.")
+    mandatory: bool = strawberry.field(
+        description="是否必需：缺少必需材料时 acceptCase 报 MISSING_MATERIALS。Whether it is "
+        "required: acceptCase answers MISSING_MATERIALS while a required one is missing."
+    )
+    satisfied: bool = strawberry.field(
+        description="是否已有现行材料满足此项。Whether a current material meets it."
+    )
+    material_ids: list[strawberry.ID] = strawberry.field(
+        description="满足此项的现行材料 ID。The ids of the current materials that meet it."
+    )
 
 
-@strawberry.type
+@strawberry.type(
+    description="一次报装申请，水、电、气任选组合。申请人看到本企业的案件，窗口和管理员看到全部，"
+    "供能企业自派发本单位工单起可见。One application for any mix of water, power and gas: an "
+    "applicant sees its enterprise's cases, the window and admins all, a utility those holding "
+    "its ticket."
+)
 class Case:
     row: strawberry.Private[CaseRow]
-    id: strawberry.ID
-    case_no: str
-    status: CaseStatus
-    utilities: list[Utility]
-    survey_appointment: DateTime | None
-    is_key_project: bool
-    licence_consent: bool
-    filed_on_behalf: bool
-    reply_due_at: DateTime | None
-    created_at: DateTime
-    submitted_at: DateTime | None
-    accepted_at: DateTime | None
-    replied_at: DateTime | None
-    withdrawn_at: DateTime | None
-    withdrawal_reason: str | None
+    id: strawberry.ID = strawberry.field(
+        description="案件 ID（不透明字符串，各处一致）。The case's opaque id, the same everywhere."
+    )
+    case_no: str = strawberry.field(
+        description="案件编号 SDQ-YYYYMMDD-NNNN，按本地日期编号。The case number, "
+        "SDQ-YYYYMMDD-NNNN, numbered per local day."
+    )
+    status: CaseStatus = strawberry.field(description="案件状态。The case's state.")
+    utilities: list[Utility] = strawberry.field(
+        description="所选报装业务，按 WATER、POWER、GAS 顺序。The chosen utilities."
+    )
+    survey_appointment: DateTime | None = strawberry.field(
+        description="预约勘察时间：工作日办公时间内（08:30-12:00、14:30-17:30，+08:00）。The "
+        "booked site survey time, within office hours of a working day (+08:00)."
+    )
+    is_key_project: bool = strawberry.field(
+        description="是否重点项目或招商引资项目（绿色通道）。Whether it is a key or investment "
+        "project (green channel)."
+    )
+    licence_consent: bool = strawberry.field(
+        description="申请人是否已授权调取电子证照（pullLicences 的前提，否则 CONSENT_REQUIRED）。"
+        "Whether the applicant consented to licence pulls; pullLicences needs it."
+    )
+    filed_on_behalf: bool = strawberry.field(
+        description="是否由窗口帮办代办创建。Whether window staff filed it for the enterprise."
+    )
+    reply_due_at: DateTime | None = strawberry.field(
+        description="统一答复截止时间（收到最后一份结果后 0.5 个工作日）；汇总开始前为 null。"
+        "The consolidated reply's deadline, 0.5 working day after the last result; null before "
+        "consolidation."
+    )
+    created_at: DateTime = strawberry.field(description="创建时间。When the case was created.")
+    submitted_at: DateTime | None = strawberry.field(
+        description="首次提交时间；草稿为 null。When it was first submitted; null for a draft."
+    )
+    accepted_at: DateTime | None = strawberry.field(
+        description="窗口受理时间；受理前为 null（区分窗口阶段与供能企业阶段）。When the window "
+        "accepted it; null before, which tells the window stage from the utility stage."
+    )
+    replied_at: DateTime | None = strawberry.field(
+        description="统一答复时间；答复前为 null。When the reply was issued; null before."
+    )
+    withdrawn_at: DateTime | None = strawberry.field(
+        description="撤回时间；未撤回为 null。When it was withdrawn; null if it was not."
+    )
+    withdrawal_reason: str | None = strawberry.field(
+        description="撤回原因（最多 2000 字符）；未撤回为 null。Why it was withdrawn (at most "
+        "2000 characters); null if it was not."
+    )
 
     @classmethod
     def from_model(cls, row: CaseRow) -> Case:
@@ -85,7 +154,9 @@ class Case:
             licence_consent=row.licence_consent_at is not None,
         )
 
-    @strawberry.field
+    @strawberry.field(
+        description="申请企业及经办人（按调用者脱敏）。The applicant, masked for the caller."
+    )
     async def applicant(self, info: Info) -> Applicant:
         enterprise = await info.context.loaders.applicant_by_id.load(self.row.applicant_id)
         full_ids, full_phones = sees_full_personal_data(info.context.principal, handles_case=True)
@@ -102,7 +173,7 @@ class Case:
             else mask_id_number(agent_id),
         )
 
-    @strawberry.field
+    @strawberry.field(description="报装的建设项目。The project to connect.")
     async def project(self, info: Info) -> Project:
         row = await info.context.loaders.project_by_id.load(self.row.project_id)
         return Project(
@@ -117,16 +188,29 @@ class Case:
         return await info.context.loaders.visible_materials_by_case.load(key)
 
     @strawberry.field(
-        description="Current materials the caller may see; corrected ones too when asked."
+        description="调用者可见的现行材料（供能企业只看到本单位所需的材料和工单的审批结果）。"
+        "The current materials the caller may see: a utility sees those its requirements need "
+        "and the tickets' approval results."
     )
     async def materials(
-        self, info: Info, include_superseded: bool | None = False
+        self,
+        info: Info,
+        include_superseded: Annotated[
+            bool | None,
+            strawberry.argument(
+                description="为 true 时也列出已被补正替换的材料。True: also the materials that "
+                "corrected ones replaced."
+            ),
+        ] = False,
     ) -> list[Material]:
         principal = info.context.principal
         rows = await self._materials(info, include_superseded=bool(include_superseded))
         return [Material.from_model(m, principal) for m in rows]
 
-    @strawberry.field(description="How the requirements were met: licences, reuse, uploads.")
+    @strawberry.field(
+        description="材料如何备齐：电子证照、复用、上传的项数（零材料统计）。How the "
+        "requirements were met: by licence, by reuse, by upload."
+    )
     async def material_figures(self, info: Info) -> MaterialFigures:
         figures = material_figures(await info.context.loaders.materials_by_case.load(self.row.id))
         return MaterialFigures(
@@ -136,20 +220,28 @@ class Case:
             zero_material=figures.zero_material,
         )
 
-    @strawberry.field(description="True when the case was filed without uploading anything.")
+    @strawberry.field(
+        description="未上传任何文件即备齐材料时为 true（零材料）。True when the case was filed "
+        "without uploading anything (零材料)."
+    )
     async def zero_material(self, info: Info) -> bool:
         rows = await info.context.loaders.materials_by_case.load(self.row.id)
         return material_figures(rows).zero_material
 
     @strawberry.field(
-        description="The enterprise's materials on its other cases that this case could reuse."
+        description="本企业其他案件中可供本案复用的现行材料（attachSharedMaterial），最新在前。"
+        "The enterprise's current materials on its other cases that this case could reuse with "
+        "attachSharedMaterial, newest first."
     )
     async def reusable_materials(self, info: Info) -> list[Material]:
         principal = info.context.principal
         loader = info.context.loaders.reusable_materials_by_case
         return [Material.from_model(m, principal) for m in await loader.load((principal, self.row))]
 
-    @strawberry.field(description="What the chosen utilities require, and what is there.")
+    @strawberry.field(
+        description="所选报装业务要求的材料清单及备齐情况；供能企业只看到本单位的要求。What the "
+        "chosen utilities require and what is there; a utility sees its own requirements only."
+    )
     async def checklist(self, info: Info) -> list[ChecklistItem]:
         materials = await self._materials(info)
         entries = checklist_seen_by(info.context.principal, self.row, materials)
@@ -164,7 +256,11 @@ class Case:
             for e in entries
         ]
 
-    @strawberry.field
+    @strawberry.field(
+        description="各报装业务的工单，受理后生成；受理前为空列表。供能企业看到全部工单（结果互通）。"
+        "The tickets, one per utility, made at acceptance (empty before); a utility sees all of "
+        "them (results are shared)."
+    )
     async def tickets(self, info: Info) -> list[TicketType]:
         from hub.schema.tickets import Ticket
 
@@ -172,17 +268,29 @@ class Case:
         return [Ticket.from_model(t) for t in rows]
 
     @strawberry.field(
-        description="Current notices of the case and its tickets; superseded ones when asked."
+        description="案件及其工单的现行文书。The current notices of the case and its tickets."
     )
     async def documents(
-        self, info: Info, include_superseded: bool | None = False
+        self,
+        info: Info,
+        include_superseded: Annotated[
+            bool | None,
+            strawberry.argument(
+                description="为 true 时也列出已被新版本取代的文书。True: also the versions that "
+                "newer ones superseded."
+            ),
+        ] = False,
     ) -> list[Document]:
         rows = await info.context.loaders.documents_by_case.load(self.row.id)
         return [
             Document.from_model(d) for d in rows if include_superseded or d.superseded_at is None
         ]
 
-    @strawberry.field(description="Correction notices, oldest first, each with every item.")
+    @strawberry.field(
+        description="补正告知，最早在前：[{id, stage（WINDOW 或 UTILITY）, issuedAt, issuedBy, "
+        "resolved, items: [{requirementCode, note, utility}]}]。Correction notices, oldest "
+        "first, each with every item; `resolved` once the applicant resubmitted."
+    )
     async def corrections(self, info: Info) -> JSON:
         notices = await info.context.loaders.corrections_by_case.load(self.row.id)
         return [
@@ -204,40 +312,90 @@ class Case:
             for n in notices
         ]
 
-    @strawberry.field(description="The case's timeline, oldest first.")
+    @strawberry.field(
+        description="案件事件时间线，最早在前，按提交顺序。The case's timeline, oldest first, in "
+        "commit order."
+    )
     async def events(
-        self, info: Info, first: int | None = TIMELINE_PAGE, after: str | None = None
+        self,
+        info: Info,
+        first: Annotated[
+            int | None,
+            strawberry.argument(
+                description="本页事件数，默认 50，最多 100，超出为 BAD_USER_INPUT。Events on "
+                "this page: 50 by default, at most 100 (else BAD_USER_INPUT)."
+            ),
+        ] = TIMELINE_PAGE,
+        after: Annotated[
+            str | None,
+            strawberry.argument(
+                description="上一页的 endCursor；从其后开始。The previous page's endCursor: the "
+                "page starts after it."
+            ),
+        ] = None,
     ) -> CaseEventConnection:
         window = page_window(TIMELINE_ORDER, first=first, after=after, default=TIMELINE_PAGE)
         page = await info.context.loaders.event_page_by_case.load((self.row.id, window))
         return Connection.of(page, lambda row: CaseEvent.from_model(row, self.case_no))
 
-    @strawberry.field(description="Actions the caller may take on the case now.")
-    def allowed_actions(self, info: Info) -> list[str]:
-        return [
-            str(a)
-            for a in allowed_case_actions(
-                self.row.status,
-                accepted=self.row.accepted_at is not None,
-                role=info.context.principal.role,
-            )
-        ]
+    @strawberry.field(
+        description="调用者此刻可对案件执行的动作（按状态和角色），其他动作会得到 INVALID_STATE "
+        "或 FORBIDDEN。The actions the caller may take on the case now, by state and role; "
+        "any other answers INVALID_STATE or FORBIDDEN."
+    )
+    def allowed_actions(self, info: Info) -> list[CaseAction]:
+        return allowed_case_actions(
+            self.row.status,
+            accepted=self.row.accepted_at is not None,
+            role=info.context.principal.role,
+        )
 
 
 CaseConnection = Connection[Case]
 
 
-@strawberry.input(description="The order of a case list; ties are broken by the case's id.")
+@strawberry.input(
+    description="案件列表的排序；相同时按案件 ID。The order of a case list; ties are broken by "
+    "the case's id."
+)
 class CaseOrder:
-    field: CaseOrderField = CaseOrderField.CREATED_AT
-    direction: OrderDirection = OrderDirection.DESC
+    field: CaseOrderField = strawberry.field(
+        default=CaseOrderField.CREATED_AT, description="排序字段。What to sort by."
+    )
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.DESC, description="排序方向。The direction."
+    )
 
 
-@strawberry.input
+@strawberry.input(
+    description="案件列表的筛选条件，各条件同时满足；只在调用者可见的案件中筛选。Filters of a "
+    "case list, all of which must hold, over the cases the caller may see."
+)
 class CaseFilter:
-    status: list[CaseStatus] | None = None
-    utility: Utility | None = None
-    overdue: bool | None = None
-    due_before: DateTime | None = None
-    search: str | None = None
-    applicant_uscc: str | None = None
+    status: list[CaseStatus] | None = strawberry.field(
+        default=None, description="状态之一。In one of these states."
+    )
+    utility: Utility | None = strawberry.field(
+        default=None, description="选择了该报装业务。Having chosen this utility."
+    )
+    overdue: bool | None = strawberry.field(
+        default=None,
+        description="true：有进行中的时限已过期（工单审查、结果反馈或统一答复）；false：没有。"
+        "True: an open clock (a ticket's review or result, or the reply) is past its deadline; "
+        "false: none is.",
+    )
+    due_before: DateTime | None = strawberry.field(
+        default=None,
+        description="有进行中的时限在此时间前到期。An open clock ends before this moment.",
+    )
+    search: str | None = strawberry.field(
+        default=None,
+        description="在案件编号、项目名称、企业名称和信用代码中查找（不区分大小写，最多 100 "
+        "字符）。Text found in the case number, project name, enterprise name or USCC "
+        "(case-insensitive, at most 100 characters).",
+    )
+    applicant_uscc: str | None = strawberry.field(
+        default=None,
+        description="申请企业的统一社会信用代码（最多 50 字符）。The applicant's USCC (at most "
+        "50 characters).",
+    )

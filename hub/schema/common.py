@@ -12,23 +12,36 @@ from hub.paging import Page
 Node = TypeVar("Node")
 
 
-@strawberry.type
+@strawberry.type(description="本页之后是否还有数据。Where this page ends.")
 class PageInfo:
-    has_next_page: bool
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(
+        description="之后是否还有数据。Whether more rows follow this page."
+    )
+    end_cursor: str | None = strawberry.field(
+        description="本页最后一项的游标，作为下一页的 after；空页为 null。The last row's cursor, "
+        "to pass as `after` for the next page; null for an empty page."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="列表中的一项及其游标。One row of a list, with its cursor.")
 class Edge(Generic[Node]):
-    cursor: str
-    node: Node
+    cursor: str = strawberry.field(
+        description="不透明的键集游标：其后的分页不会因新增或删除的行而重复或遗漏。An opaque "
+        "keyset cursor: pages after it neither repeat nor skip rows when rows come or go."
+    )
+    node: Node = strawberry.field(description="这一项。The row itself.")
 
 
-@strawberry.type
+@strawberry.type(
+    description="列表的一页，按游标分页；first 最多 100，默认值见各字段（多为 20）。One page of "
+    "a list, with keyset cursors; `first` is at most 100, its default the field's (mostly 20)."
+)
 class Connection(Generic[Node]):
-    total_count: int
-    edges: list[Edge[Node]]
-    page_info: PageInfo
+    total_count: int = strawberry.field(
+        description="符合条件的总数（不只本页）。How many rows match in all, not only on this page."
+    )
+    edges: list[Edge[Node]] = strawberry.field(description="本页各项。This page's rows.")
+    page_info: PageInfo = strawberry.field(description="分页信息。Where this page ends.")
 
     @classmethod
     def of(cls, page: Page, node: Callable[[object], Node]) -> Connection[Node]:

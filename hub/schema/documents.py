@@ -15,39 +15,83 @@ from hub.schema.rows import from_row, graphql_id
 from hub.schema.scalars import DateTime
 
 
-@strawberry.type(description="One file of a notice (its PDF rendering).")
+@strawberry.type(
+    description="文书的一个文件（PDF 版本）。One file of a notice (its PDF rendering)."
+)
 class DocumentFile:
     row: strawberry.Private[DocumentRow]
-    filename: str
-    size: int
-    sha256: str
+    filename: str = strawberry.field(description="文件名。The file's name.")
+    size: int = strawberry.field(description="文件大小（字节）。Its size in bytes.")
+    sha256: str = strawberry.field(
+        description="文件的 sha256，64 位小写十六进制。Its sha256, lowercase hex."
+    )
 
-    @strawberry.field(description="Expiring download address; each one issued is audited.")
+    @strawberry.field(
+        description="限时下载地址（默认 300 秒），每次签发均记入审计。An expiring download address "
+        "(300 s by default); each one issued is audited."
+    )
     async def download_url(self, info: Info) -> str | None:
         return await document_download_url(info.context.principal, self.row, pdf=True)
 
 
-@strawberry.type(description="A notice: its main file is the DOCX; `pdf` is its PDF rendering.")
+@strawberry.type(
+    description="一份文书：主文件为 DOCX，pdf 为其 PDF 版本；新版本生成后旧版本标记为已取代。"
+    "A notice: its main file is the DOCX, `pdf` its PDF rendering; a new version supersedes "
+    "the old one."
+)
 class Document:
     row: strawberry.Private[DocumentRow]
-    id: strawberry.ID
-    kind: DocumentKind
-    status: DocumentStatus
-    version: int
-    superseded: bool
-    ticket_id: strawberry.ID | None
-    filename: str | None
-    size: int | None
-    sha256: str | None
-    verification_code: str | None
-    pdf: DocumentFile | None
-    error: str | None = strawberry.field(description="Why rendering failed (FAILED), or a note.")
-    attempts: int
-    created_at: DateTime
-    ready_at: DateTime | None
+    id: strawberry.ID = strawberry.field(description="文书 ID。The notice's opaque id.")
+    kind: DocumentKind = strawberry.field(description="文书种类。The kind of notice.")
+    status: DocumentStatus = strawberry.field(description="生成状态。Whether it is rendered.")
+    version: int = strawberry.field(
+        description="同一案件（或工单）同种文书的版本号，从 1 起。The version among the case's "
+        "(or ticket's) notices of this kind, from 1."
+    )
+    superseded: bool = strawberry.field(
+        description="是否已被新版本取代。Whether a newer version superseded it."
+    )
+    ticket_id: strawberry.ID | None = strawberry.field(
+        description="办理结果反馈表所属工单；案件的文书为 null。The ticket of a result feedback "
+        "form; null for the case's notices."
+    )
+    filename: str | None = strawberry.field(
+        description="DOCX 文件名；READY 前为 null。The DOCX's name; null until READY."
+    )
+    size: int | None = strawberry.field(
+        description="DOCX 大小（字节）；READY 前为 null。The DOCX's size in bytes; null until "
+        "READY."
+    )
+    sha256: str | None = strawberry.field(
+        description="DOCX 的 sha256（小写十六进制）；READY 前为 null。The DOCX's sha256, lowercase "
+        "hex; null until READY."
+    )
+    verification_code: str | None = strawberry.field(
+        description="验真码（24 位十六进制），印在文书二维码中，verifyDocument 使用。The "
+        "verification code (24 hex digits) the notice's QR code carries, for verifyDocument."
+    )
+    pdf: DocumentFile | None = strawberry.field(
+        description="PDF 版本；未生成 PDF 时为 null（见 error）。The PDF rendering; null when "
+        "there is none (see `error`)."
+    )
+    error: str | None = strawberry.field(
+        description="生成失败原因（FAILED），或 READY 时未能生成 PDF 的说明；否则为 null。Why "
+        "rendering failed (FAILED), or why a READY notice has no PDF; else null."
+    )
+    attempts: int = strawberry.field(
+        description="已尝试生成的次数。How many times rendering was tried."
+    )
+    created_at: DateTime = strawberry.field(
+        description="开具（排队生成）时间。When it was issued and queued for rendering."
+    )
+    ready_at: DateTime | None = strawberry.field(
+        description="生成完成时间；READY 前为 null。When it became READY; null before."
+    )
 
     @strawberry.field(
-        description="Expiring download address of the DOCX once READY; each one issued is audited."
+        description="READY 后 DOCX 的限时下载地址（默认 300 秒），每次签发均记入审计；否则为 "
+        "null。An expiring download address of the DOCX once READY (300 s by default), each "
+        "one audited; null before."
     )
     async def download_url(self, info: Info) -> str | None:
         return await document_download_url(info.context.principal, self.row)
@@ -69,16 +113,29 @@ class Document:
         )
 
 
-@strawberry.type(description="What a printed notice's verification code proves (no login).")
+@strawberry.type(
+    description="纸质文书验真码所证明的内容，无需登录，不含个人信息。What a printed notice's "
+    "verification code proves: no login needed, no personal data."
+)
 class DocumentVerification:
-    kind: DocumentKind
-    title: str
-    case_no: str | None
-    version: int
-    issued_at: DateTime
-    sha256: str
-    pdf_sha256: str | None
-    superseded: bool
+    kind: DocumentKind = strawberry.field(description="文书种类。The kind of notice.")
+    title: str = strawberry.field(description="文书标题。The notice's title.")
+    case_no: str | None = strawberry.field(description="案件编号。The case number.")
+    version: int = strawberry.field(description="文书版本号。The notice's version.")
+    issued_at: DateTime = strawberry.field(
+        description="出具（生成完成）时间。When it was issued (rendered)."
+    )
+    sha256: str = strawberry.field(
+        description="DOCX 的 sha256（小写十六进制），可与手中文件比对。The DOCX's sha256, "
+        "lowercase hex, to compare with the file at hand."
+    )
+    pdf_sha256: str | None = strawberry.field(
+        description="PDF 的 sha256；无 PDF 时为 null。The PDF's sha256; null without a PDF."
+    )
+    superseded: bool = strawberry.field(
+        description="是否已被新版本取代（持有的可能不是最新版）。Whether a newer version "
+        "superseded it."
+    )
 
     @classmethod
     def from_facts(cls, facts: Verification) -> DocumentVerification:

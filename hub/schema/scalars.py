@@ -61,25 +61,27 @@ JSON = NewType("JSON", object)
 SCALAR_MAP = {
     DateTime: strawberry.scalar(
         name="DateTime",
-        description="RFC 3339 date-time with an offset; output in the hub's time zone (+08:00).",
+        description="RFC 3339 时间，须带时区偏移（无偏移为 BAD_USER_INPUT），输出为 +08:00。"
+        "An RFC 3339 date-time with an offset (none is BAD_USER_INPUT); output in +08:00.",
         serialize=lambda v: to_local(v).isoformat(),
         parse_value=_parse_datetime,
     ),
     Date: strawberry.scalar(
         name="Date",
-        description="ISO 8601 calendar date (YYYY-MM-DD).",
+        description="日期 YYYY-MM-DD（ISO 8601，本地日期）。An ISO 8601 calendar date, YYYY-MM-DD.",
         serialize=lambda v: v.isoformat(),
         parse_value=_parse_date,
     ),
     Decimal: strawberry.scalar(
         name="Decimal",
-        description="A decimal number as a string; money is yuan with two decimals.",
+        description="十进制数，以字符串传递；金额单位为元，两位小数。A decimal number as a "
+        "string; money is yuan with two decimals.",
         serialize=_serialize_decimal,
         parse_value=_parse_decimal,
     ),
     JSON: strawberry.scalar(
         name="JSON",
-        description="Any JSON value.",
+        description="任意 JSON 值，结构见所在字段的说明。Any JSON value; its field says its shape.",
         serialize=lambda v: v,
         parse_value=lambda v: json.loads(json.dumps(v)),
     ),

@@ -11,10 +11,10 @@ from hub.calendar import WorkingCalendar
 from hub.enums import Utility
 from hub.models import Case, SlaClock, Ticket
 from hub.sla.calendar_source import get_calendar
-from hub.sla.kinds import WARNING_SHARE, ClockKind, clock_length
+from hub.sla.kinds import WARNING_SHARE, ClockKind, ClockOwner, clock_length
 
-WINDOW_OWNER = "WINDOW"
-ASSIGNED_UNIT = "ASSIGNED_UNIT"
+WINDOW_OWNER = ClockOwner.WINDOW
+ASSIGNED_UNIT = ClockOwner.ASSIGNED_UNIT
 
 
 # Where each clock's deadline is also shown (and filtered on): (model, field).
@@ -48,7 +48,7 @@ async def start_clock(
     kind: ClockKind,
     *,
     ticket: Ticket | None = None,
-    owner: str | None = None,
+    owner: ClockOwner | None = None,
     started_at: datetime | None = None,
 ) -> SlaClock:
     """`started_at`: when the starting event happened, if not now (a survey recorded later)."""
@@ -66,7 +66,7 @@ async def start_clock(
         case_id=case.id,
         ticket_id=ticket_id,
         kind=str(kind),
-        owner=owner or (str(utility) if utility else WINDOW_OWNER),
+        owner=str(owner or (ClockOwner(utility) if utility else WINDOW_OWNER)),
         utility=utility,
         working_days=clock_length(kind),
         started_at=started_at,

@@ -20,6 +20,17 @@ class ClockKind(StrEnum):
     GREEN_CHANNEL = "GREEN_CHANNEL_FIRST_CONTACT"
 
 
+class ClockOwner(StrEnum):
+    """Who must act before a clock's deadline: the window, the utility of the clock's ticket,
+    or the unit assigned to a green-channel contact."""
+
+    WINDOW = "WINDOW"
+    WATER = "WATER"
+    POWER = "POWER"
+    GAS = "GAS"
+    ASSIGNED_UNIT = "ASSIGNED_UNIT"
+
+
 WARNING_SHARE = Decimal("0.8")  # SLA_WARNING once 80% of the working time has passed
 
 
