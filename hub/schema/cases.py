@@ -44,9 +44,10 @@ class Applicant:
         "utilities handling the case, masked (138****0000) for anyone else."
     )
     agent_id_number: str | None = strawberry.field(
-        description="经办人居民身份证号码；仅申请人本人和窗口看到完整号码，其他人看到前 6 位和"
-        "后 4 位；未填时为 null。The agent's resident ID number: in full for the applicant and "
-        "the window only, else masked as 440203********1231; null when not given."
+        description="经办人居民身份证号码；仅申请人本人、窗口和管理员看到完整号码，其他人看到"
+        "前 6 位和后 4 位；未填时为 null。The agent's resident ID number: in full for the "
+        "applicant, the window and admins only, else masked as 440203********1231; null when "
+        "not given."
     )
 
 

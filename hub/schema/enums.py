@@ -163,8 +163,9 @@ LicenceKind = described_enum(
     description="可调取的电子证照种类。A kind of electronic licence the hub can pull.",
     values={
         K.ID_CARD: (
-            "经办人居民身份证；号码仅对申请人本人和窗口完整显示。The agent's resident ID "
-            "card; its number is masked for everyone but the applicant and the window."
+            "经办人居民身份证；号码仅对申请人本人、窗口和管理员完整显示。The agent's "
+            "resident ID card; its number is masked for everyone but the applicant, the window "
+            "and admins."
         ),
         K.BUSINESS_LICENCE: "企业营业执照。The enterprise's business licence.",
         K.PROPERTY_TITLE: "不动产权证书。The real-estate title certificate.",
@@ -270,7 +271,9 @@ WebhookDeliveryStatus = described_enum(
         W.PENDING: "待发送或等待重试。Not yet sent, or waiting for its next attempt.",
         W.DELIVERED: "接收方已回 2xx。The receiver answered 2xx.",
         W.FAILED: (
-            "重试用尽仍未成功；管理员可重新投递。Every attempt failed; an admin may redeliver."
+            "一轮 HUB_WEBHOOK_MAX_ATTEMPTS 次（默认 8 次）尝试均未成功；管理员可重新投递。"
+            "Every attempt of a round (HUB_WEBHOOK_MAX_ATTEMPTS, 8 by default) failed; an admin "
+            "may redeliver."
         ),
     },
 )

@@ -25,9 +25,9 @@ from hub.validation.identifiers import mask_id_number
 class LicenceInfo:
     kind: LicenceKind = strawberry.field(description="证照种类。The kind of licence.")
     number: str = strawberry.field(
-        description="证照号码；身份证号仅对申请人本人和窗口完整显示，其他人看到前 6 位和后 4 位。"
-        "The licence number; an ID card's is masked (first 6 and last 4 shown) for everyone but "
-        "the applicant and the window."
+        description="证照号码；身份证号仅对申请人本人、窗口和管理员完整显示，其他人看到前 6 位"
+        "和后 4 位。The licence number; an ID card's is masked (first 6 and last 4 shown) for "
+        "everyone but the applicant, the window and admins."
     )
     issuer: str | None = strawberry.field(
         description="发证机关；未知时为 null。The issuing authority; null when unknown."
