@@ -66,7 +66,8 @@ async def start_clock(
         case_id=case.id,
         ticket_id=ticket_id,
         kind=str(kind),
-        owner=str(owner or (ClockOwner(utility) if utility else WINDOW_OWNER)),
+        # An owner outside the vocabulary fails here, not later in the SLA report.
+        owner=str(ClockOwner(owner or utility or WINDOW_OWNER)),
         utility=utility,
         working_days=clock_length(kind),
         started_at=started_at,
