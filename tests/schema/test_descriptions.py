@@ -17,6 +17,8 @@ from graphql import (
     build_schema,
 )
 
+from hub.enums import EventType
+from hub.errors import HubError
 from hub.resolvers.schema import schema
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,6 +58,27 @@ def undescribed(graphql_schema: GraphQLSchema) -> list[str]:
     ]
 
 
+def error_codes() -> set[str]:
+    codes, classes = set(), [HubError]
+    while classes:
+        cls = classes.pop()
+        codes.add(cls.code)
+        classes.extend(cls.__subclasses__())
+    return codes
+
+
+def named_after(label: str, description: str) -> list[str]:
+    """The UPPER_CASE names a description lists after `label` ("Errors:", "Events:"...), up to
+    the sentence's end, parenthesised remarks left out."""
+    names = []
+    for match in re.finditer(rf"\b{label}:(.*?)(?:\.(?:\s|$)|$)", description):
+        listed = match.group(1)
+        while re.search(r"\([^()]*\)", listed):
+            listed = re.sub(r"\([^()]*\)", "", listed)
+        names += re.findall(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b[A-Z]{4,}\b", listed)
+    return names
+
+
 def report(missing: list[str]) -> str:
     return f"{len(missing)} elements lack a Chinese and English description:\n" + "\n".join(missing)
 
@@ -69,6 +92,28 @@ def test_the_committed_sdl_carries_every_description():
     committed = build_schema((ROOT / "schema.graphql").read_text())
     missing = undescribed(committed)
     assert not missing, report(missing)
+
+
+def test_the_errors_and_events_a_description_names_exist():
+    known = {"Errors": error_codes(), "Events?": {str(t) for t in EventType}}
+    unknown = [
+        f"{coordinate}: {name}"
+        for coordinate, description in described_elements(schema._schema)
+        for label, names in known.items()
+        for name in named_after(label, description or "")
+        if name not in names
+    ]
+    assert not unknown, "unknown error codes or event types:\n" + "\n".join(unknown)
+
+
+def test_the_names_listed_after_a_label_are_read_without_the_remarks():
+    description = (
+        "Do it. Errors: NOT_FOUND, FORBIDDEN (a remark (nested) with NOT_A_CODE), "
+        "MISSING_MATERIALS (see extensions.requirements). Events: CASE_ACCEPTED, then "
+        "TICKET_DISPATCHED per ticket."
+    )
+    assert named_after("Errors", description) == ["NOT_FOUND", "FORBIDDEN", "MISSING_MATERIALS"]
+    assert named_after("Events?", description) == ["CASE_ACCEPTED", "TICKET_DISPATCHED"]
 
 
 @pytest.mark.parametrize(
