@@ -1,6 +1,7 @@
 """Issue 14: every type, field, argument, input field and enum value of the schema carries a
 description in Chinese and English; the committed schema.graphql carries the same ones (that the
-file equals the export is tests/test_schema.py's check)."""
+file equals the export is tests/test_schema.py's check); the error codes and event types a
+description lists exist."""
 
 from __future__ import annotations
 
@@ -68,10 +69,10 @@ def error_codes() -> set[str]:
 
 
 def named_after(label: str, description: str) -> list[str]:
-    """The UPPER_CASE names a description lists after `label` ("Errors:", "Events:"...), up to
-    the sentence's end, parenthesised remarks left out."""
+    """The UPPER_CASE names a description lists after `label` ("Errors:", "Events (later):"...),
+    up to the sentence's end, parenthesised remarks left out."""
     names = []
-    for match in re.finditer(rf"\b{label}:(.*?)(?:\.(?:\s|$)|$)", description):
+    for match in re.finditer(rf"\b{label}(?: \([^()]*\))?:(.*?)(?:\.(?:\s|$)|$)", description):
         listed = match.group(1)
         while re.search(r"\([^()]*\)", listed):
             listed = re.sub(r"\([^()]*\)", "", listed)
@@ -109,7 +110,7 @@ def test_the_errors_and_events_a_description_names_exist():
 def test_the_names_listed_after_a_label_are_read_without_the_remarks():
     description = (
         "Do it. Errors: NOT_FOUND, FORBIDDEN (a remark (nested) with NOT_A_CODE), "
-        "MISSING_MATERIALS (see extensions.requirements). Events: CASE_ACCEPTED, then "
+        "MISSING_MATERIALS (see extensions.requirements). Events (later): CASE_ACCEPTED, then "
         "TICKET_DISPATCHED per ticket."
     )
     assert named_after("Errors", description) == ["NOT_FOUND", "FORBIDDEN", "MISSING_MATERIALS"]

@@ -16,7 +16,7 @@ class DocumentMutations:
         description="重新生成失败（FAILED）的文书（仅窗口人员或管理员）：回到 PENDING，以新一轮尝试"
         "重新排队。Render a FAILED document again (window staff or admins only): PENDING "
         "again, queued with a fresh round of tries. Errors: NOT_FOUND, FORBIDDEN, INVALID_STATE "
-        "(not FAILED). Events later: DOCUMENT_READY or DOCUMENT_FAILED."
+        "(not FAILED). Events (from the render job): DOCUMENT_READY or DOCUMENT_FAILED."
     )
     async def retry_document(
         self,
