@@ -9,7 +9,7 @@ from hub.cases.orderings import case_ordering
 from hub.cases.queries import CaseQuery, find_case, list_cases
 from hub.errors import BadUserInput
 from hub.materials.downloads import material_download_url
-from hub.resolvers.arguments import AFTER, CASE_ID, FIRST, MATERIAL_ID
+from hub.resolvers.arguments import AFTER, FIRST, MATERIAL_ID
 from hub.resolvers.context import principal_of
 from hub.schema.cases import Case, CaseConnection, CaseFilter, CaseOrder
 from hub.schema.common import Connection
@@ -24,7 +24,16 @@ class CaseQueries:
         "or the caller may not see it (applicants their enterprise's, utilities those holding one "
         "of their tickets from its dispatch on, window staff and admins every case)."
     )
-    async def case(self, info: Info, id: Annotated[strawberry.ID, CASE_ID]) -> Case | None:
+    async def case(
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="案件 id（不透明字符串）。The case's id (an opaque string)."
+            ),
+        ],
+    ) -> Case | None:
         row = await find_case(principal=principal_of(info), case_id=id)
         return Case.from_model(row) if row else None
 

@@ -8,7 +8,7 @@ from strawberry.types import Info
 from hub.cases.orderings import ticket_ordering
 from hub.cases.queries import TicketQuery, find_ticket, list_tickets
 from hub.errors import BadUserInput
-from hub.resolvers.arguments import AFTER, FIRST, TICKET_ID
+from hub.resolvers.arguments import AFTER, FIRST
 from hub.resolvers.context import principal_of
 from hub.schema.common import Connection
 from hub.schema.tickets import Ticket, TicketConnection, TicketFilter, TicketOrder
@@ -22,7 +22,16 @@ class TicketQueries:
         "的全部工单：结果互通）。A ticket, or null when it does not exist or the caller may not see"
         " it (a utility sees every ticket of a case holding one of its own: results are shared)."
     )
-    async def ticket(self, info: Info, id: Annotated[strawberry.ID, TICKET_ID]) -> Ticket | None:
+    async def ticket(
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="工单 id（不透明字符串）。The ticket's id (an opaque string)."
+            ),
+        ],
+    ) -> Ticket | None:
         row = await find_ticket(principal=principal_of(info), ticket_id=id)
         return Ticket.from_model(row) if row else None
 
