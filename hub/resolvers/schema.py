@@ -12,7 +12,6 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
-from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from hub.resolvers.calendar.mutations import CalendarMutations
@@ -34,22 +33,46 @@ from hub.schema.read_audit import ReadAuditCollection
 from hub.schema.request_limits import QueryCostLimit, StringLimits
 from hub.schema.scalars import SCALAR_MAP
 
-Query = merge_types(
-    "Query",
-    (
-        GuideQueries,
-        CaseQueries,
-        TicketQueries,
-        CalendarQueries,
-        DocumentQueries,
-        WebhookQueries,
-    ),
+ANY_CALL = (
+    "除注明“无需令牌”的字段外都须 Authorization: Bearer 令牌，否则为 UNAUTHENTICATED；任何请求都可"
+    '能遇到 RATE_LIMITED。Every field needs an `Authorization: Bearer` token unless it says "no '
+    'token needed" (else UNAUTHENTICATED); any request may meet RATE_LIMITED.'
 )
-Mutation = merge_types(
-    "Mutation",
-    (CaseMutations, TicketMutations, CalendarMutations, DocumentMutations, WebhookMutations),
+
+
+@strawberry.type(
+    description="查询：case、ticket 对调用方看不到的对象返回 null，列表只含可见的对象。Queries: "
+    "case and ticket are null for an object the caller may not see, lists hold only visible "
+    "ones. " + ANY_CALL
 )
-Subscription = merge_types("Subscription", (EventSubscriptions,))
+class Query(
+    GuideQueries, CaseQueries, TicketQueries, CalendarQueries, DocumentQueries, WebhookQueries
+):
+    pass
+
+
+@strawberry.type(
+    description="变更：改动与其案件事件在同一事务中写入；输入有误时什么也不改。"
+    "对看不到的对象为 NOT_FOUND，对可见对象但角色不允许为 FORBIDDEN，状态不允许为 INVALID_STATE"
+    "（消息说明当前状态允许什么），并发修改为 CONFLICT。Mutations: a change and its case events "
+    "are written in one transaction; bad input changes nothing. NOT_FOUND for an object the "
+    "caller cannot see, FORBIDDEN for a visible one the role may not act on, INVALID_STATE when "
+    "the state does not allow it (the message names what it allows), CONFLICT for a concurrent "
+    "change. " + ANY_CALL
+)
+class Mutation(
+    CaseMutations, TicketMutations, CalendarMutations, DocumentMutations, WebhookMutations
+):
+    pass
+
+
+@strawberry.type(
+    description="订阅：经 WebSocket（/graphql，协议 graphql-transport-ws）；令牌放在 "
+    "connection_init 的 payload 中。Subscriptions over WebSocket (/graphql, protocol "
+    "graphql-transport-ws); the token goes in the connection_init payload."
+)
+class Subscription(EventSubscriptions):
+    pass
 
 
 class HubSchema(strawberry.Schema):

@@ -21,8 +21,29 @@ MAX_DAYS = 3650  # a public query: bound the work one call may ask for
 
 @strawberry.type
 class CalendarQueries:
-    @strawberry.field(description="`days` (>= 0, in steps of 0.5) working days after `start`.")
-    async def add_working_days(self, start: DateTime, days: DecimalScalar) -> DateTime:
+    @strawberry.field(
+        description="start 之后 days 个工作日的时刻（无需令牌）：每天两个办公时段 08:30-12:00、"
+        "14:30-17:30，半个工作日为一个时段，节假日和调休已计入。The moment `days` working days "
+        "after `start` (no token needed): two office sessions a day, 08:30-12:00 and "
+        "14:30-17:30, half a working day is one session, holidays and 调休 counted. Errors: "
+        "BAD_USER_INPUT."
+    )
+    async def add_working_days(
+        self,
+        start: Annotated[
+            DateTime,
+            strawberry.argument(
+                description="起算时刻，RFC 3339 且带时区偏移。The start, RFC 3339 with an offset."
+            ),
+        ],
+        days: Annotated[
+            DecimalScalar,
+            strawberry.argument(
+                description=f"工作日数（字符串），0.5 的非负整数倍，至多 {MAX_DAYS}。Working days "
+                f"(a string), >= 0 in steps of 0.5, at most {MAX_DAYS}."
+            ),
+        ],
+    ) -> DateTime:
         p = ProblemCollector()
         moment = checked_datetime(start, "start", p)
         amount = checked_decimal(days, "days", p)
@@ -34,13 +55,41 @@ class CalendarQueries:
         except CalendarError as error:
             raise BadUserInput.one("days", f"须为 0.5 的非负整数倍 ({error})") from error
 
-    @strawberry.field(description="Whether the date is a working day (holidays, 调休 included).")
-    async def is_working_day(self, date: Date) -> bool:
+    @strawberry.field(
+        description="该日是否为工作日（无需令牌；法定节假日和调休上班日已计入）。Whether the date "
+        "is a working day (no token needed; public holidays and 调休 working days counted)."
+    )
+    async def is_working_day(
+        self,
+        date: Annotated[
+            Date, strawberry.argument(description="日期，YYYY-MM-DD。The date, YYYY-MM-DD.")
+        ],
+    ) -> bool:
         return (await get_calendar()).is_working_day(date)
 
-    @strawberry.field(description="Which years follow an official, admin or provisional schedule.")
+    @strawberry.field(
+        description="各年份采用的节假日安排来源：官方（chinese-calendar）、管理员录入或暂定（无人发布时"
+        "按周末和法定节日推算），无需令牌；范围至多 50 年。Which schedule each year follows: "
+        "official (chinese-calendar), admin-entered, or provisional (weekends and statutory "
+        "holidays, when nobody published one); no token needed; 50 years at most. Errors: "
+        "BAD_USER_INPUT."
+    )
     async def calendar_coverage(
-        self, from_year: int | None = None, to_year: int | None = None
+        self,
+        from_year: Annotated[
+            int | None,
+            strawberry.argument(
+                description="首个年份（含），null 为去年。The first year (included); null: last "
+                "year."
+            ),
+        ] = None,
+        to_year: Annotated[
+            int | None,
+            strawberry.argument(
+                description="最后年份（含），不早于 fromYear，null 为两年后。The last year "
+                "(included), not before fromYear; null: two years ahead."
+            ),
+        ] = None,
     ) -> list[CalendarYear]:
         this_year = clock.local_today().year
         first, last = from_year or this_year - 1, to_year or this_year + 2
@@ -51,12 +100,28 @@ class CalendarQueries:
             for c in (await get_calendar()).coverage(range(first, last + 1))
         ]
 
-    @strawberry.field(description="SLA figures of the clocks started in [from, to).")
+    @strawberry.field(
+        description="在 [from, to) 内起算的时限统计（窗口人员和管理员看全部，供水/电/气单位看本单位"
+        "）。SLA figures of the clocks started in [from, to) (window staff and admins see every "
+        "clock, a utility its own). Errors: FORBIDDEN (other roles), BAD_USER_INPUT."
+    )
     async def sla_report(
         self,
         info: Info,
-        from_: Annotated[DateTime, strawberry.argument(name="from")],
-        to: DateTime,
+        from_: Annotated[
+            DateTime,
+            strawberry.argument(
+                name="from",
+                description="起始时刻（含），RFC 3339 且带时区偏移。From (included), RFC 3339 "
+                "with an offset.",
+            ),
+        ],
+        to: Annotated[
+            DateTime,
+            strawberry.argument(
+                description="截止时刻（不含），须晚于 from。To (excluded), after from."
+            ),
+        ],
     ) -> list[SlaReportRow]:
         p = ProblemCollector()
         start = checked_datetime(from_, "from", p)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.types import Info
 
@@ -7,6 +9,7 @@ from hub.cases.orderings import case_ordering
 from hub.cases.queries import CaseQuery, find_case, list_cases
 from hub.errors import BadUserInput
 from hub.materials.downloads import material_download_url
+from hub.resolvers.arguments import AFTER, FIRST, MATERIAL_ID
 from hub.resolvers.context import principal_of
 from hub.schema.cases import Case, CaseConnection, CaseFilter, CaseOrder
 from hub.schema.common import Connection
@@ -15,30 +18,72 @@ from hub.values import InvalidInput
 
 @strawberry.type
 class CaseQueries:
-    @strawberry.field(description="A case, or null when it does not exist or is not yours to see.")
-    async def case(self, info: Info, id: strawberry.ID) -> Case | None:
+    @strawberry.field(
+        description="一个案件；不存在或调用方看不到时为 null（申请人看本企业的，供水/电/气单位自派"
+        "单起看持有其工单的案件，窗口人员和管理员看全部）。A case, or null when it does not exist "
+        "or the caller may not see it (applicants their enterprise's, utilities those holding one "
+        "of their tickets from its dispatch on, window staff and admins every case)."
+    )
+    async def case(
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="案件 id（不透明字符串）。The case's id (an opaque string)."
+            ),
+        ],
+    ) -> Case | None:
         row = await find_case(principal=principal_of(info), case_id=id)
         return Case.from_model(row) if row else None
 
     @strawberry.field(
-        description="An expiring download address of a material (audited); FORBIDDEN when "
-        "the caller's utility does not need it."
+        description="材料的限时下载地址，每次签发都记入审计；供水/电/气单位只能下载本单位业务需要的"
+        "材料和工单审批结果。An expiring download address of a material, each one audited; a "
+        "utility gets only the materials its requirements need and the tickets' approval "
+        "results. Errors: NOT_FOUND, FORBIDDEN (a visible case, a material your utility does not "
+        "need), BAD_USER_INPUT, UPSTREAM_UNAVAILABLE."
     )
     async def material_download_url(
-        self, info: Info, material_id: strawberry.ID, ttl_seconds: int | None = None
+        self,
+        info: Info,
+        material_id: Annotated[strawberry.ID, MATERIAL_ID],
+        ttl_seconds: Annotated[
+            int | None,
+            strawberry.argument(
+                description="地址有效秒数，1 到 3600，null 为 300。Lifetime of the address in "
+                "seconds, 1 to 3600; null: 300."
+            ),
+        ] = None,
     ) -> str:
         return await material_download_url(
             principal=principal_of(info), material_id=material_id, ttl_seconds=ttl_seconds
         )
 
-    @strawberry.field(description="Cases the caller may see, newest first.")
+    @strawberry.field(
+        description="调用方可见的案件（可见范围同 case），按键集游标分页，默认最新创建的在前。"
+        "The cases the caller may see (as for case), in keyset pages, newest first by default. "
+        "Errors: BAD_USER_INPUT (first, after, a filter value)."
+    )
     async def cases(
         self,
         info: Info,
-        filter: CaseFilter | None = None,
-        order_by: CaseOrder | None = None,
-        first: int | None = 20,
-        after: str | None = None,
+        filter: Annotated[
+            CaseFilter | None,
+            strawberry.argument(
+                description="筛选条件，各条件同时满足；null 为不筛选。Filters, all of which must "
+                "hold; null: none."
+            ),
+        ] = None,
+        order_by: Annotated[
+            CaseOrder | None,
+            strawberry.argument(
+                description="排序，null 为 CREATED_AT DESC；同值按 id，空的期限排最后。The order, "
+                "null: CREATED_AT DESC; ties by id, empty deadlines last."
+            ),
+        ] = None,
+        first: Annotated[int | None, FIRST] = 20,
+        after: Annotated[str | None, AFTER] = None,
     ) -> CaseConnection:
         f, order = filter or CaseFilter(), order_by or CaseOrder()
         if isinstance(f.due_before, InvalidInput):

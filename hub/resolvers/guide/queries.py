@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from hub.errors import BadUserInput
@@ -17,8 +19,21 @@ from hub.schema.guide import (
 
 @strawberry.type
 class GuideQueries:
-    @strawberry.field(description="The merged service guide for any mix (no token needed).")
-    def service_guide(self, utilities: list[Utility]) -> ServiceGuide:
+    @strawberry.field(
+        description="所选业务合并去重后的一次告知服务指南（无需令牌）：材料清单、时限、收费、政策和办理"
+        "渠道。The service guide for any mix of utilities, merged and de-duplicated (no token "
+        "needed): materials, time limits, fees, policies and channels. Errors: BAD_USER_INPUT."
+    )
+    def service_guide(
+        self,
+        utilities: Annotated[
+            list[Utility],
+            strawberry.argument(
+                description="所选业务，至少一项；重复的只算一次。The utilities chosen, at least "
+                "one; repeats count once."
+            ),
+        ],
+    ) -> ServiceGuide:
         if not utilities:
             raise BadUserInput.one("utilities", "至少选择一项业务 (choose at least one utility)")
         guide = merge_guide(utilities)

@@ -23,18 +23,18 @@ from hub.resolvers.cases.mutations.reply_issue import issue_consolidated_reply
 
 @strawberry.type
 class CaseMutations:
-    create_application = strawberry.mutation(resolver=create_application)
-    update_application = strawberry.mutation(resolver=update_application)
-    grant_licence_consent = strawberry.mutation(resolver=grant_licence_consent)
-    pull_licences = strawberry.mutation(resolver=pull_licences)
-    request_material_upload = strawberry.mutation(resolver=request_material_upload)
-    complete_material_upload = strawberry.mutation(resolver=complete_material_upload)
-    remove_material = strawberry.mutation(resolver=remove_material)
-    attach_shared_material = strawberry.mutation(resolver=attach_shared_material)
-    submit_application = strawberry.mutation(resolver=submit_application)
-    request_correction = strawberry.mutation(resolver=request_correction)
-    resubmit_application = strawberry.mutation(resolver=resubmit_application)
-    accept_case = strawberry.mutation(resolver=accept_case)
-    record_paper_handover = strawberry.mutation(resolver=record_paper_handover)
-    withdraw_application = strawberry.mutation(resolver=withdraw_application)
-    issue_consolidated_reply = strawberry.mutation(resolver=issue_consolidated_reply)
+    create_application = create_application
+    update_application = update_application
+    grant_licence_consent = grant_licence_consent
+    pull_licences = pull_licences
+    request_material_upload = request_material_upload
+    complete_material_upload = complete_material_upload
+    remove_material = remove_material
+    attach_shared_material = attach_shared_material
+    submit_application = submit_application
+    request_correction = request_correction
+    resubmit_application = resubmit_application
+    accept_case = accept_case
+    record_paper_handover = record_paper_handover
+    withdraw_application = withdraw_application
+    issue_consolidated_reply = issue_consolidated_reply

@@ -11,6 +11,6 @@ from hub.resolvers.tickets.mutations.ticket_review import review_ticket
 
 @strawberry.type
 class TicketMutations:
-    review_ticket = strawberry.mutation(resolver=review_ticket)
-    record_survey = strawberry.mutation(resolver=record_survey)
-    submit_result_feedback = strawberry.mutation(resolver=submit_result_feedback)
+    review_ticket = review_ticket
+    record_survey = record_survey
+    submit_result_feedback = submit_result_feedback
