@@ -3,25 +3,11 @@ its hash (`payload.extensions.persistedQuery`), and is refused for any other tex
 
 from __future__ import annotations
 
-import json
-
 from hub.persisted_operations.documents import sha256_hex
 from tests.api import CREATE
 from tests.events.wsclient import CASE_EVENTS, open_socket
 from tests.factories import WINDOW, draft_case
-
-
-async def register_rows(hub, *documents: str) -> None:
-    """What `hub operations add` writes, straight into the served hub's database."""
-    for document in documents:
-        await hub.sql(
-            """INSERT INTO persisted_operation (sha256, document, operation_names, source,
-                                                registered_at)
-               VALUES ($1, $2, $3::jsonb, 'test', now())""",
-            sha256_hex(document),
-            document,
-            json.dumps([]),
-        )
+from tests.persisted_operations.support import register_on_served_hub
 
 
 def by_hash(op_id: str, document: str, **variables) -> dict:
@@ -32,7 +18,7 @@ def by_hash(op_id: str, document: str, **variables) -> dict:
 
 async def test_only_registered_subscriptions_run_over_the_socket(hub_with):
     hub = await hub_with(persisted_only="true")
-    await register_rows(hub, CASE_EVENTS, CREATE)
+    await register_on_served_hub(hub, CASE_EVENTS, CREATE)
     case_id = (await draft_case(hub, ("POWER",), token=WINDOW))["id"]  # registered text runs
 
     async with open_socket(hub.base_url, WINDOW) as socket:

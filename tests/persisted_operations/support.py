@@ -19,6 +19,19 @@ def persisted(sha256: str) -> dict:
     return {"persistedQuery": {"version": 1, "sha256Hash": sha256}}
 
 
+async def register_on_served_hub(hub, *documents: str) -> None:
+    """What `hub operations add` writes, straight into a served hub's database (the ORM of the
+    test's process is closed while the hub serves)."""
+    for document in documents:
+        await hub.sql(
+            """INSERT INTO persisted_operation (sha256, document, operation_names, source,
+                                                registered_at)
+               VALUES ($1, $2, '[]'::jsonb, 'test', now()) ON CONFLICT DO NOTHING""",
+            sha256_hex(document),
+            document,
+        )
+
+
 async def post(http: httpx.AsyncClient, body: dict, token: str | None = None) -> dict:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     return (await http.post("/graphql", json=body, headers=headers)).json()
