@@ -153,6 +153,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
             settings.redis_url, size=settings.apq_cache_size, ttl_seconds=settings.apq_ttl_seconds
         ),
         persisted_only=settings.persisted_only,
+        registered_size=settings.apq_cache_size,
     )
 
     @contextlib.asynccontextmanager

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from hub.errors import BadUserInput, HubError
-from hub.persisted_operations.apq_cache import ApqCache
+from hub.persisted_operations.apq_cache import ApqCache, MemoryApqCache
 from hub.persisted_operations.documents import sha256_hex
 from hub.persisted_operations.registry import registered_document
 
@@ -72,9 +72,12 @@ def _requested_hash(extensions: dict | None) -> str | None:
 
 
 class PersistedQueries:
-    def __init__(self, cache: ApqCache, *, persisted_only: bool) -> None:
+    def __init__(self, cache: ApqCache, *, persisted_only: bool, registered_size: int) -> None:
         self.cache = cache
         self.persisted_only = persisted_only
+        # A hash names one text for ever, and registrations are never removed: what this
+        # process once found registered needs no database read again.
+        self._registered = MemoryApqCache(registered_size)
 
     async def document(self, query: str | None, extensions: dict | None) -> str | None:
         """The text to run (None: the request has none, strawberry's own error); raises a
@@ -86,14 +89,19 @@ class PersistedQueries:
             return query
         if query is not None:
             return await self._text_with_hash(query, sha256)
-        if self.persisted_only:
-            text = await registered_document(sha256)
-        elif (text := await self.cache.get(sha256)) is None:
-            text = await registered_document(sha256)
-            if text is not None:  # asked again soon, most likely: no database query then
-                await self.cache.remember(sha256, text)
+        text = await self._registered.get(sha256)
+        if text is None and not self.persisted_only:
+            text = await self.cache.get(sha256)
+        if text is None:
+            text = await self._registered_document(sha256)
         if text is None:
             raise PersistedQueryNotFound(persisted_only=self.persisted_only)
+        return text
+
+    async def _registered_document(self, sha256: str) -> str | None:
+        text = await self._registered.get(sha256) or await registered_document(sha256)
+        if text is not None:
+            await self._registered.remember(sha256, text)
         return text
 
     async def _text_with_hash(self, query: str, sha256: str) -> str:
@@ -103,14 +111,14 @@ class PersistedQueries:
                 "与查询文本的 sha256 不符 (does not match the sha256 of the query text)",
             )
         if self.persisted_only:
-            if await registered_document(sha256) is None:
+            if await self._registered_document(sha256) is None:
                 raise PersistedQueryRequired()
         elif len(query) <= MAX_REMEMBERED_CHARS:
             await self.cache.remember(sha256, query)
         return query
 
     async def _registered_text(self, query: str | None) -> bool:
-        return query is not None and await registered_document(sha256_hex(query)) is not None
+        return query is not None and await self._registered_document(sha256_hex(query)) is not None
 
     async def aclose(self) -> None:
         await self.cache.aclose()
