@@ -73,7 +73,13 @@ async def eventually(check, within: float, what: str) -> None:
 
 
 async def test_the_portal_restarted_mid_stream_handles_every_event_once(hub_with, tmp_path):
-    hub = await hub_with(persisted_only="true", webhook_retry_base_seconds="0.1")
+    hub = await hub_with(
+        persisted_only="true",
+        # deliveries the kill interrupts are retried at least every 0.5 s while it is down
+        webhook_retry_base_seconds="0.1",
+        webhook_retry_cap_seconds="0.5",
+        webhook_max_attempts="100",
+    )
     operations = (PORTAL / "operations.graphql").read_bytes().decode()
     await register_on_served_hub(hub, operations, REGISTER, *api_documents())
     port, state_dir, log = free_port(), tmp_path / "state", tmp_path / "portal.log"

@@ -47,13 +47,14 @@ class EventStream:
     def __init__(self, config: Config, state: PortalState) -> None:
         self.config, self.state = config, state
         self.url = config.hub_url.replace("http", "ws", 1) + "/graphql"
+        self.acknowledged = False  # in the current connection
 
     async def run(self) -> None:
         pause = FIRST_PAUSE
         while True:
+            self.acknowledged = False
             try:
                 await self._session()
-                pause = FIRST_PAUSE  # a session that ended normally: reconnect at once
             except ConnectionClosed as closed:
                 code = closed.rcvd.code if closed.rcvd else None
                 if code == BAD_KEY:
@@ -63,6 +64,8 @@ class EventStream:
                 print(f"连接已断开 (connection closed: {code}); 重连 (reconnecting)", flush=True)
             except (OSError, InvalidHandshake, TimeoutError) as error:
                 print(f"无法连接 (cannot connect: {type(error).__name__})", flush=True)
+            if self.acknowledged:  # the hub was there: the next try need not wait long
+                pause = FIRST_PAUSE
             await asyncio.sleep(pause + random.uniform(0, pause / 2))
             pause = min(pause * 2, LONGEST_PAUSE)
 
@@ -81,6 +84,7 @@ class EventStream:
             ack = json.loads(await asyncio.wait_for(socket.recv(), 10))
             if ack.get("type") != "connection_ack":
                 raise PortalStopped(f"unexpected answer to connection_init: {ack}")
+            self.acknowledged = True
             variables = {"utility": self.config.utility, "after": self.state.cursor()}
             after = variables["after"]
             print(f"订阅事件 (subscribing) {self.config.utility} after={after}", flush=True)
