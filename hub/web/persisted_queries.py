@@ -29,12 +29,13 @@ class PersistedQueriesView:
     persisted_queries: PersistedQueries
 
     def should_render_graphql_ide(self, request) -> bool:
-        return "extensions" not in request.query_params and super().should_render_graphql_ide(  # type: ignore[misc]
-            request
-        )
+        if "extensions" in request.query_params:  # a hash-only GET is a query, not a browser
+            return False
+        return super().should_render_graphql_ide(request)  # type: ignore[misc]
 
-    async def execute_single(self, request, request_adapter, sub_response, context, root_value,
-                             request_data):  # fmt: skip
+    async def execute_single(
+        self, request, request_adapter, sub_response, context, root_value, request_data
+    ):
         try:
             request_data.query = await self.persisted_queries.document(
                 request_data.query, request_data.extensions

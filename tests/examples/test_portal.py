@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import os
 import signal
 import sqlite3
@@ -66,8 +67,9 @@ def handled_ids(state_dir: Path) -> list[int]:
 
 
 async def eventually(check, within: float, what: str) -> None:
+    """Until `check()` (a function or a coroutine function) is true."""
     deadline = time.monotonic() + within
-    while not await check():
+    while not (await result if inspect.isawaitable(result := check()) else result):
         assert time.monotonic() < deadline, f"not within {within} s: {what}"
         await asyncio.sleep(0.1)
 
@@ -135,16 +137,52 @@ async def test_the_portal_restarted_mid_stream_handles_every_event_once(hub_with
             portal.wait(10)
 
 
+async def test_on_an_open_hub_the_portal_sends_its_operation_once(hub_with, tmp_path):
+    """Without registration: the hash is unknown (PERSISTED_QUERY_NOT_FOUND), the portal sends
+    the text with it once, and after a restart the hub remembers it (hash only)."""
+    hub = await hub_with()
+    state_dir, log = tmp_path / "state", tmp_path / "portal.log"
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("HUB_", "PORTAL_"))},
+        "PORTAL_HUB_URL": hub.base_url,
+        "PORTAL_API_KEY": token_for("utility", utility="POWER"),
+        "PORTAL_STATE_DIR": str(state_dir),
+    }
+    portal = start_portal(env, log)
+    try:
+        await accepted_case_and_tickets(hub, ("POWER",))
+
+        async def caught_up() -> bool:
+            return handled_ids(state_dir) == await expected_ids(hub, utility="POWER")
+
+        await eventually(caught_up, 15, "the portal handles the case's events")
+        portal.terminate()
+        portal.wait(10)
+        portal = start_portal(env, log)
+        await eventually(lambda: _subscribed_twice(log), 15, "the portal subscribes again")
+        await accepted_case_and_tickets(hub, ("POWER",))
+        await eventually(caught_up, 15, "the portal handles the next case's events")
+        assert log.read_text().count("the hub asks for the operation's text") == 1
+    finally:
+        if portal.poll() is None:
+            portal.terminate()
+            portal.wait(10)
+
+
+def _subscribed_twice(log: Path) -> bool:
+    return log.read_text().count("subscribing") == 2
+
+
 async def _review(hub, ticket_id: str) -> None:
     variables = {"id": ticket_id, "decision": "ELIGIBLE"}
     await hub.ok(REVIEW, variables, REVIEWERS["POWER"])
 
 
-async def _some(state_dir: Path) -> bool:
+def _some(state_dir: Path) -> bool:
     return bool(handled_ids(state_dir))
 
 
-async def _more(state_dir: Path, than: int) -> bool:
+def _more(state_dir: Path, than: int) -> bool:
     return len(handled_ids(state_dir)) > than
 
 

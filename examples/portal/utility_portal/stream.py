@@ -102,6 +102,7 @@ class EventStream:
             elif kind == "error":
                 codes = [e.get("extensions", {}).get("code") for e in message["payload"]]
                 if codes == ["PERSISTED_QUERY_NOT_FOUND"] and message["id"] == "1":
+                    print("发送操作全文一次 (the hub asks for the operation's text)", flush=True)
                     variables = {**variables, "after": self.state.cursor()}
                     await socket.send(_subscribe("2", variables, with_text=True))
                     continue
