@@ -144,7 +144,10 @@ app.add_typer(operations, name="operations")
 
 @operations.command("add")
 def operations_add(
-    files: Annotated[list[Path], typer.Argument(help=".graphql files, each one document")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help=".graphql files, each one document", exists=True, dir_okay=False),
+    ],
 ) -> None:
     """Register each file's document under the sha256 of its text (exactly as a client sends
     it); it must be valid against the schema. Prints the hash and the operations of each."""

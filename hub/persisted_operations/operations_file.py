@@ -19,8 +19,11 @@ class RejectedDocument(ValueError):
 
 
 def read_document(path: Path) -> str:
-    with path.open(encoding="utf-8", newline="") as file:  # "\r\n" stays what clients hash
-        return file.read()
+    try:
+        with path.open(encoding="utf-8", newline="") as file:  # "\r\n" stays what clients hash
+            return file.read()
+    except UnicodeDecodeError as error:
+        raise RejectedDocument(f"{path}: 不是 UTF-8 文本 (not UTF-8 text)") from error
 
 
 def check_document(path: Path, text: str, schema: GraphQLSchema) -> None:

@@ -45,3 +45,13 @@ def test_a_file_that_does_not_validate_registers_nothing(tmp_path):
     assert result.exit_code == 2
     assert "bad.graphql" in result.stderr and "noSuchField" in result.stderr
     assert sha256_hex(good.read_text()) not in hub("operations", "list").stdout
+
+
+def test_a_file_that_is_not_utf8_text_is_refused(tmp_path):
+    path = tmp_path / "latin1.graphql"
+    path.write_bytes('query Café { isWorkingDay(date: "2026-12-02") }'.encode("latin-1"))
+
+    result = hub("operations", "add", str(path))
+
+    assert result.exit_code == 2
+    assert "UTF-8" in result.stderr
