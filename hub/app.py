@@ -24,24 +24,36 @@ from hub.objectstore import get_object_store
 from hub.objectstore.base import ObjectStoreUnavailable
 from hub.objectstore.links import download_signature_valid
 from hub.objectstore.local import LocalObjectStore
+from hub.persisted_operations.apq_cache import apq_cache
+from hub.persisted_operations.resolution import PersistedQueries
 from hub.ratelimit.budgets import Budgets
 from hub.ratelimit.callers import checked_caller
 from hub.ratelimit.middleware import RateLimitMiddleware
 from hub.resolvers.context import HubContext
-from hub.resolvers.events.socket import GraphQLOverWebSocket
+from hub.resolvers.events.socket import GraphQLOverWebSocket, HubTransportWSHandler
 from hub.resolvers.schema import schema
 from hub.settings import Settings, get_settings
 from hub.web.edge import edge_middleware
 from hub.web.graphql_response import GraphQLResponseMediaType
 from hub.web.page_policy import graphiql_policy, with_page_policy
+from hub.web.persisted_queries import PersistedQueriesSocket, PersistedQueriesView
 from hub.web.readiness import readyz
 from hub.webhooks.delivery import close_clients
 
 UPLOADS = "/uploads/"
 
 
-class HubGraphQL(GraphQLResponseMediaType, GraphQLOverWebSocket, GraphQL):
+class HubSocketHandler(PersistedQueriesSocket, HubTransportWSHandler):
+    pass
+
+
+class HubGraphQL(PersistedQueriesView, GraphQLResponseMediaType, GraphQLOverWebSocket, GraphQL):
+    graphql_transport_ws_handler_class = HubSocketHandler
     _ide_policy: str | None = None  # GraphiQL's Content-Security-Policy, built on first use
+
+    def __init__(self, *args, persisted_queries: PersistedQueries, **kwargs) -> None:
+        self.persisted_queries = persisted_queries
+        super().__init__(*args, **kwargs)
 
     async def get_context(self, request, response=None) -> HubContext:
         context = HubContext(request=request, response=response)
@@ -134,7 +146,15 @@ def protections(settings: Settings) -> tuple[list[Middleware], Budgets | None]:
 def create_app(*, database_url: str | None = None, manage_database: bool = True) -> Starlette:
     """`manage_database=False` when the caller (a test) has initialised the ORM itself."""
     wiring.install()
-    middleware, budgets = protections(get_settings())
+    settings = get_settings()
+    middleware, budgets = protections(settings)
+    persisted_queries = PersistedQueries(
+        apq_cache(
+            settings.redis_url, size=settings.apq_cache_size, ttl_seconds=settings.apq_ttl_seconds
+        ),
+        persisted_only=settings.persisted_only,
+        registered_size=settings.apq_cache_size,
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette):
@@ -154,10 +174,15 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
             await _stop_jobs()
             if budgets is not None:
                 await budgets.aclose()
+            await persisted_queries.aclose()
             if manage_database:
                 await db.close()
 
-    graphql = HubGraphQL(schema, subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL])
+    graphql = HubGraphQL(
+        schema,
+        subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
+        persisted_queries=persisted_queries,
+    )
     app = Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -132,6 +133,54 @@ def recompute_clocks() -> None:
             await db.close()
 
     typer.echo(f"{asyncio.run(run())} open clock(s) moved")
+
+
+operations = typer.Typer(
+    help="登记的 GraphQL 操作 (registered operations: HUB_PERSISTED_ONLY=true runs only these)",
+    no_args_is_help=True,
+)
+app.add_typer(operations, name="operations")
+
+
+@operations.command("add")
+def operations_add(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help=".graphql files, each one document", exists=True, dir_okay=False),
+    ],
+) -> None:
+    """Register each file's document under the sha256 of its text (exactly as a client sends
+    it); it must be valid against the schema. Prints the hash and the operations of each."""
+    from hub.persisted_operations.operations_file import RejectedDocument, register_files
+    from hub.resolvers.schema import schema
+
+    try:
+        lines = asyncio.run(register_files(files, schema._schema))
+    except RejectedDocument as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+    for line in lines:
+        typer.echo(line)
+
+
+@operations.command("list")
+def operations_list() -> None:
+    """Print the registered operations: hash, operation names, file, date."""
+    from hub import db
+    from hub.persisted_operations.registry import registered_operations
+
+    async def run():
+        if not db.is_postgres():
+            await db.migrate()
+        await db.init()
+        try:
+            return await registered_operations()
+        finally:
+            await db.close()
+
+    for row in asyncio.run(run()):
+        names = ",".join(row.operation_names)
+        typer.echo(f"{row.sha256}  {names}  {row.source}  {row.registered_at.isoformat()}")
 
 
 def main() -> None:

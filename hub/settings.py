@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import limits
-from pydantic import ValidationError, field_validator, model_validator
+from pydantic import PositiveInt, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MIN_SECRET_KEY_BYTES = 32  # HS256 wants a key at least as long as its 256-bit hash
@@ -78,6 +78,10 @@ class Settings(BaseSettings):
     # Off only to measure what the protections cost (bench/protection_bench.py): the app and the
     # schema leave out rate limits (and the other abuse protections) when false.
     protections_enabled: bool = True
+    # Only documents registered with `hub operations add` run (hub/persisted_operations/).
+    persisted_only: bool = False
+    apq_cache_size: PositiveInt = 1000  # documents remembered by automatic persisted queries
+    apq_ttl_seconds: PositiveInt = 86400  # in Redis, forgotten this long after it was last sent
     rate_limit: str = "600/minute"  # requests per token, or per client address without one
     rate_limit_auth_failures: str = "30/minute"  # requests with a bad token, per client address
 
