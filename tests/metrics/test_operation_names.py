@@ -3,10 +3,22 @@ bounded however many distinct names they send, and only well-formed names become
 
 from __future__ import annotations
 
+import pytest
+
+from hub import metrics
 from hub.metrics import ANONYMOUS, OPERATION_NAME_CAP, OTHER
 from tests.metrics.support import scrape
 
 OPERATIONS = "hub_graphql_operation_seconds_count"
+
+
+@pytest.fixture(autouse=True)
+def names_seen_before():
+    """The names this test fills the cap with are forgotten after it: later tests in this
+    process count their own names under themselves."""
+    seen = set(metrics._operation_names._seen)
+    yield
+    metrics._operation_names._seen = seen
 
 
 async def send(api, query: str, operation_name: str | None = None):
