@@ -131,8 +131,7 @@ def exposition() -> tuple[bytes, str]:
     return generate_latest(REGISTRY), CONTENT_TYPE_LATEST
 
 
-def serve_metrics(host: str, port: int):
-    """`GET /metrics` (any path, in fact) on a thread of its own: for `hub worker`, which has no
-    web server. Returns the server, to be shut down."""
-    server, _thread = start_http_server(port, addr=host, registry=REGISTRY)
-    return server
+def serve_metrics(host: str, port: int) -> None:
+    """`GET /metrics` (any path, in fact) on a daemon thread: for `hub worker`, which has no
+    web server of its own."""
+    start_http_server(port, addr=host, registry=REGISTRY)

@@ -12,8 +12,6 @@ from hub.events import wakeups
 from hub.jobs.constants import MAX_TRIES, QUEUE_NAME
 from hub.jobs.periodic import PeriodicJob
 from hub.jobs.settings import redis_settings
-from hub.metrics import serve_metrics
-from hub.settings import get_settings
 from hub.webhooks.delivery import close_clients
 
 
@@ -25,20 +23,12 @@ def _cron(job: PeriodicJob) -> CronJob:
     return cron(run, name=job.name, minute=job.minutes, second=job.second, unique=job.unique)
 
 
-async def startup(ctx: dict) -> None:
+async def startup(_ctx: dict) -> None:
     wiring.install()
     await db.init()
-    settings = get_settings()
-    if settings.worker_metrics_port:
-        ctx["metrics_server"] = serve_metrics(
-            settings.worker_metrics_host, settings.worker_metrics_port
-        )
 
 
-async def shutdown(ctx: dict) -> None:
-    if (server := ctx.pop("metrics_server", None)) is not None:
-        server.shutdown()
-        server.server_close()
+async def shutdown(_ctx: dict) -> None:
     await close_clients()
     await wakeups.close_publisher()
     await db.close()

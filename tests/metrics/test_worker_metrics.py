@@ -5,6 +5,7 @@ scraped."""
 from __future__ import annotations
 
 import asyncio
+import socket
 import subprocess
 import tempfile
 import time
@@ -82,4 +83,19 @@ async def test_the_worker_serves_its_job_counts_and_the_queue_depth(redis_url):
             process.terminate()
             await asyncio.to_thread(process.wait, 20)
             await pool.aclose()
-    assert process.returncode == 0, "a clean shutdown, the metrics server closed with it"
+    assert process.returncode == 0, "a clean shutdown, the metrics thread ended with it"
+
+
+async def test_a_metrics_port_in_use_is_one_clear_line_and_exit_code_2(redis_url):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = hub_environment("sqlite://:memory:", redis_url, worker_metrics_port=port)
+        done = await asyncio.to_thread(
+            subprocess.run, [str(HUB), "worker"], cwd=ROOT, env=env, capture_output=True, timeout=60
+        )
+    assert done.returncode == 2
+    message = done.stderr.decode().strip()
+    assert message.startswith("HUB_WORKER_METRICS_PORT:") and f"127.0.0.1:{port}" in message
+    assert "Traceback" not in message and len(message.splitlines()) == 1, message
