@@ -38,7 +38,7 @@ _WELL_FORMED = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 GRAPHQL_OPERATION_SECONDS = Histogram(
     "hub_graphql_operation_seconds",
     "GraphQL queries and mutations (the _count is the number of operations) by operation name "
-    "and outcome code: OK, or the first error's extensions.code",
+    "and outcome code: OK, the first error's extensions.code, or BAD_REQUEST (HTTP 400)",
     ["operation", "code"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
