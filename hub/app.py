@@ -35,6 +35,7 @@ from hub.resolvers.schema import schema
 from hub.settings import Settings, get_settings
 from hub.web.edge import edge_middleware
 from hub.web.graphql_response import GraphQLResponseMediaType
+from hub.web.metrics import HttpMetrics, metrics
 from hub.web.page_policy import graphiql_policy, with_page_policy
 from hub.web.persisted_queries import PersistedQueriesSocket, PersistedQueriesView
 from hub.web.readiness import readyz
@@ -183,17 +184,19 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
         subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
         persisted_queries=persisted_queries,
     )
+    routes = [
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+        Route(UPLOADS + "{upload_id}", put_upload, methods=["PUT"]),
+        Route("/downloads", get_download, methods=["GET"]),
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/metrics", metrics, methods=["GET"]),
+        Route("/verify/{code}", with_page_policy(verify_page, page=page_shell())),
+    ]
     app = Starlette(
-        routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
-            WebSocketRoute("/graphql", graphql),
-            Route(UPLOADS + "{upload_id}", put_upload, methods=["PUT"]),
-            Route("/downloads", get_download, methods=["GET"]),
-            Route("/healthz", healthz),
-            Route("/readyz", readyz),
-            Route("/verify/{code}", with_page_policy(verify_page, page=page_shell())),
-        ],
-        middleware=middleware,
+        routes=routes,
+        middleware=[Middleware(HttpMetrics, routes=routes), *middleware],
         lifespan=lifespan,
     )
     app.state.rate_budgets = budgets  # closed by the lifespan; tests without one close it

@@ -112,11 +112,30 @@ def worker() -> None:
     from hub.settings import get_settings
     from hub.worker import WorkerSettings
 
-    if not get_settings().redis_url:
+    settings = get_settings()
+    if not settings.redis_url:
         typer.echo("hub worker needs HUB_REDIS_URL (without it jobs run in-process)", err=True)
         raise typer.Exit(2)
+    if settings.worker_metrics_port:
+        _serve_worker_metrics(settings.worker_metrics_host, settings.worker_metrics_port)
     logging.config.dictConfig(default_log_config(verbose=False))
     run_worker(WorkerSettings)  # type: ignore[arg-type]
+
+
+def _serve_worker_metrics(host: str, port: int) -> None:
+    """The worker's /metrics, on a thread that ends with the process."""
+    from hub.metrics import serve_metrics
+
+    try:
+        serve_metrics(host, port)
+    except OSError as exc:
+        typer.echo(
+            f"HUB_WORKER_METRICS_PORT: 无法在 {host}:{port} 提供指标 "
+            f"(cannot serve metrics on {host}:{port}: {exc.strerror}; "
+            "another worker on this host needs another port, or 0 for none)",
+            err=True,
+        )
+        raise typer.Exit(2) from exc
 
 
 @app.command("recompute-clocks")

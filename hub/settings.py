@@ -84,6 +84,9 @@ class Settings(BaseSettings):
     apq_ttl_seconds: PositiveInt = 86400  # in Redis, forgotten this long after it was last sent
     rate_limit: str = "600/minute"  # requests per token, or per client address without one
     rate_limit_auth_failures: str = "30/minute"  # requests with a bad token, per client address
+    # `hub worker` serves its metrics (GET /metrics) here; port 0: not at all.
+    worker_metrics_host: str = "127.0.0.1"
+    worker_metrics_port: int = 9101
 
     @field_validator("rate_limit", "rate_limit_auth_failures")
     @classmethod

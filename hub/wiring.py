@@ -8,20 +8,27 @@ from hub.documents.jobs import render_document
 from hub.documents.service import STALE_DOCUMENTS
 from hub.events.listeners import on_events_committed
 from hub.jobs import inprocess
+from hub.jobs.depth import QueueDepthCollector
+from hub.jobs.outcomes import counted_job, counted_periodic
 from hub.jobs.periodic import PeriodicJob
 from hub.materials.cleanup import STALE_UPLOADS
+from hub.metrics import register_collector
 from hub.sla.sweep import SLA_SWEEP
 from hub.webhooks.dispatch import schedule_webhook_dispatch
 from hub.webhooks.jobs import WEBHOOK_SWEEP, webhook_deliver, webhook_dispatch
 
-#: Every job function the queue runs, named by `__name__` (see `hub.jobs.constants`).
-JOB_FUNCTIONS = (render_document, webhook_dispatch, webhook_deliver)
+#: Every job function the queue runs, named by `__name__` (see `hub.jobs.constants`), each
+#: counting its outcomes for the metrics.
+JOB_FUNCTIONS = tuple(map(counted_job, (render_document, webhook_dispatch, webhook_deliver)))
 
 #: Every periodic job: arq's cron in `hub worker`, the in-process loop otherwise.
-PERIODIC_JOBS: tuple[PeriodicJob, ...] = (SLA_SWEEP, STALE_DOCUMENTS, STALE_UPLOADS, WEBHOOK_SWEEP)
+PERIODIC_JOBS: tuple[PeriodicJob, ...] = tuple(
+    map(counted_periodic, (SLA_SWEEP, STALE_DOCUMENTS, STALE_UPLOADS, WEBHOOK_SWEEP))
+)
 
 
 def install() -> None:
     """Idempotent: registering again replaces the same entries."""
     inprocess.install(JOB_FUNCTIONS)
+    register_collector("job_queue_depth", QueueDepthCollector())
     on_events_committed("webhooks", schedule_webhook_dispatch)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import time
 from dataclasses import dataclass
 
 from arq.worker import Retry
@@ -21,6 +22,7 @@ from hub.documents.verification import verify_url
 from hub.enums import DocumentStatus, EventType
 from hub.events.record import record_event
 from hub.jobs.constants import MAX_TRIES, retry_delay
+from hub.metrics import DOCUMENT_RENDER_SECONDS, DOCUMENT_RENDERS
 from hub.models import Document
 from hub.objectstore import get_object_store
 from hub.objectstore.base import ObjectStoreUnavailable
@@ -48,9 +50,13 @@ async def render_document(ctx: dict, document_id: str) -> str:
         return "nothing to do"
     job_try = ctx["job_try"]
     last_try = job_try >= MAX_TRIES
+    kind = str(document.kind)
+    started = time.monotonic()
     try:
         docx, pdf, pdf_error = await _produce(document, last_try=last_try)
     except Exception as exc:
+        DOCUMENT_RENDER_SECONDS.labels(kind=kind).observe(time.monotonic() - started)
+        DOCUMENT_RENDERS.labels(kind=kind, outcome="failed" if last_try else "retry").inc()
         if not last_try:
             log.warning("rendering %s failed (try %s): %s", document.id, job_try, exc)
             await Document.filter(id=document.id, status=DocumentStatus.PENDING).update(
@@ -62,9 +68,11 @@ async def render_document(ctx: dict, document_id: str) -> str:
         log.exception("rendering %s failed for good", document.id)
         await _finish(document, DocumentStatus.FAILED, attempts=job_try, error=_describe(exc))
         return "failed"
+    DOCUMENT_RENDER_SECONDS.labels(kind=kind).observe(time.monotonic() - started)
     await _finish(
         document, DocumentStatus.READY, attempts=job_try, docx=docx, pdf=pdf, error=pdf_error
     )
+    DOCUMENT_RENDERS.labels(kind=kind, outcome="ready").inc()
     return "ready"
 
 

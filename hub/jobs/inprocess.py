@@ -63,6 +63,11 @@ async def _run(job: JobFunction, args: tuple, job_id: str, defer_by: float | Non
     log.error("job %s gave up after %d tries", job_id, MAX_TRIES)
 
 
+def unfinished() -> int:
+    """Jobs started and not finished (waiting for a slot, a retry or running)."""
+    return len(_running)
+
+
 async def drain(within: float = 30) -> None:
     """Waits for the jobs running now and those they start (tests; shutdown)."""
     async with asyncio.timeout(within):

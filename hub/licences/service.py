@@ -26,6 +26,7 @@ from hub.licences.checks import (
     Failure,
     check_record,
 )
+from hub.metrics import LICENCE_PULLS
 from hub.models import Case, Material
 from hub.objectstore import get_object_store
 from hub.objectstore.base import ObjectStoreUnavailable, content_key
@@ -220,6 +221,8 @@ async def _keep(principal, case, kind, record, request_id, shared_from: Material
             },
             applicant_act=True,
         )
+    outcome = "OK" if shared_from is None else "REUSED"
+    LICENCE_PULLS.labels(kind=str(kind), outcome=outcome).inc()
     return material
 
 
@@ -233,6 +236,7 @@ async def _fail(principal, case, kind, number, failure: Failure, request_id: str
             data={"kind": str(kind), "code": failure.code, "requestId": request_id},
             applicant_act=True,
         )
+    LICENCE_PULLS.labels(kind=str(kind), outcome=failure.code).inc()
     return failure
 
 

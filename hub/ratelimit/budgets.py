@@ -19,6 +19,7 @@ from limits.errors import StorageError
 from redis.asyncio import ConnectionPool
 
 from hub import clock
+from hub.metrics import RATE_LIMIT_REFUSALS
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,8 @@ class Budgets:
             log.warning("rate limits: Redis answers again; budgets are shared again")
         if reset_at is None:
             return None
+        budget = "auth_failures" if item is self.auth_failures else "requests"
+        RATE_LIMIT_REFUSALS.labels(budget=budget).inc()
         return max(1, math.ceil(reset_at - time.time()))  # limits keeps time by time.time()
 
     def _limiter(self) -> FixedWindowRateLimiter:

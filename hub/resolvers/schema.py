@@ -29,6 +29,7 @@ from hub.resolvers.webhooks.mutations import WebhookMutations
 from hub.resolvers.webhooks.queries import WebhookQueries
 from hub.schema.error_log import log_graphql_error
 from hub.schema.errors import HubErrorMasking
+from hub.schema.operation_metrics import OperationMetrics
 from hub.schema.read_audit import ReadAuditCollection
 from hub.schema.request_limits import QueryCostLimit, StringLimits
 from hub.schema.scalars import SCALAR_MAP
@@ -88,6 +89,7 @@ schema = HubSchema(
     mutation=Mutation,
     subscription=Subscription,
     extensions=[
+        OperationMetrics,
         HubErrorMasking,
         WebSocketOperations,
         lambda: QueryDepthLimiter(max_depth=12),

@@ -12,6 +12,7 @@ from hub.enums import EventType
 from hub.events.record import record_event
 from hub.jobs.constants import SLA_SWEEP_JOB
 from hub.jobs.periodic import PeriodicJob
+from hub.metrics import SLA_BREACHES, SLA_WARNINGS
 from hub.models import Case, SlaClock, Ticket
 from hub.transactions import in_transaction
 
@@ -28,6 +29,9 @@ async def sweep_clocks(limit: int = 500) -> SweepResult:
     # Past the deadline, not at it: a clock stopped exactly at its deadline was met.
     breaches = await _emit(EventType.SLA_BREACHED, "due_at__lt", "breached_at", now, limit)
     return SweepResult(warnings=warnings, breaches=breaches)
+
+
+_COUNTERS = {EventType.SLA_WARNING: SLA_WARNINGS, EventType.SLA_BREACHED: SLA_BREACHES}
 
 
 async def _emit(event_type: EventType, reached: str, mark_field: str, now, limit) -> int:
@@ -59,7 +63,8 @@ async def _emit(event_type: EventType, reached: str, mark_field: str, now, limit
                     "dueAt": pending.due_at.isoformat(),
                 },
             )
-            emitted += 1
+        _COUNTERS[event_type].labels(clock=pending.kind).inc()  # committed
+        emitted += 1
     return emitted
 
 

@@ -24,6 +24,7 @@ from hub import clock
 from hub.enums import WebhookDeliveryStatus
 from hub.jobs.constants import WEBHOOK_DELIVER_JOB, webhook_deliver_job_id
 from hub.jobs.queue import enqueue
+from hub.metrics import WEBHOOK_DELIVERIES
 from hub.models import Case, CaseEvent, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from hub.settings import get_settings
 from hub.transactions import after_commit, in_transaction
@@ -108,7 +109,9 @@ async def deliver(*, delivery_id: str, attempt: int) -> str:
     case_no = (await Case.filter(id=event.case_id).values_list("case_no", flat=True))[0]
     body = event_body(event, case_no, delivery.id)
     outcome = await post(endpoint, body, delivery_id=delivery.id)
-    return await _record(delivery, attempt, outcome)
+    result = await _record(delivery, attempt, outcome)
+    WEBHOOK_DELIVERIES.labels(outcome=result).inc()
+    return result
 
 
 def _signing_secrets(endpoint: WebhookEndpoint) -> list[str]:

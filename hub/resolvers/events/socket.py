@@ -33,6 +33,7 @@ from strawberry.types.unset import UNSET
 from hub import clock
 from hub.auth.tokens import principal_from_header
 from hub.errors import Forbidden, HubError, RateLimited
+from hub.metrics import RATE_LIMIT_REFUSALS, WEBSOCKETS_OPEN
 from hub.ratelimit.callers import token_budget_key
 from hub.resolvers.context import HubContext
 from hub.resolvers.loaders import Loaders
@@ -129,6 +130,7 @@ class HubTransportWSHandler(BaseGraphQLTransportWSHandler):
         limit = self.max_subscriptions_per_connection
         if limit is None or len(self.operations) < limit:
             return None
+        RATE_LIMIT_REFUSALS.labels(budget="socket_operations").inc()
         return TooManyOperations(limit)
 
     async def _over_budget(self) -> HubError | None:
@@ -171,9 +173,11 @@ class GraphQLOverWebSocket:
         if not self.is_websocket_request(request) or context is not UNSET:
             return await super().run(request, context=context, root_value=root_value)
         socket_context = SocketContext(request=request, response=request)
+        WEBSOCKETS_OPEN.inc()
         try:
             return await super().run(request, context=socket_context, root_value=root_value)
         finally:
+            WEBSOCKETS_OPEN.dec()
             socket_context.release()
 
     async def on_ws_connect(self, context):

@@ -13,6 +13,7 @@ from hub.events.access import parse_cursor, selection_for
 from hub.events.broker import OVERFLOW, EventBroker, SubscriberDropped
 from hub.events.selection import EventSelection
 from hub.events.stream import case_event_stream
+from hub.metrics import SUBSCRIPTIONS_ACTIVE
 from hub.resolvers.events.socket import SERVICE_RESTART, SLOW_CONSUMER, SocketContext
 from hub.schema.enums import Utility
 from hub.schema.events import CaseEvent
@@ -79,6 +80,7 @@ async def _events(
     context: SocketContext, broker: EventBroker, selection: EventSelection, after: int | None
 ) -> AsyncGenerator[CaseEvent, None]:
     stream = case_event_stream(broker, selection, after)
+    SUBSCRIPTIONS_ACTIVE.inc()
     try:
         async for delivery in stream:
             yield CaseEvent.from_model(delivery.event, delivery.case_no)
@@ -88,4 +90,5 @@ async def _events(
         else:
             await context.close(SERVICE_RESTART, "服务重启，请用 after 续订 (restarting)")
     finally:
+        SUBSCRIPTIONS_ACTIVE.dec()
         await stream.aclose()
