@@ -35,6 +35,7 @@ from hub.web.edge import edge_middleware
 from hub.web.graphql_response import GraphQLResponseMediaType
 from hub.web.page_policy import graphiql_policy, with_page_policy
 from hub.web.readiness import readyz
+from hub.web.request_id import RequestId
 from hub.webhooks.delivery import close_clients
 
 UPLOADS = "/uploads/"
@@ -113,6 +114,12 @@ async def _stop_jobs() -> None:
     await close_clients()
 
 
+class HubStarlette(Starlette):
+    def build_middleware_stack(self):
+        # Outside Starlette's own error middleware, so that a 500 carries the request id too.
+        return RequestId(super().build_middleware_stack())
+
+
 def protections(settings: Settings) -> tuple[list[Middleware], Budgets | None]:
     """The abuse protections of API.md ("Limits and protection"), outermost first; none when
     HUB_PROTECTIONS_ENABLED is false (only to measure what they cost)."""
@@ -158,7 +165,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
                 await db.close()
 
     graphql = HubGraphQL(schema, subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL])
-    app = Starlette(
+    app = HubStarlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),

@@ -6,6 +6,7 @@ import os
 import secrets
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 import limits
 from pydantic import ValidationError, field_validator, model_validator
@@ -80,6 +81,19 @@ class Settings(BaseSettings):
     protections_enabled: bool = True
     rate_limit: str = "600/minute"  # requests per token, or per client address without one
     rate_limit_auth_failures: str = "30/minute"  # requests with a bad token, per client address
+    # One JSON object per line on stderr; `console` for people; `auto`: console on a terminal.
+    log_format: Literal["json", "console", "auto"] = "auto"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _format_in_any_case(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level_in_any_case(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
 
     @field_validator("rate_limit", "rate_limit_auth_failures")
     @classmethod
