@@ -21,8 +21,9 @@ HANDLER_NAME = "hub"
 #: Loggers that libraries give handlers of their own (uvicorn's default config does): they
 #: propagate to the root handler instead, so that they are formatted and scrubbed too.
 ROUTED_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.access", "arq")
-#: Fields that only repeat the message (uvicorn's coloured copy of it, the message's arguments).
-_DROPPED_FIELDS = ("color_message", "positional_args")
+#: Fields that only repeat the message: uvicorn's coloured copy, the message's arguments, and
+#: what another handler's formatter (a test runner's) left on the record.
+_DROPPED_FIELDS = ("color_message", "positional_args", "message", "asctime")
 #: The fields a person looks for first, in this order; the others follow.
 _FIRST_FIELDS = ("timestamp", "level", "logger", "event", "request_id")
 
