@@ -9,13 +9,17 @@ from hub.documents.service import STALE_DOCUMENTS
 from hub.events.listeners import on_events_committed
 from hub.jobs import inprocess
 from hub.jobs.periodic import PeriodicJob
+from hub.jobs.request_ids import carrying_request_id
 from hub.materials.cleanup import STALE_UPLOADS
 from hub.sla.sweep import SLA_SWEEP
 from hub.webhooks.dispatch import schedule_webhook_dispatch
 from hub.webhooks.jobs import WEBHOOK_SWEEP, webhook_deliver, webhook_dispatch
 
-#: Every job function the queue runs, named by `__name__` (see `hub.jobs.constants`).
-JOB_FUNCTIONS = (render_document, webhook_dispatch, webhook_deliver)
+#: Every job function the queue runs, named by `__name__` (see `hub.jobs.constants`); each logs
+#: with the id of the request that queued it.
+JOB_FUNCTIONS = tuple(
+    carrying_request_id(job) for job in (render_document, webhook_dispatch, webhook_deliver)
+)
 
 #: Every periodic job: arq's cron in `hub worker`, the in-process loop otherwise.
 PERIODIC_JOBS: tuple[PeriodicJob, ...] = (SLA_SWEEP, STALE_DOCUMENTS, STALE_UPLOADS, WEBHOOK_SWEEP)
