@@ -1,7 +1,8 @@
 """What never reaches a log line (API.md, "Limits and protection"): resident ID numbers and
 mainland mobile numbers (masked as the API masks them), bearer tokens and JWTs, webhook secrets,
-and the query strings of signed addresses (S3 presigned URLs and the hub's own upload and
-download links). Pure functions: `scrub` for one text, `scrub_value` for a log record's fields.
+passwords in addresses (a database's, Redis's), and the query strings of signed addresses (S3
+presigned URLs and the hub's own upload and download links). Pure functions: `scrub` for one
+text, `scrub_value` for a log record's fields.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ _MOBILE = re.compile(
 _BEARER = re.compile(r"(?i)\b(bearer)\s+[^\s\"',;]+")
 # A JWT: three base64url parts, the first a JSON object ("{" encodes as "eyJ").
 _JWT = re.compile(r"\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
+# postgres://hub:password@db/hub, redis://:password@redis:6379/0
+_URL_PASSWORD = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]*):[^/\s@]+@")
 _WEBHOOK_SECRET = re.compile(r"\bwhsec_[A-Za-z0-9+/=_-]*")
 _QUERY = re.compile(r"\?(?P<query>[^\s\"'<>#?]*=[^\s\"'<>#]*)")
 _SECRET_PARAM = re.compile(
@@ -64,6 +67,8 @@ def scrub(text: str) -> str:
         text = _BEARER.sub(rf"\1 {BLANK}", text)
     if "eyJ" in text:
         text = _JWT.sub(BLANK, text)
+    if "://" in text and "@" in text:
+        text = _URL_PASSWORD.sub(rf"\g<scheme>:{BLANK}@", text)
     if "whsec_" in text:
         text = _WEBHOOK_SECRET.sub(f"whsec_{BLANK}", text)
     if _DIGIT_RUN.search(text):

@@ -49,6 +49,8 @@ HIDDEN = [
     (PRESIGNED, "AKIAEXAMPLE", "X-Amz-Credential=***"),
     ("https://receiver.example/hook?token=s3cr3t-value", "s3cr3t-value", "?token=***"),
     ("signature=deadbeefcafe in a message", "deadbeefcafe", "signature=*** in a message"),
+    ("postgres://hub:pa55word@db:5432/hub down", "pa55word", "postgres://hub:***@db:5432/hub"),
+    ("redis://:s3cret@redis:6379/0", "s3cret", "redis://:***@redis:6379/0"),
 ]
 
 KEPT = [
@@ -60,6 +62,7 @@ KEPT = [
     "/graphql?foo=bar",  # an address that is not signed keeps its query
     "graphql error",
     "12345678901",  # 11 digits that are no mobile number (no 1[3-9] prefix)
+    "mailto:window@hall.example, http://user@host/path",  # no password
     "419123456789012345678",  # 21 digits: not an ID number
 ]
 
