@@ -97,3 +97,16 @@ async def test_a_websockets_lines_carry_the_id_its_handshake_returned(hub_proces
     assert answer["type"] == "error", answer
     events = [line["event"] for line in of_request(logged(hub_process), "socket-7")]
     assert "graphql error" in events, events
+
+
+async def test_a_refused_body_is_one_line_with_its_code(hub_process):
+    body = b'{"query": "' + b"x" * (1024 * 1024) + b'"}'
+    response = await hub_process.client.post(
+        "/graphql", content=body, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 413
+    lines = of_request(logged(hub_process), response.headers["X-Request-ID"])
+    assert [(line["event"], line.get("code"), line.get("status")) for line in lines] == [
+        ("request refused", "PAYLOAD_TOO_LARGE", None),
+        ("http request", None, 413),
+    ]
