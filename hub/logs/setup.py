@@ -44,6 +44,8 @@ class _StderrHandler(logging.StreamHandler):
 def _drop_noise(_logger: object, _method: str, event_dict: dict) -> dict:
     for name in _DROPPED_FIELDS:
         event_dict.pop(name, None)
+    if isinstance(event := event_dict.get("event"), str):
+        event_dict["event"] = event.rstrip()  # uvicorn ends its error report with a newline
     return event_dict
 
 
