@@ -39,6 +39,7 @@ from hub.web.metrics import HttpMetrics, metrics
 from hub.web.page_policy import graphiql_policy, with_page_policy
 from hub.web.persisted_queries import PersistedQueriesSocket, PersistedQueriesView
 from hub.web.readiness import readyz
+from hub.web.request_id import RequestId
 from hub.webhooks.delivery import close_clients
 
 UPLOADS = "/uploads/"
@@ -126,6 +127,12 @@ async def _stop_jobs() -> None:
     await close_clients()
 
 
+class HubStarlette(Starlette):
+    def build_middleware_stack(self):
+        # Outside Starlette's own error middleware, so that a 500 carries the request id too.
+        return RequestId(super().build_middleware_stack())
+
+
 def protections(settings: Settings) -> tuple[list[Middleware], Budgets | None]:
     """The abuse protections of API.md ("Limits and protection"), outermost first; none when
     HUB_PROTECTIONS_ENABLED is false (only to measure what they cost)."""
@@ -194,7 +201,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
         Route("/metrics", metrics, methods=["GET"]),
         Route("/verify/{code}", with_page_policy(verify_page, page=page_shell())),
     ]
-    app = Starlette(
+    app = HubStarlette(
         routes=routes,
         middleware=[Middleware(HttpMetrics, routes=routes), *middleware],
         lifespan=lifespan,

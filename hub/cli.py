@@ -15,7 +15,9 @@ app = typer.Typer(help="水电气报装一次办 integration hub", no_args_is_he
 
 @app.callback()
 def check_settings() -> None:
-    """Every command refuses to start on a bad HUB_* setting (a short HUB_SECRET_KEY, say)."""
+    """Every command refuses to start on a bad HUB_* setting (a short HUB_SECRET_KEY, say), and
+    configures the process's logging (hub/logs/) once it has its settings."""
+    from hub.logs import configure_logging
     from hub.settings import SettingsError, get_settings
 
     try:
@@ -23,6 +25,7 @@ def check_settings() -> None:
     except SettingsError as exc:
         typer.echo(f"配置有误 (bad setting): {exc}", err=True)
         raise typer.Exit(2) from exc
+    configure_logging()
 
 
 @app.command()
@@ -38,7 +41,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
         asyncio.run(db.migrate())
     # A WebSocket message is held to the same limit as a request body.
     max_bytes = get_settings().max_request_bytes
-    uvicorn.run(create_app(), host=host, port=port, ws_max_size=max_bytes)
+    # log_config=None: uvicorn's own lines, the access log included, go through hub/logs.
+    uvicorn.run(create_app(), host=host, port=port, ws_max_size=max_bytes, log_config=None)
 
 
 @app.command()
@@ -104,10 +108,7 @@ def seed_demo() -> None:
 @app.command()
 def worker() -> None:
     """Run the arq worker (needs HUB_REDIS_URL)."""
-    import logging.config
-
     from arq import run_worker
-    from arq.logs import default_log_config
 
     from hub.settings import get_settings
     from hub.worker import WorkerSettings
@@ -118,7 +119,6 @@ def worker() -> None:
         raise typer.Exit(2)
     if settings.worker_metrics_port:
         _serve_worker_metrics(settings.worker_metrics_host, settings.worker_metrics_port)
-    logging.config.dictConfig(default_log_config(verbose=False))
     run_worker(WorkerSettings)  # type: ignore[arg-type]
 
 
@@ -204,3 +204,7 @@ def operations_list() -> None:
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

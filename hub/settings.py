@@ -6,6 +6,7 @@ import os
 import secrets
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 import limits
 from pydantic import PositiveInt, ValidationError, field_validator, model_validator
@@ -87,6 +88,19 @@ class Settings(BaseSettings):
     # `hub worker` serves its metrics (GET /metrics) here; port 0: not at all.
     worker_metrics_host: str = "127.0.0.1"
     worker_metrics_port: int = 9101
+    # One JSON object per line on stderr; `console` for people; `auto`: console on a terminal.
+    log_format: Literal["json", "console", "auto"] = "auto"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _format_in_any_case(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level_in_any_case(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
 
     @field_validator("rate_limit", "rate_limit_auth_failures")
     @classmethod

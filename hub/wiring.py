@@ -11,15 +11,19 @@ from hub.jobs import inprocess
 from hub.jobs.depth import QueueDepthCollector
 from hub.jobs.outcomes import counted_job, counted_periodic
 from hub.jobs.periodic import PeriodicJob
+from hub.jobs.request_ids import carrying_request_id
 from hub.materials.cleanup import STALE_UPLOADS
 from hub.metrics import register_collector
 from hub.sla.sweep import SLA_SWEEP
 from hub.webhooks.dispatch import schedule_webhook_dispatch
 from hub.webhooks.jobs import WEBHOOK_SWEEP, webhook_deliver, webhook_dispatch
 
-#: Every job function the queue runs, named by `__name__` (see `hub.jobs.constants`), each
-#: counting its outcomes for the metrics.
-JOB_FUNCTIONS = tuple(map(counted_job, (render_document, webhook_dispatch, webhook_deliver)))
+#: Every job function the queue runs, named by `__name__` (see `hub.jobs.constants`); each counts
+#: its outcomes for the metrics and logs with the id of the request that queued it.
+JOB_FUNCTIONS = tuple(
+    counted_job(carrying_request_id(job))
+    for job in (render_document, webhook_dispatch, webhook_deliver)
+)
 
 #: Every periodic job: arq's cron in `hub worker`, the in-process loop otherwise.
 PERIODIC_JOBS: tuple[PeriodicJob, ...] = tuple(

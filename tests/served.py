@@ -16,6 +16,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 import asyncpg
@@ -35,6 +36,13 @@ class ServedHub:
     database_url: str
     client: httpx.AsyncClient
     pid: int | None = None  # the hub's own OS process (`hub serve`), when it runs in one
+    output: BinaryIO | None = None  # that process's stdout and stderr, as written so far
+
+    def output_lines(self) -> list[str]:
+        """Every line the hub's process has written (its logs), oldest first."""
+        assert self.output is not None, "the hub does not run in a process of its own"
+        self.output.seek(0)
+        return self.output.read().decode().splitlines()
 
     async def call(self, query: str, variables: dict, token: str) -> dict:
         response = await self.client.post(

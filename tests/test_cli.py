@@ -221,3 +221,18 @@ def test_the_default_maximum_lifetime_is_a_day():
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "86400" in result.stderr
+
+
+@pytest.mark.parametrize(("name", "value"), [("HUB_LOG_FORMAT", "xml"), ("HUB_LOG_LEVEL", "loud")])
+def test_a_log_setting_out_of_its_choices_stops_every_command(hub_env, name, value):
+    hub_env(**{name: value})
+    result = hub("token", "--role", "window")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert name in result.stderr
+
+
+def test_log_settings_are_read_in_any_case(hub_env):
+    hub_env(HUB_LOG_FORMAT="JSON", HUB_LOG_LEVEL="debug")
+    settings = get_settings()
+    assert (settings.log_format, settings.log_level) == ("json", "DEBUG")

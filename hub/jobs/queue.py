@@ -12,6 +12,7 @@ from redis.exceptions import RedisError
 
 from hub.jobs import inprocess
 from hub.jobs.constants import QUEUE_NAME
+from hub.jobs.request_ids import request_id_keywords
 from hub.jobs.settings import redis_settings
 from hub.settings import get_settings
 
@@ -39,7 +40,9 @@ async def enqueue(function: str, *args: object, job_id: str, defer_by: float | N
         # Bounded: a connection to a Redis that stopped answering would otherwise hang.
         async with asyncio.timeout(ENQUEUE_TIMEOUT_SECONDS):
             pool = await _pool()
-            await pool.enqueue_job(function, *args, _job_id=job_id, _defer_by=defer_by)
+            await pool.enqueue_job(
+                function, *args, _job_id=job_id, _defer_by=defer_by, **request_id_keywords()
+            )
         return True
     except (OSError, RedisError, TimeoutError) as exc:
         log.warning("queue unavailable, %s left for the sweeper: %s", job_id, exc)

@@ -9,6 +9,8 @@ it is refused (HTTP 403).
 
 from __future__ import annotations
 
+import logging
+
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket
@@ -20,6 +22,7 @@ from hub.ratelimit.callers import SCOPE_STATE_KEY, Caller, caller_of
 LIMITED_PATHS = ("/graphql", "/downloads")
 LIMITED_PREFIXES = ("/uploads/", "/verify/")
 POLICY_VIOLATION = 1008
+log = logging.getLogger(__name__)
 
 
 def is_limited(path: str) -> bool:
@@ -40,7 +43,10 @@ class RateLimitMiddleware:
         if retry_after is None:
             scope.setdefault("state", {})[SCOPE_STATE_KEY] = caller
             await self.app(scope, receive, send)
-        elif scope["type"] == "http":
+            return
+        # An expected error: one line with its code (the access line adds the status).
+        log.info("request refused", extra={"code": RateLimited.code, "retry_after": retry_after})
+        if scope["type"] == "http":
             await rate_limited_response(retry_after)(scope, receive, send)
         else:
             await _refuse_socket(WebSocket(scope, receive, send), retry_after)

@@ -62,21 +62,23 @@ def blanked(text: str, secrets: Iterable[str]) -> str:
     return text
 
 
-def _where(error: GraphQLError, context: ExecutionContext | None) -> str:
-    path = ".".join(str(p) for p in error.path) if error.path else "-"
-    operation = (context.operation_name if context else None) or "-"
-    return f"operation={operation} path={path}"
+def _where(error: GraphQLError, context: ExecutionContext | None) -> dict[str, object]:
+    return {
+        "code": error_code(error),
+        "operation": (context.operation_name if context else None) or "-",
+        "path": ".".join(str(p) for p in error.path) if error.path else "-",
+    }
 
 
 def log_graphql_error(error: GraphQLError, context: ExecutionContext | None) -> None:
-    code = error_code(error)
+    """One line: `graphql error` with the fields code, operation and path (and, for
+    BAD_USER_INPUT, `fields`: the paths of the fields refused); INTERNAL adds `exception`."""
     where = _where(error, context)
     original = error.original_error
-    if code != "INTERNAL" or original is None:
-        fields = ""
+    if where["code"] != "INTERNAL" or original is None:
         if isinstance(original, BadUserInput):
-            fields = " fields=" + ",".join(str(f["path"]) for f in original.extensions["fields"])
-        log.info("graphql error code=%s %s%s", code, where, fields)
+            where["fields"] = [str(f["path"]) for f in original.extensions["fields"]]
+        log.info("graphql error", extra=where)
         return
     trace = "".join(traceback.format_exception(original))
-    log.error("graphql error code=INTERNAL %s\n%s", where, blanked(trace, sent_strings(context)))
+    log.error("graphql error", extra={**where, "exception": blanked(trace, sent_strings(context))})

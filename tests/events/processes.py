@@ -48,13 +48,15 @@ async def hub_processes(env: dict[str, str], count: int = 1) -> AsyncIterator[li
             stack.push_async_callback(_stop, process)
         await asyncio.gather(*(_ready(client, *item) for item in started))
         hubs = []
-        for process, port, _log in started:
+        for process, port, log in started:
             base_url = f"http://127.0.0.1:{port}"
             hub_client = await stack.enter_async_context(
                 httpx.AsyncClient(base_url=base_url, timeout=15)
             )
             database_url = env["HUB_DATABASE_URL"]
-            hubs.append(ServedHub(base_url, database_url, client=hub_client, pid=process.pid))
+            hubs.append(
+                ServedHub(base_url, database_url, client=hub_client, pid=process.pid, output=log)
+            )
         yield hubs
 
 

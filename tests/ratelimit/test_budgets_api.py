@@ -5,6 +5,7 @@ part, so these run on SQLite only."""
 
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import UTC, datetime, timedelta
 
@@ -38,6 +39,22 @@ async def test_past_its_budget_a_token_is_refused_with_retry_after(hub_app):
             assert_rate_limited(await ask(client, WINDOW), retry_after=15)
             traveller.shift(timedelta(seconds=16))  # a new window
             assert (await ask(client, WINDOW)).status_code == 200
+
+
+async def test_a_refusal_is_logged_as_one_line_with_its_code(hub_app, caplog):
+    app = hub_app(rate_limit="1/minute")
+    caplog.set_level(logging.INFO, logger="hub")
+    with time_machine.travel(START, tick=False):
+        async with client_from(app) as client:
+            assert (await ask(client, WINDOW)).status_code == 200
+            assert_rate_limited(await ask(client, WINDOW), retry_after=60)
+    [refusal] = [r for r in caplog.records if r.getMessage() == "request refused"]
+    assert (refusal.levelno, refusal.code, refusal.retry_after) == (
+        logging.INFO,
+        "RATE_LIMITED",
+        60,
+    )
+    assert refusal.exc_info is None
 
 
 async def test_tokens_and_anonymous_addresses_have_budgets_of_their_own(hub_app):
