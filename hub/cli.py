@@ -20,12 +20,25 @@ def check_settings() -> None:
     try:
         get_settings()
     except SettingsError as exc:
-        typer.echo(f"配置有误 (bad setting): {exc}", err=True)
-        raise typer.Exit(2) from exc
+        for problem in str(exc).splitlines():
+            typer.echo(f"配置有误 (bad setting) {problem}", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command("check-config")
+def check_config() -> None:
+    """Print every effective HUB_* setting, secrets hidden (a bad one stops before, exit 2)."""
+    from hub.settings import get_settings
+
+    for name, value in get_settings().effective_view().items():
+        typer.echo(f"{name}={value}")
 
 
 @app.command()
-def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(
+    host: str = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
     """Run the API (migrates the embedded database first; scaled out, `hub migrate` does)."""
     import uvicorn
 
@@ -136,3 +149,7 @@ def recompute_clocks() -> None:
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()
