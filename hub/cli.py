@@ -57,9 +57,14 @@ def serve(
 def migrate() -> None:
     """Apply database migrations."""
     from hub import db
+    from hub.objectstore.base import ObjectStoreUnavailable
 
     asyncio.run(db.migrate())
     typer.echo("migrations applied")
+    try:  # like `hub serve`; a store that is down now does not undo the migrations
+        asyncio.run(_ensure_object_store())
+    except ObjectStoreUnavailable as exc:
+        typer.echo(f"对象存储暂不可用，存储桶未建 (bucket not ensured): {exc}", err=True)
 
 
 @app.command()
@@ -97,11 +102,13 @@ def seed_demo() -> None:
     from hub import db, wiring
     from hub.demo import seed
     from hub.jobs import inprocess
+    from hub.objectstore.base import ObjectStoreUnavailable
 
     wiring.install()
 
     async def run() -> str:
         await db.migrate()
+        await _ensure_object_store()  # the demo's notices are written to it
         await db.init()
         try:
             summary = await seed()
@@ -110,7 +117,18 @@ def seed_demo() -> None:
         finally:
             await db.close()
 
-    typer.echo(asyncio.run(run()))
+    try:
+        typer.echo(asyncio.run(run()))
+    except ObjectStoreUnavailable as exc:
+        typer.echo(f"对象存储不可用 (object store unavailable): {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
+async def _ensure_object_store() -> None:
+    """The bucket exists afterwards (S3), as `hub serve` makes sure at start-up."""
+    from hub.objectstore import get_object_store
+
+    await get_object_store().ensure_ready()
 
 
 @app.command()

@@ -5,30 +5,12 @@ operator runs it."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from hub.settings import Settings
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def run_hub(*args: str, storage: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """`python -m hub.cli ARGS` with only these HUB_* variables set (and a fresh storage dir)."""
-    clean = {name: value for name, value in os.environ.items() if not name.startswith("HUB_")}
-    clean.update(PYTHONPATH=str(ROOT), HUB_STORAGE_DIR=str(storage), **env)
-    return subprocess.run(
-        [sys.executable, "-m", "hub.cli", *args],
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=storage,
-    )
+from tests.cli_process import run_hub
 
 
 def assert_refused(result: subprocess.CompletedProcess[str], variable: str) -> list[str]:
