@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -129,6 +130,38 @@ async def _ensure_object_store() -> None:
     from hub.objectstore import get_object_store
 
     await get_object_store().ensure_ready()
+
+
+@app.command()
+def backup(
+    destination: Annotated[Path, typer.Argument(help="a new or empty directory")],
+) -> None:
+    """Back up the embedded default, online: database, then objects, then the secret key."""
+    from hub import backup as backups
+    from hub.settings import get_settings
+
+    try:
+        copied = backups.backup(get_settings(), destination)
+    except backups.BackupError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"backed up to {destination}: {copied}")
+
+
+@app.command()
+def restore(
+    source: Annotated[Path, typer.Argument(help="a directory `hub backup` wrote")],
+) -> None:
+    """Restore a backup into an empty HUB_STORAGE_DIR (the hub stopped); never overwrites."""
+    from hub import backup as backups
+    from hub.settings import get_settings
+
+    try:
+        copied = backups.restore(get_settings(), source)
+    except backups.BackupError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"restored from {source}: {copied}")
 
 
 @app.command()
