@@ -77,6 +77,14 @@ def test_every_command_refuses_a_bad_setting(tmp_path, command):
     assert_refused(result, "HUB_DATABASE_URL")
 
 
+@pytest.mark.parametrize("port", ["0", "65536"])
+def test_serve_refuses_a_port_out_of_range(tmp_path, port):
+    result = run_hub("serve", "--port", port, storage=tmp_path)
+    assert result.returncode == 2
+    assert "Invalid value for '--port'" in result.stderr
+    assert not (tmp_path / "hub.sqlite3").exists()
+
+
 def test_each_bad_setting_gets_its_own_line(tmp_path):
     result = run_hub("check-config", storage=tmp_path, HUB_PDF="on", HUB_TIMEZONE="Mars/Base")
     lines = assert_refused(result, "HUB_PDF")
