@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from functools import cache
 from pathlib import Path
@@ -28,6 +29,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 MIN_SECRET_KEY_BYTES = 32  # HS256 wants a key at least as long as its 256-bit hash
 DATABASE_SCHEMES = ("sqlite", "postgres", "postgresql", "asyncpg")
 REDIS_SCHEMES = ("redis", "rediss", "unix")
+_BUCKET = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")  # S3's rules, as MinIO applies them
 # Shown by `hub check-config` as set or not, never their value.
 SECRET_SETTINGS = frozenset({"secret_key", "s3_secret_key", "licence_http_api_key"})
 
@@ -106,6 +108,15 @@ def _store_endpoint(endpoint: str) -> str:
     return endpoint
 
 
+def _bucket_name(name: str) -> str:
+    if not _BUCKET.fullmatch(name) or ".." in name:
+        raise ValueError(
+            f"存储桶名称无效 {name!r} (not a bucket name: 3-63 lowercase letters, digits, dots "
+            "and hyphens, starting and ending with a letter or digit)"
+        )
+    return name
+
+
 def _origins(value: str) -> str:
     for origin in (item.strip() for item in value.split(",")):
         if not origin:
@@ -133,6 +144,7 @@ DatabaseUrl = Annotated[str, AfterValidator(_database_url)]
 RedisUrl = Annotated[str, AfterValidator(_redis_url)]
 WebUrl = Annotated[str, AfterValidator(_web_url)]
 StoreEndpoint = Annotated[str, AfterValidator(_store_endpoint)]
+BucketName = Annotated[str, AfterValidator(_bucket_name)]
 Origins = Annotated[str, AfterValidator(_origins)]
 TimeZoneName = Annotated[str, AfterValidator(_time_zone)]
 
@@ -151,7 +163,7 @@ class Settings(BaseSettings):
     s3_endpoint: StoreEndpoint | None = None
     s3_access_key: str | None = None
     s3_secret_key: str | None = None
-    s3_bucket: str = "hub"
+    s3_bucket: BucketName = "hub"
     s3_secure: bool = True
     s3_region: str | None = None
     s3_public_endpoint: StoreEndpoint | None = None  # where clients reach the store (presigned)

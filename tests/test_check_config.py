@@ -37,6 +37,7 @@ BAD_VALUES = [
     ("HUB_S3_ENDPOINT", "minio:port", "port"),
     ("HUB_S3_PUBLIC_ENDPOINT", "ftp://files.example", "unsupported scheme"),
     ("HUB_S3_SECURE", "maybe", "true"),
+    ("HUB_S3_BUCKET", "Hub_Objects", "bucket name"),
     ("HUB_LICENCE_PROVIDER", "carrier-pigeon", "'simulated' or 'http'"),
     ("HUB_LICENCE_REGISTRY", "/no/such/registry.json", "file"),
     ("HUB_LICENCE_HTTP_BASE_URL", "licences.example", "http(s)://"),
