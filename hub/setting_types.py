@@ -46,13 +46,26 @@ def _database_url(url: str) -> str:
     example = "sqlite://PATH or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE"
     parts = _split(url, DATABASE_SCHEMES, example)
     if parts.scheme == "sqlite":
-        if not url.removeprefix("sqlite://"):
+        if not url.startswith("sqlite://") or url == "sqlite://":
             raise ValueError(f"缺少数据库文件路径 (no database file: use {example})")
-        return url
-    if not parts.hostname:
+    elif not parts.hostname:
         raise ValueError(f"缺少主机名 (no host: use {example})")
-    if parts.path.strip("/") == "":
+    elif parts.path.strip("/") == "":
         raise ValueError(f"缺少数据库名 (no database name: use {example})")
+    return _usable_by_the_orm(url)
+
+
+def _usable_by_the_orm(url: str) -> str:
+    """What the checks above let through, Tortoise must read too (its errors may quote the URL,
+    so only their kind is shown)."""
+    from tortoise.backends.base.config_generator import expand_db_url
+
+    try:
+        expand_db_url(url)
+    except Exception as exc:
+        raise ValueError(
+            f"数据库地址无法使用 (Tortoise ORM cannot use it: {type(exc).__name__})"
+        ) from None
     return url
 
 

@@ -29,6 +29,8 @@ BAD_VALUES = [
     ("HUB_DATABASE_URL", "postgres:///hub", "no host"),
     ("HUB_DATABASE_URL", "postgres://hub@db:99999/hub", "port"),
     ("HUB_DATABASE_URL", "mysql://hub@db/hub", "unsupported scheme"),
+    ("HUB_DATABASE_URL", "sqlite:/storage/hub.sqlite3", "no database file"),
+    ("HUB_DATABASE_URL", "postgres://hub@db/hub?max_size=many", "Tortoise ORM cannot use it"),
     ("HUB_REDIS_URL", "redis//localhost:6379", "unsupported scheme"),
     ("HUB_REDIS_URL", "redis://localhost:6379/zero", "number"),
     ("HUB_PUBLIC_URL", "127.0.0.1:8000", "http(s)://"),
