@@ -36,4 +36,8 @@ USER hub
 
 EXPOSE 8000
 
+# Ready: the API answers and reaches its database and object store (compose's worker overrides it).
+HEALTHCHECK --interval=10s --timeout=7s --start-period=20s --retries=6 \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/readyz', timeout=5)"]
+
 CMD ["hub", "serve", "--host", "0.0.0.0", "--port", "8000"]

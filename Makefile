@@ -32,7 +32,9 @@ $(STAMP): pyproject.toml
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@
 
-# seed-demo migrates the embedded database first.
+# seed-demo migrates the embedded database first. The links in notices and uploads name
+# HUB_PUBLIC_URL: unless it is set, it follows HOST and PORT.
+run: export HUB_PUBLIC_URL ?= http://$(HOST):$(PORT)
 run: venv
 	$(BIN)/hub seed-demo
 	$(BIN)/hub serve --host $(HOST) --port $(PORT)

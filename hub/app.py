@@ -168,10 +168,8 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
     async def lifespan(_app: Starlette):
         if manage_database:
             await db.init(database_url)
-        store = get_object_store()
-        if hasattr(store, "ensure_bucket"):
-            with contextlib.suppress(ObjectStoreUnavailable):  # /readyz reports it meanwhile
-                await store.ensure_bucket()
+        with contextlib.suppress(ObjectStoreUnavailable):  # /readyz reports it meanwhile
+            await get_object_store().ensure_ready()
         try:
             async with contextlib.AsyncExitStack() as background:
                 _app.state.event_broker = await background.enter_async_context(running_broker())

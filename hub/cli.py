@@ -23,13 +23,26 @@ def check_settings() -> None:
     try:
         get_settings()
     except SettingsError as exc:
-        typer.echo(f"配置有误 (bad setting): {exc}", err=True)
-        raise typer.Exit(2) from exc
+        for problem in str(exc).splitlines():
+            typer.echo(f"配置有误 (bad setting) {problem}", err=True)
+        raise typer.Exit(2) from None
     configure_logging()
 
 
+@app.command("check-config")
+def check_config() -> None:
+    """Print every effective HUB_* setting, secrets hidden (a bad one stops before, exit 2)."""
+    from hub.settings import get_settings
+
+    for name, value in get_settings().effective_view().items():
+        typer.echo(f"{name}={value}")
+
+
 @app.command()
-def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(
+    host: str = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
     """Run the API (migrates the embedded database first; scaled out, `hub migrate` does)."""
     import uvicorn
 
@@ -49,9 +62,14 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
 def migrate() -> None:
     """Apply database migrations."""
     from hub import db
+    from hub.objectstore.base import ObjectStoreUnavailable
 
     asyncio.run(db.migrate())
     typer.echo("migrations applied")
+    try:  # like `hub serve`; a store that is down now does not undo the migrations
+        asyncio.run(_ensure_object_store())
+    except ObjectStoreUnavailable as exc:
+        typer.echo(f"对象存储暂不可用，存储桶未建 (bucket not ensured): {exc}", err=True)
 
 
 @app.command()
@@ -89,11 +107,13 @@ def seed_demo() -> None:
     from hub import db, wiring
     from hub.demo import seed
     from hub.jobs import inprocess
+    from hub.objectstore.base import ObjectStoreUnavailable
 
     wiring.install()
 
     async def run() -> str:
         await db.migrate()
+        await _ensure_object_store()  # the demo's notices are written to it
         await db.init()
         try:
             summary = await seed()
@@ -102,7 +122,50 @@ def seed_demo() -> None:
         finally:
             await db.close()
 
-    typer.echo(asyncio.run(run()))
+    try:
+        typer.echo(asyncio.run(run()))
+    except ObjectStoreUnavailable as exc:
+        typer.echo(f"对象存储不可用 (object store unavailable): {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
+async def _ensure_object_store() -> None:
+    """The bucket exists afterwards (S3), as `hub serve` makes sure at start-up."""
+    from hub.objectstore import get_object_store
+
+    await get_object_store().ensure_ready()
+
+
+@app.command()
+def backup(
+    destination: Annotated[Path, typer.Argument(help="a new or empty directory")],
+) -> None:
+    """Back up the embedded default, online: database, then objects, then the secret key."""
+    from hub import backup as backups
+    from hub.settings import get_settings
+
+    try:
+        copied = backups.backup(get_settings(), destination)
+    except backups.BackupError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"backed up to {destination}: {copied}")
+
+
+@app.command()
+def restore(
+    source: Annotated[Path, typer.Argument(help="a directory `hub backup` wrote")],
+) -> None:
+    """Restore a backup into an empty HUB_STORAGE_DIR (the hub stopped); never overwrites."""
+    from hub import backup as backups
+    from hub.settings import get_settings
+
+    try:
+        copied = backups.restore(get_settings(), source)
+    except backups.BackupError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"restored from {source}: {copied}")
 
 
 @app.command()

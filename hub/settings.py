@@ -6,76 +6,100 @@ import os
 import secrets
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 import limits
-from pydantic import PositiveInt, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    FilePath,
+    NonNegativeFloat,
+    NonNegativeInt,
+    PositiveFloat,
+    PositiveInt,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from hub.setting_types import (
+    BucketName,
+    DatabaseUrl,
+    Origins,
+    RedisUrl,
+    StoreEndpoint,
+    TimeZoneName,
+    WebUrl,
+    mask_url,
+)
+
 MIN_SECRET_KEY_BYTES = 32  # HS256 wants a key at least as long as its 256-bit hash
+# Shown by `hub check-config` as set or not, never their value.
+SECRET_SETTINGS = frozenset({"secret_key", "s3_secret_key", "licence_http_api_key"})
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="HUB_", extra="ignore")
 
     storage_dir: Path = Path("storage")
-    database_url: str | None = None
+    database_url: DatabaseUrl | None = None
     # How long a request waits for a lock another connection holds (SQLite busy_timeout,
     # PostgreSQL lock_timeout) and, on PostgreSQL, for any one statement, before it is
     # UPSTREAM_UNAVAILABLE; 0 waits for ever.
-    database_lock_timeout_seconds: float = 5.0
-    database_statement_timeout_seconds: float = 30.0
-    redis_url: str | None = None
-    s3_endpoint: str | None = None
+    database_lock_timeout_seconds: NonNegativeFloat = 5.0
+    database_statement_timeout_seconds: NonNegativeFloat = 30.0
+    redis_url: RedisUrl | None = None
+    s3_endpoint: StoreEndpoint | None = None
     s3_access_key: str | None = None
     s3_secret_key: str | None = None
-    s3_bucket: str = "hub"
+    s3_bucket: BucketName = "hub"
     s3_secure: bool = True
     s3_region: str | None = None
-    s3_public_endpoint: str | None = None  # where clients reach the store (presigned URLs)
-    licence_provider: str = "simulated"
-    licence_registry: Path | None = None
-    licence_reuse_days: int = 30  # a licence pulled this recently for the enterprise is reused
-    licence_http_base_url: str | None = None
+    s3_public_endpoint: StoreEndpoint | None = None  # where clients reach the store (presigned)
+    licence_provider: Literal["simulated", "http"] = "simulated"
+    licence_registry: FilePath | None = None
+    licence_reuse_days: NonNegativeInt = 30  # a licence pulled this recently is reused
+    licence_http_base_url: WebUrl | None = None
     licence_http_api_key: str | None = None
     licence_http_api_key_header: str = "X-API-Key"
-    licence_http_timeout: float = 3.0
-    licence_http_retries: int = 2
-    licence_http_breaker_threshold: int = 5
-    licence_http_breaker_reset: float = 30.0
+    licence_http_timeout: PositiveFloat = 3.0
+    licence_http_retries: NonNegativeInt = 2
+    licence_http_breaker_threshold: PositiveInt = 5
+    licence_http_breaker_reset: PositiveFloat = 30.0
     licence_http_file_field: str | None = None
     secret_key: str | None = None
-    public_url: str = "http://127.0.0.1:8000"
-    timezone: str = "Asia/Shanghai"
-    token_ttl_seconds: int = 3600
-    token_max_ttl_seconds: int = 86400  # no token is issued or accepted for longer than this
-    upload_ttl_seconds: int = 900
-    max_upload_bytes: int = 50 * 1024 * 1024
+    public_url: WebUrl = "http://127.0.0.1:8000"
+    timezone: TimeZoneName = "Asia/Shanghai"
+    token_ttl_seconds: PositiveInt = 3600
+    token_max_ttl_seconds: PositiveInt = 86400  # no token is issued or accepted for longer
+    upload_ttl_seconds: PositiveInt = 900
+    max_upload_bytes: PositiveInt = 50 * 1024 * 1024
     # Any other request body (GraphQL above all) over this many bytes is refused with 413 while
     # it arrives, before it is parsed; PUT /uploads/{id} has max_upload_bytes instead.
-    max_request_bytes: int = 1024 * 1024
+    max_request_bytes: PositiveInt = 1024 * 1024
     # Browser origins allowed to call the API (comma-separated, e.g. "https://a.example,
     # https://b.example"); empty: no CORS headers at all.
-    cors_origins: str = ""
-    pdf: str = "auto"  # auto: a PDF beside each DOCX when LibreOffice is installed; off: none
+    cors_origins: Origins = ""
+    pdf: Literal["auto", "off"] = "auto"  # auto: a PDF beside each DOCX when soffice is found
     soffice: str = "soffice"
-    pdf_timeout_seconds: float = 60.0
-    pdf_concurrency: int = 2
-    document_url_ttl_seconds: int = 300
-    job_retry_base_seconds: float = 1.0  # backoff of a failing job: 1, 4, 16 s ...
-    events_queue_size: int = 1000  # events a subscriber may lag behind before it is closed (4429)
-    events_poll_seconds: float = 2.0  # brokers also read new events this often (lost wake-ups)
-    ws_init_timeout_seconds: float = 10.0  # a WebSocket must send connection_init by then
-    ws_max_subscriptions: int = 5  # operations running at once on one WebSocket
+    pdf_timeout_seconds: PositiveFloat = 60.0
+    pdf_concurrency: PositiveInt = 2
+    document_url_ttl_seconds: PositiveInt = 300
+    job_retry_base_seconds: PositiveFloat = 1.0  # backoff of a failing job: 1, 4, 16 s ...
+    events_queue_size: PositiveInt = 1000  # events a subscriber may lag behind before 4429
+    events_poll_seconds: PositiveFloat = 2.0  # brokers also read new events this often
+    ws_init_timeout_seconds: PositiveFloat = 10.0  # a WebSocket must send connection_init by then
+    ws_max_subscriptions: PositiveInt = 5  # operations running at once on one WebSocket
     webhook_allow_private: bool = False  # may receivers be on non-public addresses?
-    webhook_retry_base_seconds: float = 10.0  # webhook backoff: 10 s, 30 s, 2 min, 10 min, 1 h ...
-    webhook_retry_cap_seconds: float = 6 * 3600  # longest wait between two attempts
-    webhook_max_attempts: int = 8  # attempts (per manual redelivery) before a delivery FAILS
-    webhook_timeout_seconds: float = 10.0  # one POST, connecting included
-    webhook_secret_grace_seconds: int = 86400  # the old secret still signs after a rotation
+    webhook_retry_base_seconds: PositiveFloat = 10.0  # webhook backoff: 10 s, 30 s, 2 min ...
+    webhook_retry_cap_seconds: PositiveFloat = 6 * 3600  # longest wait between two attempts
+    webhook_max_attempts: PositiveInt = 8  # attempts (per manual redelivery) before FAILED
+    webhook_timeout_seconds: PositiveFloat = 10.0  # one POST, connecting included
+    webhook_secret_grace_seconds: NonNegativeInt = 86400  # the old secret still signs this long
     # Refused before it runs above this estimate (hub/schema/query_cost.py): the suite's biggest
     # query, a page of 100 cases with everything nested, costs 24,501.
-    max_query_cost: int = 30_000
+    max_query_cost: PositiveInt = 30_000
     # Off only to measure what the protections cost (bench/protection_bench.py): the app and the
     # schema leave out rate limits (and the other abuse protections) when false.
     protections_enabled: bool = True
@@ -87,7 +111,7 @@ class Settings(BaseSettings):
     rate_limit_auth_failures: str = "30/minute"  # requests with a bad token, per client address
     # `hub worker` serves its metrics (GET /metrics) here; port 0: not at all.
     worker_metrics_host: str = "127.0.0.1"
-    worker_metrics_port: int = 9101
+    worker_metrics_port: Annotated[int, Field(ge=0, le=65535)] = 9101
     # One JSON object per line on stderr; `console` for people; `auto`: console on a terminal.
     log_format: Literal["json", "console", "auto"] = "auto"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
@@ -101,6 +125,14 @@ class Settings(BaseSettings):
     @classmethod
     def _level_in_any_case(cls, value: object) -> object:
         return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: Any, info: ValidationInfo) -> Any:
+        """`HUB_X=` (compose's `${X:-}`, say) means the default, as if it were not set."""
+        if value == "" and cls.model_fields[info.field_name].default is None:
+            return None
+        return value
 
     @field_validator("rate_limit", "rate_limit_auth_failures")
     @classmethod
@@ -121,14 +153,47 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
-    def _default_lifetime_within_the_maximum(self) -> Settings:
+    def _settings_that_go_together(self) -> Settings:
+        problems = []
         if self.token_ttl_seconds > self.token_max_ttl_seconds:
-            raise ValueError(
+            problems.append(
                 f"HUB_TOKEN_TTL_SECONDS 超过了 HUB_TOKEN_MAX_TTL_SECONDS "
                 f"(HUB_TOKEN_TTL_SECONDS {self.token_ttl_seconds} is longer than "
                 f"HUB_TOKEN_MAX_TTL_SECONDS {self.token_max_ttl_seconds})"
             )
+        if self.licence_provider == "http" and not self.licence_http_base_url:
+            problems.append(
+                "HUB_LICENCE_PROVIDER: http 需要 HUB_LICENCE_HTTP_BASE_URL "
+                "(the http provider needs HUB_LICENCE_HTTP_BASE_URL)"
+            )
+        if self.s3_endpoint and not (self.s3_access_key and self.s3_secret_key):
+            problems.append(
+                "HUB_S3_ENDPOINT: 需要 HUB_S3_ACCESS_KEY 和 HUB_S3_SECRET_KEY "
+                "(S3 needs HUB_S3_ACCESS_KEY and HUB_S3_SECRET_KEY)"
+            )
+        if problems:
+            raise ValueError("\n".join(problems))
         return self
+
+    def effective_view(self) -> dict[str, str]:
+        """Every setting as the hub uses it, by variable name, secrets hidden (check-config)."""
+        view = {}
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if name == "database_url":
+                value = self.effective_database_url
+            if name == "secret_key" and value is None:
+                shown = f"(generated: {self.storage_dir / 'secret_key'})"
+            elif name in SECRET_SETTINGS:
+                shown = "(unset)" if value is None else "(set, hidden)"
+            elif value is None:
+                shown = "(unset)"
+            elif name in ("database_url", "redis_url", "licence_http_base_url", "public_url"):
+                shown = mask_url(value)
+            else:
+                shown = str(value).lower() if isinstance(value, bool) else str(value)
+            view[f"HUB_{name.upper()}"] = shown
+        return view
 
     @property
     def effective_database_url(self) -> str:
@@ -173,11 +238,29 @@ class SettingsError(ValueError):
     """A HUB_* variable holds a value the hub refuses to start with."""
 
 
+# What a person reads first for pydantic's own errors (its English message follows).
+_PROBLEM_KINDS = {
+    "literal_error": "不是可选值之一",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "float_parsing": "应为数字",
+    "bool_parsing": "应为 true 或 false",
+    "greater_than": "应为正数",
+    "greater_than_equal": "不能为负数",
+    "path_not_file": "文件不存在",
+}
+
+
 def _problem(error: dict) -> str:
     message = error["msg"].removeprefix("Value error, ")
     if not error["loc"]:  # a rule across several settings names them itself
         return message
-    return f"HUB_{'_'.join(map(str, error['loc'])).upper()}: {message}"
+    field = str(error["loc"][0])
+    if error["type"] in _PROBLEM_KINDS:
+        given = error.get("input")
+        shown = "" if field in SECRET_SETTINGS or given is None else f", got {str(given)[:80]!r}"
+        message = f"{_PROBLEM_KINDS[error['type']]} ({message}{shown})"
+    return f"HUB_{field.upper()}: {message}"
 
 
 @cache
@@ -185,6 +268,7 @@ def get_settings() -> Settings:
     try:
         return Settings()
     except ValidationError as error:
-        # Only the messages: pydantic's own text would repeat the input (a secret key, say).
-        problems = error.errors(include_input=False, include_url=False)
-        raise SettingsError("; ".join(map(_problem, problems))) from None
+        # Our messages never repeat a value that could be secret (a key, a password in a URL).
+        problems = error.errors(include_url=False)
+        lines = "\n".join(map(_problem, problems))
+        raise SettingsError(lines) from None

@@ -30,6 +30,7 @@ S3_SETTINGS = {
     "HUB_S3_REGION",
 }
 KNOWN_SETTINGS = S3_SETTINGS | {
+    "HUB_S3_PUBLIC_ENDPOINT",  # README's settings table
     "HUB_DATABASE_URL",
     "HUB_REDIS_URL",
     "HUB_LICENCE_PROVIDER",
@@ -225,3 +226,42 @@ def test_dockerfile_basics():
     assert "8000" in args["EXPOSE"].split()
     assert json.loads(args["CMD"]) == ["hub", "serve", "--host", "0.0.0.0", "--port", "8000"]
     assert any(k == "RUN" and "pip install ." in a for k, a in instructions)
+
+
+def published_host_ports(service: dict) -> set[str]:
+    """The host side of a service's `ports` ("9000:9000", "127.0.0.1:9000:9000", mappings)."""
+    published = set()
+    for entry in service.get("ports") or []:
+        if isinstance(entry, dict):
+            published.add(str(entry.get("published", "")))
+        else:
+            parts = str(entry).split(":")
+            published.add(parts[-2] if len(parts) >= 2 else parts[0])
+    return published
+
+
+@pytest.mark.parametrize("name", HUB_SERVICES)
+def test_presigned_urls_name_an_address_a_browser_reaches(name):
+    """`minio:9000` resolves only inside compose's network: presigned URLs must name the
+    store's port as published on the host."""
+    env = environment(services()[name])
+    public = env.get("HUB_S3_PUBLIC_ENDPOINT", "")
+    default = public.removeprefix("${HUB_S3_PUBLIC_ENDPOINT:-").removesuffix("}")
+    assert default and default != public, "HUB_S3_PUBLIC_ENDPOINT must be settable, with a default"
+    host, _, port = default.rpartition(":")
+    assert host not in services(), f"{default!r} names a service only other containers resolve"
+    assert port in published_host_ports(services()["minio"])
+
+
+def test_the_image_checks_its_own_readiness():
+    instructions = dockerfile_instructions()
+    checks = [args for keyword, args in instructions if keyword == "HEALTHCHECK"]
+    assert len(checks) == 1, "the image needs one HEALTHCHECK"
+    options, _, command = checks[0].partition("CMD")
+    assert "--interval" in options and "--timeout" in options
+    words = json.loads(command.strip())
+    assert any("127.0.0.1:8000/readyz" in word for word in words), words
+
+
+def test_one_shot_services_do_not_inherit_the_image_healthcheck():
+    assert services()["migrate"].get("healthcheck", {}).get("disable") is True

@@ -97,3 +97,8 @@ class ObjectStore(abc.ABC):
     @abc.abstractmethod
     async def check(self) -> None:
         """Raises ObjectStoreUnavailable when the store cannot be reached (for /readyz)."""
+
+    @abc.abstractmethod
+    async def ensure_ready(self) -> None:
+        """Creates what the store needs before the first write (S3: the bucket); idempotent.
+        `hub serve`, `hub migrate` and `hub seed-demo` call it at start-up."""

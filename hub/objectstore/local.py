@@ -127,6 +127,9 @@ class LocalObjectStore(ObjectStore):
             url=url, headers={"Content-Type": content_type, "Content-Length": str(size)}
         )
 
+    async def ensure_ready(self) -> None:
+        await asyncio.to_thread(self.root.mkdir, parents=True, exist_ok=True)
+
     async def check(self) -> None:
         try:
             await asyncio.to_thread(self.root.mkdir, parents=True, exist_ok=True)

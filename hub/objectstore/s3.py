@@ -442,3 +442,6 @@ class S3ObjectStore(ObjectStore):
     async def ensure_bucket(self) -> None:
         """Creates the bucket if missing (start-up and tests); idempotent."""
         await self._run("ensure_bucket", self._ensure_bucket)
+
+    async def ensure_ready(self) -> None:
+        await self.ensure_bucket()
