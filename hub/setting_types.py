@@ -44,11 +44,12 @@ def _split(url: str, schemes: tuple[str, ...], example: str) -> SplitResult:
 
 def _database_url(url: str) -> str:
     example = "sqlite://PATH or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE"
-    parts = _split(url, DATABASE_SCHEMES, example)
-    if parts.scheme == "sqlite":
+    if url.startswith("sqlite:"):  # a path, not a host: `sqlite://:memory:` names no port
         if not url.startswith("sqlite://") or url == "sqlite://":
             raise ValueError(f"缺少数据库文件路径 (no database file: use {example})")
-    elif not parts.hostname:
+        return _usable_by_the_orm(url)
+    parts = _split(url, DATABASE_SCHEMES, example)
+    if not parts.hostname:
         raise ValueError(f"缺少主机名 (no host: use {example})")
     elif parts.path.strip("/") == "":
         raise ValueError(f"缺少数据库名 (no database name: use {example})")
