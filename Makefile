@@ -8,14 +8,23 @@ PYTHON      ?= python3
 VENV        := .venv
 BIN         := $(VENV)/bin
 STAMP       := $(VENV)/.installed
+UV          := $(BIN)/uv
+# The uv that uv.lock pins (the dev extra): bootstrapped with pip, then kept by `uv sync`.
+UV_VERSION   = $(shell sed -n '/^name = "uv"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' uv.lock)
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
 PYTEST_ARGS ?= -q
 
-.PHONY: help venv run test lint format schema worker clean
+# uv trusts the system's certificate store, as pip does (a TLS-inspecting proxy signs with a
+# local CA); a Python it would download is never wanted: the venv's own is used.
+export UV_SYSTEM_CERTS ?= 1
+export UV_PYTHON_DOWNLOADS ?= never
+
+.PHONY: help venv lock run test lint format schema worker clean
 
 help:
-	@echo "make venv     create .venv and install the hub with its dev extras"
+	@echo "make venv     create .venv and install uv.lock's versions (the hub editable, dev extras)"
+	@echo "make lock     refresh uv.lock after a change to pyproject.toml's dependencies"
 	@echo "make run      migrate, load demo data, serve on $(HOST):$(PORT)"
 	@echo "make test     run the test suite (PYTEST_ARGS='$(PYTEST_ARGS)')"
 	@echo "make lint     ruff check + ruff format --check + lint-imports (layers, no cycles)"
@@ -26,11 +35,21 @@ help:
 
 venv: $(STAMP)
 
-# Re-installs whenever pyproject.toml changes. pip stays quiet; its errors still show.
-$(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+# Re-syncs whenever pyproject.toml or uv.lock changes; nothing to do (and no uv run) otherwise.
+# --locked refuses a uv.lock that no longer matches pyproject.toml (run `make lock`).
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	@echo "make: installing the versions of uv.lock into $(VENV) (uv sync)"
+	@$(UV) sync --locked --extra dev
 	@touch $@
+
+$(UV):
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "make: installing uv $(UV_VERSION) into $(VENV) (pip)"
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		"uv==$(UV_VERSION)"
+
+lock: | $(UV)
+	$(UV) lock
 
 # seed-demo migrates the embedded database first.
 run: venv
