@@ -9,6 +9,7 @@ VENV        := .venv
 BIN         := $(VENV)/bin
 STAMP       := $(VENV)/.installed
 UV          := $(BIN)/uv
+PIP_QUIET   := --quiet --disable-pip-version-check
 # The uv that uv.lock pins (the dev extra): bootstrapped with pip, then kept by `uv sync`.
 UV_VERSION   = $(shell sed -n '/^name = "uv"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' uv.lock)
 HOST        ?= 127.0.0.1
@@ -42,11 +43,17 @@ $(STAMP): pyproject.toml uv.lock | $(UV)
 	@$(UV) sync --locked --extra dev
 	@touch $@
 
+# The venv gets no pip of its own (ensurepip alone takes seconds): the outer pip installs uv into
+# it (pip 22.3+: --python); without such a pip, the venv's own.
 $(UV):
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@echo "make: installing uv $(UV_VERSION) into $(VENV) (pip)"
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check \
-		"uv==$(UV_VERSION)"
+	@echo "make: creating $(VENV) with uv $(UV_VERSION) (pip)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv --without-pip $(VENV)
+	@if $(PYTHON) -m pip --python $(BIN)/python --version >/dev/null 2>&1; then \
+		$(PYTHON) -m pip --python $(BIN)/python install $(PIP_QUIET) "uv==$(UV_VERSION)"; \
+	else \
+		$(BIN)/python -m ensurepip --default-pip >/dev/null \
+			&& $(BIN)/python -m pip install $(PIP_QUIET) "uv==$(UV_VERSION)"; \
+	fi
 
 lock: | $(UV)
 	$(UV) lock
