@@ -4,7 +4,13 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
-    PIP_DISABLE_PIP_VERSION_CHECK=1
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    UV_PROJECT_ENVIRONMENT=/opt/hub \
+    UV_PYTHON_DOWNLOADS=never \
+    UV_COMPILE_BYTECODE=1 \
+    UV_LINK_MODE=copy \
+    UV_NO_CACHE=1 \
+    PATH=/opt/hub/bin:$PATH
 
 RUN groupadd --system hub \
     && useradd --system --gid hub --home-dir /app --no-create-home --shell /usr/sbin/nologin hub
@@ -17,15 +23,15 @@ RUN apt-get update \
 
 WORKDIR /app
 
-# Dependencies first, in their own layer, so a code change does not reinstall them.
-COPY pyproject.toml README.md* ./
-RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" \
-        > /tmp/requirements.txt \
-    && pip install -r /tmp/requirements.txt \
-    && rm /tmp/requirements.txt
+# Dependencies first, in their own layer, so a code change does not reinstall them: exactly
+# the versions of uv.lock (--frozen: the lock is the truth, never re-resolved), without the dev
+# extra. uv is the version the lock pins, installed with pip (the image's only pip install).
+COPY pyproject.toml uv.lock README.md ./
+RUN pip install "uv==$(sed -n '/^name = "uv"$/{n;s/^version = "\(.*\)"$/\1/p;}' uv.lock)" \
+    && uv sync --frozen --no-install-project
 
 COPY hub/ hub/
-RUN pip install .
+RUN uv sync --frozen --no-editable
 
 COPY doc_templates/ doc_templates/
 

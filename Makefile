@@ -8,14 +8,24 @@ PYTHON      ?= python3
 VENV        := .venv
 BIN         := $(VENV)/bin
 STAMP       := $(VENV)/.installed
+UV          := $(BIN)/uv
+PIP_QUIET   := --quiet --disable-pip-version-check
+# The uv that uv.lock pins (the dev extra): bootstrapped with pip, then kept by `uv sync`.
+UV_VERSION   = $(shell sed -n '/^name = "uv"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' uv.lock)
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
 PYTEST_ARGS ?= -q
 
-.PHONY: help venv run test lint format schema worker clean
+# uv trusts the system's certificate store, as pip does (a TLS-inspecting proxy signs with a
+# local CA); a Python it would download is never wanted: the venv's own is used.
+export UV_SYSTEM_CERTS ?= 1
+export UV_PYTHON_DOWNLOADS ?= never
+
+.PHONY: help venv lock run test lint format schema worker clean
 
 help:
-	@echo "make venv     create .venv and install the hub with its dev extras"
+	@echo "make venv     create .venv and install uv.lock's versions (the hub editable, dev extras)"
+	@echo "make lock     refresh uv.lock after a change to pyproject.toml's dependencies"
 	@echo "make run      migrate, load demo data, serve on $(HOST):$(PORT)"
 	@echo "make test     run the test suite (PYTEST_ARGS='$(PYTEST_ARGS)')"
 	@echo "make lint     ruff check + ruff format --check + lint-imports (layers, no cycles)"
@@ -26,11 +36,27 @@ help:
 
 venv: $(STAMP)
 
-# Re-installs whenever pyproject.toml changes. pip stays quiet; its errors still show.
-$(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+# Re-syncs whenever pyproject.toml or uv.lock changes; nothing to do (and no uv run) otherwise.
+# --locked refuses a uv.lock that no longer matches pyproject.toml (run `make lock`).
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	@echo "make: installing the versions of uv.lock into $(VENV) (uv sync)"
+	@$(UV) sync --locked --extra dev
 	@touch $@
+
+# The venv gets no pip of its own (ensurepip alone takes seconds): the outer pip installs uv into
+# it (pip 22.3+: --python); without such a pip, the venv's own.
+$(UV):
+	@echo "make: creating $(VENV) with uv $(UV_VERSION) (pip)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv --without-pip $(VENV)
+	@if $(PYTHON) -m pip --python $(BIN)/python --version >/dev/null 2>&1; then \
+		$(PYTHON) -m pip --python $(BIN)/python install $(PIP_QUIET) "uv==$(UV_VERSION)"; \
+	else \
+		$(BIN)/python -m ensurepip --default-pip >/dev/null \
+			&& $(BIN)/python -m pip install $(PIP_QUIET) "uv==$(UV_VERSION)"; \
+	fi
+
+lock: | $(UV)
+	$(UV) lock
 
 # seed-demo migrates the embedded database first. The links in notices and uploads name
 # HUB_PUBLIC_URL: unless it is set, it follows HOST and PORT.

@@ -8,7 +8,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import Mount, Route, WebSocketRoute
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
@@ -34,6 +34,7 @@ from hub.resolvers.events.socket import GraphQLOverWebSocket, HubTransportWSHand
 from hub.resolvers.schema import schema
 from hub.settings import Settings, get_settings
 from hub.web.edge import edge_middleware
+from hub.web.graphiql_assets import ASSETS_PATH, offline_page, vendored_assets
 from hub.web.graphql_response import GraphQLResponseMediaType
 from hub.web.metrics import HttpMetrics, metrics
 from hub.web.page_policy import graphiql_policy, with_page_policy
@@ -51,11 +52,18 @@ class HubSocketHandler(PersistedQueriesSocket, HubTransportWSHandler):
 
 class HubGraphQL(PersistedQueriesView, GraphQLResponseMediaType, GraphQLOverWebSocket, GraphQL):
     graphql_transport_ws_handler_class = HubSocketHandler
+    _ide_html: str | None = None  # strawberry's page pointed at the hub's copies, on first use
     _ide_policy: str | None = None  # GraphiQL's Content-Security-Policy, built on first use
 
     def __init__(self, *args, persisted_queries: PersistedQueries, **kwargs) -> None:
         self.persisted_queries = persisted_queries
         super().__init__(*args, **kwargs)
+
+    @property
+    def graphql_ide_html(self) -> str:
+        if self._ide_html is None:  # strawberry reads its template from disk each time
+            self._ide_html = offline_page(super().graphql_ide_html)
+        return self._ide_html
 
     async def get_context(self, request, response=None) -> HubContext:
         context = HubContext(request=request, response=response)
@@ -70,7 +78,7 @@ class HubGraphQL(PersistedQueriesView, GraphQLResponseMediaType, GraphQLOverWebS
 
     async def render_graphql_ide(self, request: Request) -> Response:
         response = await super().render_graphql_ide(request)
-        if self._ide_policy is None:  # strawberry reads its template from disk each time
+        if self._ide_policy is None:
             self._ide_policy = graphiql_policy(self.graphql_ide_html)
         response.headers["Content-Security-Policy"] = self._ide_policy
         return response
@@ -198,6 +206,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
         Route("/readyz", readyz),
         Route("/metrics", metrics, methods=["GET"]),
         Route("/verify/{code}", with_page_policy(verify_page, page=page_shell())),
+        Mount(ASSETS_PATH, app=vendored_assets()),
     ]
     app = HubStarlette(
         routes=routes,

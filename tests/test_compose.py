@@ -9,7 +9,10 @@ import fnmatch
 import importlib
 import importlib.util
 import json
+import re
 import shlex
+import subprocess
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -43,6 +46,11 @@ KNOWN_SETTINGS = S3_SETTINGS | {
 REQUIRED_SERVICES = {"postgres", "redis", "minio", "migrate", "api", "worker"}
 HUB_SERVICES = ("api", "worker")
 WORKER_SETTINGS = "hub.worker.WorkerSettings"
+
+
+def locked_versions() -> dict[str, str]:
+    with (ROOT / "uv.lock").open("rb") as f:
+        return {package["name"]: package.get("version") for package in tomllib.load(f)["package"]}
 
 
 def load_compose() -> dict:
@@ -225,7 +233,6 @@ def test_dockerfile_basics():
     assert "USER" in keywords and args["USER"] not in {"root", "0"}
     assert "8000" in args["EXPOSE"].split()
     assert json.loads(args["CMD"]) == ["hub", "serve", "--host", "0.0.0.0", "--port", "8000"]
-    assert any(k == "RUN" and "pip install ." in a for k, a in instructions)
 
 
 def published_host_ports(service: dict) -> set[str]:
@@ -265,3 +272,51 @@ def test_the_image_checks_its_own_readiness():
 
 def test_one_shot_services_do_not_inherit_the_image_healthcheck():
     assert services()["migrate"].get("healthcheck", {}).get("disable") is True
+
+
+def test_the_image_installs_the_locked_versions_with_uv():
+    instructions = dockerfile_instructions()
+    runs = [args for keyword, args in instructions if keyword == "RUN"]
+    syncs = [args for args in runs if "uv sync" in args]
+    assert syncs, "the Dockerfile never runs `uv sync`"
+    assert all("--frozen" in args or "--locked" in args for args in syncs), syncs
+    assert not any("--extra dev" in args or "--all-extras" in args for args in syncs)
+    pip_installs_the_project = [a for a in runs if re.search(r"pip install (-e )?\.", a)]
+    assert not pip_installs_the_project, "pip bypasses uv.lock"
+    # uv.lock arrives before the first sync (the dependency layer), the code before the last.
+    first_sync = next(i for i, (k, a) in enumerate(instructions) if "uv sync" in a)
+    before = {
+        source
+        for i, (keyword, args) in enumerate(instructions)
+        if keyword == "COPY" and i < first_sync
+        for source in shlex.split(args)[:-1]
+    }
+    assert {"pyproject.toml", "uv.lock"} <= before, before
+    assert any("hub/" in sources for sources in copy_sources())
+
+
+def test_the_image_installs_the_uv_that_uv_lock_pins():
+    pinned = locked_versions()["uv"]
+    bootstrap = next(args for keyword, args in dockerfile_instructions() if "uv sync" in args)
+    command = bootstrap.split("&&")[0]
+    assert "pip install" in command and "uv==" in command, command
+    version = subprocess.run(
+        ["sh", "-c", command.replace("pip install", "echo", 1)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert version == f"uv=={pinned}"
+
+
+def test_the_image_runs_the_hub_from_the_synced_environment():
+    env = dict(
+        pair.split("=", 1)
+        for keyword, args in dockerfile_instructions()
+        if keyword == "ENV"
+        for pair in shlex.split(args)
+    )
+    venv = env["UV_PROJECT_ENVIRONMENT"]
+    assert env["PATH"].split(":")[0] == f"{venv}/bin", "`hub` must be the synced one"
+    assert env.get("UV_PYTHON_DOWNLOADS") == "never", "the image's own Python, not a download"

@@ -1,7 +1,7 @@
 """Content-Security-Policy for the HTML pages the hub serves (GraphiQL, /verify/{code}), read
-from the page itself: it may run exactly the scripts it names (by full address) and its own
-inline scripts (by hash), and load exactly the stylesheets it names. Everything else keeps the
-strict default of hub/web/security_headers.py.
+from the page itself: it may run the scripts it names (by full address, or 'self' for the hub's
+own) and its own inline scripts (by hash), and load the stylesheets it names. Everything else
+keeps the strict default of hub/web/security_headers.py.
 """
 
 from __future__ import annotations
@@ -61,6 +61,16 @@ def resources_of(html: str) -> PageResources:
     return reader.found
 
 
+def _source(address: str) -> str:
+    """A CSP source expression has no form for a bare path: the hub's own files are 'self'."""
+    same_origin = address.startswith("/") and not address.startswith("//")
+    return "'self'" if same_origin else address
+
+
+def _sources(addresses: list[str]) -> list[str]:
+    return list(dict.fromkeys(_source(address) for address in addresses))
+
+
 def _hash_source(text: str) -> str:
     digest = hashlib.sha256(text.encode()).digest()
     return f"'sha256-{base64.b64encode(digest).decode()}'"
@@ -72,11 +82,11 @@ def page_policy(
     """`styles_added_by_scripts`: the page's scripts insert <style> elements of their own, which
     no hash can name; inline styles are then allowed (scripts stay pinned)."""
     found = resources_of(html)
-    scripts = found.script_urls + [_hash_source(s) for s in found.inline_scripts]
+    scripts = _sources(found.script_urls) + [_hash_source(s) for s in found.inline_scripts]
     if styles_added_by_scripts:
-        styles = [*found.stylesheet_urls, "'unsafe-inline'"]
+        styles = [*_sources(found.stylesheet_urls), "'unsafe-inline'"]
     else:
-        styles = found.stylesheet_urls + [_hash_source(s) for s in found.inline_styles]
+        styles = _sources(found.stylesheet_urls) + [_hash_source(s) for s in found.inline_styles]
     directives = {
         "default-src": "'none'",
         "script-src": " ".join(scripts) or "'none'",
@@ -90,9 +100,10 @@ def page_policy(
 
 
 def graphiql_policy(html: str) -> str:
-    """strawberry's GraphiQL page: its pinned scripts and stylesheets from unpkg.com, its inline
-    bootstrap script; it calls this API over fetch and WebSocket ('self'), shows a data: favicon
-    and uses data: fonts from graphiql.min.css; its dialogs insert <style> elements."""
+    """strawberry's GraphiQL page as the hub serves it: its scripts and stylesheets from the hub
+    (hub/web/graphiql_assets.py), its inline bootstrap script; it calls this API over fetch and
+    WebSocket ('self'), shows a data: favicon and uses data: fonts and images from
+    graphiql.min.css; its dialogs insert <style> elements."""
     return page_policy(
         html,
         styles_added_by_scripts=True,
