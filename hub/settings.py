@@ -12,6 +12,7 @@ from pydantic import ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MIN_SECRET_KEY_BYTES = 32  # HS256 wants a key at least as long as its 256-bit hash
+MIN_AUDIT_RETENTION_DAYS = 180  # 网络安全法第二十一条: network logs kept six months at least
 
 
 class Settings(BaseSettings):
@@ -80,6 +81,19 @@ class Settings(BaseSettings):
     protections_enabled: bool = True
     rate_limit: str = "600/minute"  # requests per token, or per client address without one
     rate_limit_auth_failures: str = "30/minute"  # requests with a bad token, per client address
+    # Audit entries older than this are removed (hub/audit/retention.py); 0 keeps them for ever.
+    # The Cybersecurity Law (art. 21) asks for at least six months of network logs.
+    audit_retention_days: int = 0
+
+    @field_validator("audit_retention_days")
+    @classmethod
+    def _six_months_at_least(cls, value: int) -> int:
+        if value != 0 and value < MIN_AUDIT_RETENTION_DAYS:
+            raise ValueError(
+                f"审计日志至少保留 {MIN_AUDIT_RETENTION_DAYS} 天，0 表示永久保留 "
+                f"(keep the audit log {MIN_AUDIT_RETENTION_DAYS} days at least; 0: for ever)"
+            )
+        return value
 
     @field_validator("rate_limit", "rate_limit_auth_failures")
     @classmethod

@@ -4,10 +4,12 @@ committed events. The API (`hub.app`), the arq worker (`hub.worker`) and the com
 
 from __future__ import annotations
 
+from hub.audit.retention import prune_expired
 from hub.documents.jobs import render_document
 from hub.documents.service import STALE_DOCUMENTS
 from hub.events.listeners import on_events_committed
 from hub.jobs import inprocess
+from hub.jobs.constants import AUDIT_PRUNE_JOB
 from hub.jobs.periodic import PeriodicJob
 from hub.materials.cleanup import STALE_UPLOADS
 from hub.sla.sweep import SLA_SWEEP
@@ -17,8 +19,17 @@ from hub.webhooks.jobs import WEBHOOK_SWEEP, webhook_deliver, webhook_dispatch
 #: Every job function the queue runs, named by `__name__` (see `hub.jobs.constants`).
 JOB_FUNCTIONS = (render_document, webhook_dispatch, webhook_deliver)
 
+#: Entries past HUB_AUDIT_RETENTION_DAYS (hub.audit sits beside hub.jobs, so it is declared here).
+AUDIT_PRUNE = PeriodicJob(name=AUDIT_PRUNE_JOB, run=prune_expired, every_minutes=60, second=50)
+
 #: Every periodic job: arq's cron in `hub worker`, the in-process loop otherwise.
-PERIODIC_JOBS: tuple[PeriodicJob, ...] = (SLA_SWEEP, STALE_DOCUMENTS, STALE_UPLOADS, WEBHOOK_SWEEP)
+PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
+    SLA_SWEEP,
+    STALE_DOCUMENTS,
+    STALE_UPLOADS,
+    WEBHOOK_SWEEP,
+    AUDIT_PRUNE,
+)
 
 
 def install() -> None:

@@ -15,6 +15,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from hub.resolvers.audit.queries import AuditQueries
 from hub.resolvers.calendar.mutations import CalendarMutations
 from hub.resolvers.calendar.queries import CalendarQueries
 from hub.resolvers.cases.mutations import CaseMutations
@@ -30,6 +31,7 @@ from hub.resolvers.webhooks.mutations import WebhookMutations
 from hub.resolvers.webhooks.queries import WebhookQueries
 from hub.schema.error_log import log_graphql_error
 from hub.schema.errors import HubErrorMasking
+from hub.schema.operation_audit import OperationAuditing
 from hub.schema.read_audit import ReadAuditCollection
 from hub.schema.request_limits import QueryCostLimit, StringLimits
 from hub.schema.scalars import SCALAR_MAP
@@ -43,6 +45,7 @@ Query = merge_types(
         CalendarQueries,
         DocumentQueries,
         WebhookQueries,
+        AuditQueries,
     ),
 )
 Mutation = merge_types(
@@ -75,6 +78,7 @@ schema = HubSchema(
         QueryCostLimit,
         StringLimits,
         ReadAuditCollection,
+        OperationAuditing,
     ],
     config=StrawberryConfig(scalar_map=SCALAR_MAP),
 )
