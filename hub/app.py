@@ -14,7 +14,7 @@ from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from hub import clock, db, wiring
-from hub.audit import record_rejected_token
+from hub.audit import record_download_served, record_rejected_token
 from hub.auth.tokens import principal_from_header
 from hub.documents.verify_page import page_shell, verify_page
 from hub.errors import HubError
@@ -102,6 +102,7 @@ async def get_download(request: Request) -> Response:
         return PlainTextResponse("bad key", status_code=403)
     if not path.exists():
         return PlainTextResponse("gone", status_code=404)
+    await record_download_served(key=params["key"], address=client_address(request))
     return FileResponse(
         path,
         media_type=params.get("type") or "application/octet-stream",

@@ -2,7 +2,12 @@
 sign-in and refused credential, every download address issued, every licence pull and every
 configuration change (hub/audit/chain.py explains the chain)."""
 
-from hub.audit.access import Access, record_access, record_rejected_token
+from hub.audit.access import (
+    Access,
+    record_access,
+    record_download_served,
+    record_rejected_token,
+)
 from hub.audit.operations import OperationAudit, note_audited_object
 from hub.audit.record import (
     collect_read_audits,
@@ -20,6 +25,7 @@ __all__ = [
     "note_audited_object",
     "record_access",
     "record_audit",
+    "record_download_served",
     "record_read_audit",
     "record_rejected_token",
     "write_audits",

@@ -33,6 +33,12 @@ async def record_access(
     )
 
 
+async def record_download_served(*, key: str, address: str | None) -> None:
+    """A file sent through the hub's own signed address (the local store; S3 serves its own,
+    audited when the address was issued). Whoever holds the address may fetch it: no actor."""
+    await add_entries([new_entry(action="DOWNLOAD_SERVED", who=None, subject=key, address=address)])
+
+
 async def record_rejected_token(*, address: str | None, reason: str) -> None:
     """A request refused for its bearer token (the failed sign-in of a token-only hub)."""
     await record_access(

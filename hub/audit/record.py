@@ -44,7 +44,7 @@ def new_entry(
         on_behalf=on_behalf,
         action=action,
         case_id=case_id,
-        subject=scrub(subject),
+        subject=scrub(subject)[:100] if subject else None,
         outcome=outcome,
         address=address,
         details=plain,
