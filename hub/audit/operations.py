@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 from collections.abc import Iterator
 from contextvars import ContextVar
 from uuid import UUID
@@ -22,7 +21,6 @@ from hub.auth.principal import Principal
 from hub.models import AuditEntry
 from hub.transactions import before_each_commit
 
-log = logging.getLogger(__name__)
 _current: ContextVar[OperationAudit | None] = ContextVar("operation_audit", default=None)
 
 
