@@ -24,6 +24,15 @@ def check_settings() -> None:
         raise typer.Exit(2) from exc
 
 
+def command_line_user():
+    """Who runs a command, for the audit trail: the operating-system account."""
+    import getpass
+
+    from hub.auth.principal import Principal
+
+    return Principal(role=Role.SYSTEM, name=f"cli:{getpass.getuser()}")
+
+
 @app.command()
 def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     """Run the API (migrates the embedded database first; scaled out, `hub migrate` does)."""
@@ -122,12 +131,14 @@ def worker() -> None:
 def recompute_clocks() -> None:
     """Move the deadlines of every open SLA clock after a calendar correction."""
     from hub import db
+    from hub.audit import audited_command
     from hub.sla.clocks import recompute_open_clocks
 
     async def run() -> int:
         await db.init()
         try:
-            return await recompute_open_clocks()
+            async with audited_command("recompute-clocks", who=command_line_user()):
+                return await recompute_open_clocks()
         finally:
             await db.close()
 

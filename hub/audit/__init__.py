@@ -8,7 +8,7 @@ from hub.audit.access import (
     record_download_served,
     record_rejected_token,
 )
-from hub.audit.operations import OperationAudit, note_audited_object
+from hub.audit.operations import OperationAudit, audited_command, note_audited_object
 from hub.audit.record import (
     collect_read_audits,
     collected_read_audits,
@@ -20,6 +20,7 @@ from hub.audit.record import (
 __all__ = [
     "Access",
     "OperationAudit",
+    "audited_command",
     "collect_read_audits",
     "collected_read_audits",
     "note_audited_object",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextvars import ContextVar
 from uuid import UUID
 
@@ -84,6 +84,20 @@ class OperationAudit:
                 yield self
         finally:
             _current.reset(token)
+
+
+@contextlib.asynccontextmanager
+async def audited_command(action: str, *, who: Principal) -> AsyncIterator[OperationAudit]:
+    """A state-changing command run outside GraphQL (the command line), audited like a
+    mutation; its outcome is OK or the code of the hub error it raised (else INTERNAL)."""
+    operation = OperationAudit(action, who=who, address=None, objects={}, arguments=[])
+    with operation.running():
+        try:
+            yield operation
+        except Exception as error:
+            await operation.finish(getattr(error, "code", "INTERNAL"))
+            raise
+        await operation.finish("OK")
 
 
 def note_audited_object(*, case_id: UUID | str | None = None, subject: str | None = None) -> None:

@@ -24,13 +24,17 @@ async def audit_log(api, token: str, **filter_) -> list[dict]:
     return [edge["node"] for edge in data["auditLog"]["edges"]]
 
 
-async def hub_audit_verify(backend: str) -> subprocess.CompletedProcess:
-    """`hub audit verify` in a process of its own against the test's database."""
+async def hub_command(backend: str, *args: str) -> subprocess.CompletedProcess:
+    """`hub <args>` in a process of its own against the test's database."""
     env = {**os.environ, "HUB_DATABASE_URL": backend_url(backend)}
-    command = [sys.executable, "-m", "hub.cli", "audit", "verify"]
+    command = [sys.executable, "-m", "hub.cli", *args]
     return await asyncio.to_thread(
         subprocess.run, command, env=env, capture_output=True, text=True, timeout=120
     )
+
+
+async def hub_audit_verify(backend: str) -> subprocess.CompletedProcess:
+    return await hub_command(backend, "audit", "verify")
 
 
 async def sql(statement: str) -> None:

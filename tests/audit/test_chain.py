@@ -13,7 +13,7 @@ from hub.audit.retention import prune_before, prune_expired
 from hub.jobs import inprocess
 from hub.models import AuditEntry, Case
 from tests.api import ACCEPT, CREATE
-from tests.audit.support import hub_audit_verify, sql
+from tests.audit.support import hub_audit_verify, hub_command, sql
 from tests.documents.support import full_case
 from tests.factories import APPLICANT, WINDOW, accepted_case, application
 
@@ -120,3 +120,13 @@ async def test_a_change_whose_entry_cannot_be_written_does_not_happen(api, monke
     assert error["extensions"]["code"] == "INTERNAL"
     assert await Case.all().count() == 0
     assert await AuditEntry.all().count() == 0
+
+
+async def test_a_command_line_change_is_audited_under_the_account_running_it(database):
+    moved = await hub_command(database, "recompute-clocks")
+    assert moved.returncode == 0, moved.stderr
+
+    entry = await AuditEntry.get(action="recompute-clocks")
+    assert (entry.role, entry.outcome, entry.address) == ("system", "OK", None)
+    assert entry.actor.startswith("cli:")
+    assert (await chain.verify()).intact
