@@ -25,6 +25,7 @@ from tests.factories import (
     accepted_case_and_tickets,
     application,
 )
+from tests.sla.test_admin_schedule_api import SCHEDULE_2027, SET_SCHEDULE
 from tests.webhooks.support import REGISTER, UPDATE
 
 CASES = "{ cases { totalCount } }"
@@ -70,6 +71,19 @@ async def test_webhook_changes_are_in_the_audit_log(api):
     assert registered["secret"] not in json.dumps(entries)
     # Each entry carries the hash of the one before it.
     assert entries[0]["previousHash"] == entries[1]["hash"]
+
+
+async def test_a_holiday_schedule_change_is_in_the_audit_log(api):
+    await api.ok(SET_SCHEDULE, SCHEDULE_2027, ADMIN)
+    refused = await api.error(SET_SCHEDULE, SCHEDULE_2027, WINDOW)
+    assert refused["extensions"]["code"] == "FORBIDDEN"
+
+    entries = await audit_log(api, ADMIN, object="CalendarYear:2027")
+    assert [(e["action"], e["role"], e["outcome"]) for e in entries] == [
+        ("setHolidaySchedule", "window", "FORBIDDEN"),
+        ("setHolidaySchedule", "admin", "OK"),
+    ]
+    assert "2027-02-06" not in json.dumps(entries), "argument names, not their values"
 
 
 @pytest.mark.parametrize("token", [WINDOW, APPLICANT, UTILITY["POWER"], LIAISON])

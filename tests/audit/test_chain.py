@@ -5,17 +5,20 @@ together."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 
 from hub.audit import chain
 from hub.audit.retention import prune_before, prune_expired
 from hub.jobs import inprocess
 from hub.models import AuditEntry, Case
-from tests.api import ACCEPT, CREATE
+from hub.settings import SettingsError, get_settings
+from tests.api import ACCEPT, CREATE, token_for
 from tests.audit.support import hub_audit_verify, hub_command, sql
 from tests.documents.support import full_case
-from tests.factories import APPLICANT, WINDOW, accepted_case, application
+from tests.factories import APPLICANT, ENTERPRISE_A, WINDOW, accepted_case, application
 
 
 async def test_a_whole_case_leaves_a_chain_that_verifies(api):
@@ -96,6 +99,36 @@ async def test_pruned_entries_leave_an_anchor_and_the_chain_still_verifies(api):
     # The oldest entry kept is removed by hand: not a prune, and said so.
     await sql("DELETE FROM audit_entry WHERE seq = 5")
     assert (await chain.verify()).problem.startswith("第 5 条已被删除 (entry seq 5 was removed")
+
+
+async def test_the_periodic_job_keeps_what_hub_audit_retention_days_asks(api, monkeypatch):
+    with time_machine.travel(datetime.now(UTC) - timedelta(days=200)):
+        then = token_for("applicant", org=ENTERPRISE_A)  # valid back then
+        await api.ok(CREATE, {"input": application()}, then)
+    await api.ok(CREATE, {"input": application()}, APPLICANT)
+    monkeypatch.setenv("HUB_AUDIT_RETENTION_DAYS", "180")
+    get_settings.cache_clear()
+    try:
+        assert await prune_expired() == 1
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+    assert [e.action for e in await AuditEntry.all().order_by("seq")] == [
+        "createApplication",
+        "AUDIT_PRUNED",
+    ]
+    assert (await chain.verify()).intact
+
+
+def test_a_retention_shorter_than_six_months_is_refused(monkeypatch):
+    monkeypatch.setenv("HUB_AUDIT_RETENTION_DAYS", "30")
+    get_settings.cache_clear()
+    try:
+        with pytest.raises(SettingsError, match="HUB_AUDIT_RETENTION_DAYS"):
+            get_settings()
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
 
 
 async def test_a_failed_operation_changes_nothing_and_is_audited_with_its_code(api):
