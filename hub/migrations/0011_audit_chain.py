@@ -40,7 +40,7 @@ async def chain_existing_entries(apps, schema_editor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0009_keyset_indexes')]
+    dependencies = [('models', '0010_persisted_operations')]
 
     initial = False
 
