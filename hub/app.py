@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -13,6 +14,7 @@ from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from hub import clock, db, wiring
+from hub.audit import record_download_served, record_rejected_token
 from hub.auth.tokens import principal_from_header
 from hub.documents.verify_page import page_shell, verify_page
 from hub.errors import HubError
@@ -32,6 +34,7 @@ from hub.ratelimit.middleware import RateLimitMiddleware
 from hub.resolvers.context import HubContext
 from hub.resolvers.events.socket import GraphQLOverWebSocket, HubTransportWSHandler
 from hub.resolvers.schema import schema
+from hub.schema.operation_audit import client_address
 from hub.settings import Settings, get_settings
 from hub.web.edge import edge_middleware
 from hub.web.graphiql_assets import ASSETS_PATH, offline_page, vendored_assets
@@ -44,6 +47,7 @@ from hub.web.request_id import RequestId
 from hub.webhooks.delivery import close_clients
 
 UPLOADS = "/uploads/"
+log = logging.getLogger(__name__)
 
 
 class HubSocketHandler(PersistedQueriesSocket, HubTransportWSHandler):
@@ -69,11 +73,18 @@ class HubGraphQL(PersistedQueriesView, GraphQLResponseMediaType, GraphQLOverWebS
         context = HubContext(request=request, response=response)
         if (caller := checked_caller(request.scope)) is not None:
             context.principal_or_none, context.auth_error = caller.principal, caller.auth_error
-            return context
-        try:
-            context.principal_or_none = principal_from_header(request.headers.get("authorization"))
-        except HubError as error:
-            context.auth_error = error
+        else:
+            try:
+                header = request.headers.get("authorization")
+                context.principal_or_none = principal_from_header(header)
+            except HubError as error:
+                context.auth_error = error
+        if context.auth_error is not None:  # the failed sign-in of a token-only hub
+            try:
+                reason = context.auth_error.message
+                await record_rejected_token(address=client_address(request), reason=reason)
+            except Exception:  # the request is refused all the same
+                log.exception("the audit entry of a rejected token was not written")
         return context
 
     async def render_graphql_ide(self, request: Request) -> Response:
@@ -113,6 +124,7 @@ async def get_download(request: Request) -> Response:
         return PlainTextResponse("bad key", status_code=403)
     if not path.exists():
         return PlainTextResponse("gone", status_code=404)
+    await record_download_served(key=params["key"], address=client_address(request))
     return FileResponse(
         path,
         media_type=params.get("type") or "application/octet-stream",

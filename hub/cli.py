@@ -38,6 +38,15 @@ def check_config() -> None:
         typer.echo(f"{name}={value}")
 
 
+def command_line_user():
+    """Who runs a command, for the audit trail: the operating-system account."""
+    import getpass
+
+    from hub.auth.principal import Principal
+
+    return Principal(role=Role.SYSTEM, name=f"cli:{getpass.getuser()}")
+
+
 @app.command()
 def serve(
     host: str = "127.0.0.1",
@@ -205,12 +214,14 @@ def _serve_worker_metrics(host: str, port: int) -> None:
 def recompute_clocks() -> None:
     """Move the deadlines of every open SLA clock after a calendar correction."""
     from hub import db
+    from hub.audit import audited_command
     from hub.sla.clocks import recompute_open_clocks
 
     async def run() -> int:
         await db.init()
         try:
-            return await recompute_open_clocks()
+            async with audited_command("recompute-clocks", who=command_line_user()):
+                return await recompute_open_clocks()
         finally:
             await db.close()
 
@@ -263,6 +274,33 @@ def operations_list() -> None:
     for row in asyncio.run(run()):
         names = ",".join(row.operation_names)
         typer.echo(f"{row.sha256}  {names}  {row.source}  {row.registered_at.isoformat()}")
+
+
+audit_app = typer.Typer(help="审计日志 (the audit trail)", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Walk the audit hash chain; exit 1 naming the first entry altered or removed."""
+    from hub import db
+    from hub.audit.chain import verify
+
+    async def run():
+        await db.init()
+        try:
+            return await verify()
+        finally:
+            await db.close()
+
+    result = asyncio.run(run())
+    if not result.intact:
+        typer.echo(f"审计链已损坏 (audit chain broken): {result.problem}", err=True)
+        raise typer.Exit(1)
+    typer.echo(
+        f"审计链完整：已校验 {result.verified} 条 (audit chain intact: {result.verified} "
+        f"entries verified; head seq {result.head_seq}, hash {result.head_hash})"
+    )
 
 
 def main() -> None:

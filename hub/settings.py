@@ -38,6 +38,8 @@ MIN_SECRET_KEY_BYTES = 32  # HS256 wants a key at least as long as its 256-bit h
 # Shown by `hub check-config` as set or not, never their value.
 SECRET_SETTINGS = frozenset({"secret_key", "s3_secret_key", "licence_http_api_key"})
 
+MIN_AUDIT_RETENTION_DAYS = 180  # 网络安全法第二十一条: network logs kept six months at least
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="HUB_", extra="ignore")
@@ -115,6 +117,9 @@ class Settings(BaseSettings):
     # One JSON object per line on stderr; `console` for people; `auto`: console on a terminal.
     log_format: Literal["json", "console", "auto"] = "auto"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    # Audit entries older than this are removed (hub/audit/retention.py); 0 keeps them for ever.
+    # The Cybersecurity Law (art. 21) asks for at least six months of network logs.
+    audit_retention_days: NonNegativeInt = 0
 
     @field_validator("log_format", mode="before")
     @classmethod
@@ -132,6 +137,16 @@ class Settings(BaseSettings):
         """`HUB_X=` (compose's `${X:-}`, say) means the default, as if it were not set."""
         if value == "" and cls.model_fields[info.field_name].default is None:
             return None
+        return value
+
+    @field_validator("audit_retention_days")
+    @classmethod
+    def _six_months_at_least(cls, value: int) -> int:
+        if value != 0 and value < MIN_AUDIT_RETENTION_DAYS:
+            raise ValueError(
+                f"审计日志至少保留 {MIN_AUDIT_RETENTION_DAYS} 天，0 表示永久保留 "
+                f"(keep the audit log {MIN_AUDIT_RETENTION_DAYS} days at least; 0: for ever)"
+            )
         return value
 
     @field_validator("rate_limit", "rate_limit_auth_failures")

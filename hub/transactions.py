@@ -8,6 +8,11 @@ On PostgreSQL each transaction first takes the event-append lock (event ids must
 order: see hub/events/record.py). Taking it first, before any row lock, is what keeps it out of
 deadlocks: a transaction that took row locks and then waited for it could wait on one that
 holds it and wants those rows.
+
+Work that must land in the same transaction as the change, at its very end (the audit entry,
+whose hash chain takes its own lock: taken last, it never waits for a lock another transaction
+holds), is a before-commit hook: `before_commit` for this transaction, `before_each_commit` for
+every transaction a piece of code opens.
 """
 
 from __future__ import annotations
@@ -23,7 +28,10 @@ from tortoise.transactions import in_transaction as tortoise_transaction
 log = logging.getLogger(__name__)
 
 AfterCommit = Callable[[], Awaitable[None]]
+BeforeCommit = Callable[[], Awaitable[None]]
 _pending: ContextVar[dict[object, AfterCommit] | None] = ContextVar("after_commit", default=None)
+_before: ContextVar[dict[object, BeforeCommit] | None] = ContextVar("before_commit", default=None)
+_before_each: ContextVar[BeforeCommit | None] = ContextVar("before_each_commit", default=None)
 _background: set[asyncio.Task] = set()
 
 
@@ -36,15 +44,49 @@ async def in_transaction(*, events: bool = True) -> AsyncIterator[object]:
             yield connection
         return
     hooks: dict[object, AfterCommit] = {}
-    token = _pending.set(hooks)
+    before: dict[object, BeforeCommit] = {}
+    if (each := _before_each.get()) is not None:
+        before[each] = each
+    token, before_token = _pending.set(hooks), _before.set(before)
     try:
         async with tortoise_transaction() as connection:
             if events:
                 await take_event_append_lock(connection)
             yield connection
+            await _run_before_commit(before)  # not reached when the body raised
     finally:
+        _before.reset(before_token)
         _pending.reset(token)
     await _run(hooks.values())
+
+
+async def _run_before_commit(before: dict[object, BeforeCommit]) -> None:
+    """Each hook once, in order, those that a hook registers included."""
+    done: set[object] = set()
+    while todo := [key for key in before if key not in done]:
+        for key in todo:
+            done.add(key)
+            await before[key]()
+
+
+def before_commit(hook: BeforeCommit, *, key: object) -> BeforeCommit | None:
+    """Run `hook` in the current transaction just before it commits (not if it rolls back);
+    a hook already registered under `key` is kept and returned. None outside a transaction."""
+    hooks = _before.get()
+    if hooks is None:
+        return None
+    return hooks.setdefault(key, hook)
+
+
+@contextlib.contextmanager
+def before_each_commit(hook: BeforeCommit):
+    """Within this block (this task and the ones it starts), `hook` runs before every
+    outermost transaction commits."""
+    token = _before_each.set(hook)
+    try:
+        yield
+    finally:
+        _before_each.reset(token)
 
 
 EVENT_APPEND_LOCK = 0x48554245  # "HUBE"

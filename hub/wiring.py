@@ -4,10 +4,12 @@ committed events. The API (`hub.app`), the arq worker (`hub.worker`) and the com
 
 from __future__ import annotations
 
+from hub.audit.retention import prune_expired
 from hub.documents.jobs import render_document
 from hub.documents.service import STALE_DOCUMENTS
 from hub.events.listeners import on_events_committed
 from hub.jobs import inprocess
+from hub.jobs.constants import AUDIT_PRUNE_JOB
 from hub.jobs.depth import QueueDepthCollector
 from hub.jobs.outcomes import counted_job, counted_periodic
 from hub.jobs.periodic import PeriodicJob
@@ -25,9 +27,15 @@ JOB_FUNCTIONS = tuple(
     for job in (render_document, webhook_dispatch, webhook_deliver)
 )
 
+#: Entries past HUB_AUDIT_RETENTION_DAYS (hub.audit sits beside hub.jobs, so it is declared here).
+AUDIT_PRUNE = PeriodicJob(name=AUDIT_PRUNE_JOB, run=prune_expired, every_minutes=60, second=50)
+
 #: Every periodic job: arq's cron in `hub worker`, the in-process loop otherwise.
 PERIODIC_JOBS: tuple[PeriodicJob, ...] = tuple(
-    map(counted_periodic, (SLA_SWEEP, STALE_DOCUMENTS, STALE_UPLOADS, WEBHOOK_SWEEP))
+    map(
+        counted_periodic,
+        (SLA_SWEEP, STALE_DOCUMENTS, STALE_UPLOADS, WEBHOOK_SWEEP, AUDIT_PRUNE),
+    )
 )
 
 

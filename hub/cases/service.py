@@ -6,6 +6,7 @@ Each function is one transaction that checks the pure rules, writes rows and rec
 from __future__ import annotations
 
 from hub import clock
+from hub.audit import note_audited_object
 from hub.auth.principal import SYSTEM, Principal
 from hub.cases.application import ApplicationData, canonical_utilities, validate_application
 from hub.cases.numbering import next_case_no
@@ -106,6 +107,7 @@ async def create_application(*, principal: Principal, data: ApplicationData) -> 
             **_case_fields(data),
         )
         await _write_details(case, data)
+        note_audited_object(case_id=case.id, subject=f"Case:{case.id}")
         await record_event(
             case,
             EventType.CASE_CREATED,

@@ -8,6 +8,7 @@ RENDER_DOCUMENT_JOB = "render_document"
 WEBHOOK_DISPATCH_JOB = "webhook_dispatch"
 WEBHOOK_DELIVER_JOB = "webhook_deliver"
 WEBHOOK_SWEEP_JOB = "webhook_sweep"
+AUDIT_PRUNE_JOB = "audit_prune"
 
 #: Tries of a job before it gives up (its own code marks the row FAILED on the last one).
 MAX_TRIES = 4

@@ -258,4 +258,5 @@ async def _audit(principal, case, kind, number, outcome, request_id, *, reused=F
             "requestId": request_id,
             "reused": reused,
         },
+        outcome=outcome,
     )

@@ -14,6 +14,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from hub.resolvers.audit.queries import AuditQueries
 from hub.resolvers.calendar.mutations import CalendarMutations
 from hub.resolvers.calendar.queries import CalendarQueries
 from hub.resolvers.cases.mutations import CaseMutations
@@ -29,6 +30,7 @@ from hub.resolvers.webhooks.mutations import WebhookMutations
 from hub.resolvers.webhooks.queries import WebhookQueries
 from hub.schema.error_log import log_graphql_error
 from hub.schema.errors import HubErrorMasking
+from hub.schema.operation_audit import OperationAuditing
 from hub.schema.operation_metrics import OperationMetrics
 from hub.schema.read_audit import ReadAuditCollection
 from hub.schema.request_limits import QueryCostLimit, StringLimits
@@ -47,7 +49,13 @@ ANY_CALL = (
     "ones. " + ANY_CALL
 )
 class Query(
-    GuideQueries, CaseQueries, TicketQueries, CalendarQueries, DocumentQueries, WebhookQueries
+    GuideQueries,
+    CaseQueries,
+    TicketQueries,
+    CalendarQueries,
+    DocumentQueries,
+    WebhookQueries,
+    AuditQueries,
 ):
     pass
 
@@ -100,6 +108,7 @@ schema = HubSchema(
         QueryCostLimit,
         StringLimits,
         ReadAuditCollection,
+        OperationAuditing,
     ],
     config=StrawberryConfig(scalar_map=SCALAR_MAP),
 )

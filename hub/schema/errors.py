@@ -21,16 +21,21 @@ def _is_unexpected(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, HubError) and error.path is not None
 
 
+def exception_code(error: BaseException) -> str:
+    """The code a client sees for what a resolver raised."""
+    if isinstance(error, HubError):
+        return error.code
+    if is_database_busy(error):
+        return "UPSTREAM_UNAVAILABLE"
+    return "BAD_USER_INPUT" if database_faults.is_client_fault(error) else "INTERNAL"
+
+
 def error_code(error: GraphQLError) -> str:
     """The code the client sees; GraphQL's own errors (no code for the client) are named here
     for the log only."""
     original = error.original_error
-    if isinstance(original, HubError):
-        return original.code
-    if _is_unexpected(error):
-        if is_database_busy(original):
-            return "UPSTREAM_UNAVAILABLE"
-        return "BAD_USER_INPUT" if database_faults.is_client_fault(original) else "INTERNAL"
+    if isinstance(original, HubError) or _is_unexpected(error):
+        return exception_code(original)
     code = (error.extensions or {}).get("code")
     if isinstance(code, str):
         return code

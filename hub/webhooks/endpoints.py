@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from tortoise.expressions import F
 
 from hub import clock
+from hub.audit import note_audited_object
 from hub.auth.principal import Principal
 from hub.auth.visibility import parse_id
 from hub.enums import EventType, Role, Utility, WebhookDeliveryStatus
@@ -111,6 +112,7 @@ async def register_endpoint(
             starts_after_event_id=newest[0] if newest else 0,
             created_by=principal.name,
         )
+        note_audited_object(subject=f"WebhookEndpoint:{endpoint.id}")
         after_commit(_endpoints_changed, key="webhooks:endpoints")
     return endpoint, secret
 

@@ -31,12 +31,14 @@ from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET
 
 from hub import clock
+from hub.audit import record_rejected_token
 from hub.auth.tokens import principal_from_header
 from hub.errors import Forbidden, HubError, RateLimited
 from hub.metrics import RATE_LIMIT_REFUSALS, WEBSOCKETS_OPEN
 from hub.ratelimit.callers import token_budget_key
 from hub.resolvers.context import HubContext
 from hub.resolvers.loaders import Loaders
+from hub.schema.operation_audit import client_address
 from hub.settings import get_settings
 
 TOKEN_EXPIRED = 4401
@@ -186,8 +188,10 @@ class GraphQLOverWebSocket:
         header = _authorization(context.connection_params)
         try:
             principal = principal_from_header(header)
-        except HubError:
+        except HubError as error:
             principal = None
+            address = client_address(context.request)
+            await record_rejected_token(address=address, reason=error.message)
         if principal is None:
             raise ConnectionRejectionError()  # strawberry closes with 4403
         context.principal_or_none = principal
