@@ -15,8 +15,8 @@ from uuid import UUID
 
 from hub import clock
 from hub.audit import chain
-from hub.audit.scrub import scrub
 from hub.auth.principal import Principal
+from hub.logs.scrub import scrub_value
 from hub.models import AuditEntry
 from hub.transactions import before_commit, in_transaction
 
@@ -36,7 +36,9 @@ def new_entry(
     on_behalf: bool = False,
 ) -> AuditEntry:
     """An entry not yet chained; its texts scrubbed, its details as they read back from JSON."""
-    plain = json.loads(json.dumps(scrub(details), default=str)) if details is not None else None
+    plain = (
+        json.loads(json.dumps(scrub_value(details), default=str)) if details is not None else None
+    )
     return AuditEntry(
         at=clock.now(),
         actor=who.name if who else ANONYMOUS,
@@ -44,7 +46,7 @@ def new_entry(
         on_behalf=on_behalf,
         action=action,
         case_id=case_id,
-        subject=scrub(subject)[:100] if subject else None,
+        subject=scrub_value(subject)[:100] if subject else None,
         outcome=outcome,
         address=address,
         details=plain,

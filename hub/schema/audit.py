@@ -17,7 +17,9 @@ from hub.schema.scalars import JSON, DateTime
     "carries the hash of the one before it.)"
 )
 class AuditEntry:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(
+        description="审计条目 id（不透明字符串）。The entry's id (an opaque string)."
+    )
     seq: int = strawberry.field(
         description="序号，连续无缺口 (sequence number, without gaps: a gap is a removed entry)."
     )
