@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.served import free_port
+from tests.served import STARTUP_SECONDS, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,29 +44,41 @@ def serving_hub(storage: Path, **settings: str) -> Iterator[str]:
     """`hub serve` on a free loopback port until /healthz answers; yields its base URL."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "hub.cli", "serve", "--port", str(port)],
-        env=hub_env(storage, HUB_PUBLIC_URL=base_url, **settings),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=storage,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert process.poll() is None, f"hub serve exited: {process.stderr.read()}"
-            assert time.monotonic() < deadline, "hub serve did not answer /healthz within 30 s"
-            try:
-                if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        yield base_url
-    finally:
-        process.terminate()
+    # Its log goes to a file: a pipe nobody reads fills up and stalls the server.
+    with tempfile.TemporaryFile(mode="w+") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "hub.cli", "serve", "--port", str(port)],
+            env=hub_env(storage, HUB_PUBLIC_URL=base_url, **settings),
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+            text=True,
+            cwd=storage,
+        )
         try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
+            _wait_until_healthy(process, base_url, log)
+            yield base_url
+        finally:
+            process.terminate()
+            try:
+                process.wait(15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(5)
+
+
+def _wait_until_healthy(process: subprocess.Popen, base_url: str, log) -> None:
+    def output() -> str:
+        log.seek(0)
+        return log.read()[-4000:]
+
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while True:
+        assert process.poll() is None, f"hub serve exited: {output()}"
+        assert time.monotonic() < deadline, (
+            f"hub serve did not answer /healthz within {STARTUP_SECONDS} s: {output()}"
+        )
+        try:
+            if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)

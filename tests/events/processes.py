@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.served import ServedHub, free_port
+from tests.served import STARTUP_SECONDS, ServedHub, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 HUB = Path(sys.executable).with_name("hub")
@@ -75,7 +75,7 @@ def _start(env: dict[str, str]):
 
 
 async def _ready(client: httpx.AsyncClient, process, port: int, log) -> None:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + STARTUP_SECONDS
     while True:
         if process.poll() is not None:
             log.seek(0)
@@ -85,7 +85,9 @@ async def _ready(client: httpx.AsyncClient, process, port: int, log) -> None:
                 return
         except httpx.TransportError:
             pass
-        assert time.monotonic() < deadline, "the hub did not answer /healthz in 30 s"
+        assert time.monotonic() < deadline, (
+            f"the hub did not answer /healthz in {STARTUP_SECONDS} s"
+        )
         await asyncio.sleep(0.05)
 
 
