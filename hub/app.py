@@ -13,7 +13,7 @@ from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from hub import clock, db, wiring
-from hub.auth.tokens import principal_from_header
+from hub.accounts.credentials import principal_from_header
 from hub.documents.verify_page import page_shell, verify_page
 from hub.errors import HubError
 from hub.events.broker import running_broker
@@ -71,7 +71,8 @@ class HubGraphQL(PersistedQueriesView, GraphQLResponseMediaType, GraphQLOverWebS
             context.principal_or_none, context.auth_error = caller.principal, caller.auth_error
             return context
         try:
-            context.principal_or_none = principal_from_header(request.headers.get("authorization"))
+            header = request.headers.get("authorization")
+            context.principal_or_none = await principal_from_header(header)
         except HubError as error:
             context.auth_error = error
         return context
