@@ -13,6 +13,7 @@ from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from hub import clock, db, wiring
+from hub.accounts import revocations
 from hub.accounts.credentials import principal_from_header
 from hub.documents.verify_page import page_shell, verify_page
 from hub.errors import HubError
@@ -33,6 +34,7 @@ from hub.resolvers.context import HubContext
 from hub.resolvers.events.socket import GraphQLOverWebSocket, HubTransportWSHandler
 from hub.resolvers.schema import schema
 from hub.settings import Settings, get_settings
+from hub.signin.lockout import Lockout
 from hub.web.edge import edge_middleware
 from hub.web.graphiql_assets import ASSETS_PATH, offline_page, vendored_assets
 from hub.web.graphql_response import GraphQLResponseMediaType
@@ -165,6 +167,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
     wiring.install()
     settings = get_settings()
     middleware, budgets = protections(settings)
+    lockout = Lockout(redis_url=settings.redis_url)  # of sign-ins, shared through Redis
     persisted_queries = PersistedQueries(
         apq_cache(
             settings.redis_url, size=settings.apq_cache_size, ttl_seconds=settings.apq_ttl_seconds
@@ -182,6 +185,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
         try:
             async with contextlib.AsyncExitStack() as background:
                 _app.state.event_broker = await background.enter_async_context(running_broker())
+                await background.enter_async_context(revocations.listening())
                 if not get_settings().redis_url:  # with Redis, the worker's cron runs them
                     await background.enter_async_context(running_in_process(wiring.PERIODIC_JOBS))
                 yield
@@ -189,6 +193,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
             await _stop_jobs()
             if budgets is not None:
                 await budgets.aclose()
+            await lockout.aclose()
             await persisted_queries.aclose()
             if manage_database:
                 await db.close()
@@ -215,4 +220,5 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
         lifespan=lifespan,
     )
     app.state.rate_budgets = budgets  # closed by the lifespan; tests without one close it
+    app.state.sign_in_lockout = lockout
     return app

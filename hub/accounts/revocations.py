@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
@@ -76,3 +76,17 @@ async def listen(url: str) -> None:
                 with contextlib.suppress(OSError, RedisError, RuntimeError):
                     await resource.aclose()
         await asyncio.sleep(REDIS_RETRY_SECONDS)
+
+
+@contextlib.asynccontextmanager
+async def listening() -> AsyncIterator[None]:
+    """While the API runs: revocations published by other replicas clear this one's cache."""
+    url = get_settings().redis_url
+    task = asyncio.get_running_loop().create_task(listen(url)) if url else None
+    try:
+        yield
+    finally:
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
