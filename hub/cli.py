@@ -106,6 +106,7 @@ def seed_demo() -> None:
     """Load demo enterprises and cases (idempotent)."""
     from hub import db, wiring
     from hub.demo import seed
+    from hub.errors import HubError
     from hub.jobs import inprocess
     from hub.objectstore.base import ObjectStoreUnavailable
 
@@ -127,6 +128,9 @@ def seed_demo() -> None:
     except ObjectStoreUnavailable as exc:
         typer.echo(f"对象存储不可用 (object store unavailable): {exc}", err=True)
         raise typer.Exit(1) from None
+    except HubError as exc:  # HUB_DEMO_PASSWORD against the password policy
+        typer.echo(f"HUB_DEMO_PASSWORD: {exc.message}", err=True)
+        raise typer.Exit(2) from None
 
 
 async def _ensure_object_store() -> None:
