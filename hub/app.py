@@ -14,10 +14,11 @@ from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from hub import clock, db, wiring
+from hub.accounts import revocations
+from hub.accounts.credentials import principal_from_header
 from hub.audit import record_download_served, record_rejected_token
-from hub.auth.tokens import principal_from_header
 from hub.documents.verify_page import page_shell, verify_page
-from hub.errors import HubError
+from hub.errors import HubError, Unauthenticated
 from hub.events.broker import running_broker
 from hub.jobs import inprocess, queue
 from hub.jobs.periodic import running_in_process
@@ -36,6 +37,7 @@ from hub.resolvers.events.socket import GraphQLOverWebSocket, HubTransportWSHand
 from hub.resolvers.schema import schema
 from hub.schema.operation_audit import client_address
 from hub.settings import Settings, get_settings
+from hub.signin.lockout import Lockout
 from hub.web.edge import edge_middleware
 from hub.web.graphiql_assets import ASSETS_PATH, offline_page, vendored_assets
 from hub.web.graphql_response import GraphQLResponseMediaType
@@ -76,10 +78,10 @@ class HubGraphQL(PersistedQueriesView, GraphQLResponseMediaType, GraphQLOverWebS
         else:
             try:
                 header = request.headers.get("authorization")
-                context.principal_or_none = principal_from_header(header)
+                context.principal_or_none = await principal_from_header(header)
             except HubError as error:
                 context.auth_error = error
-        if context.auth_error is not None:  # the failed sign-in of a token-only hub
+        if isinstance(context.auth_error, Unauthenticated):  # a failed sign-in by token
             try:
                 reason = context.auth_error.message
                 await record_rejected_token(address=client_address(request), reason=reason)
@@ -176,6 +178,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
     wiring.install()
     settings = get_settings()
     middleware, budgets = protections(settings)
+    lockout = Lockout(redis_url=settings.redis_url)  # of sign-ins, shared through Redis
     persisted_queries = PersistedQueries(
         apq_cache(
             settings.redis_url, size=settings.apq_cache_size, ttl_seconds=settings.apq_ttl_seconds
@@ -193,6 +196,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
         try:
             async with contextlib.AsyncExitStack() as background:
                 _app.state.event_broker = await background.enter_async_context(running_broker())
+                await background.enter_async_context(revocations.listening())
                 if not get_settings().redis_url:  # with Redis, the worker's cron runs them
                     await background.enter_async_context(running_in_process(wiring.PERIODIC_JOBS))
                 yield
@@ -200,6 +204,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
             await _stop_jobs()
             if budgets is not None:
                 await budgets.aclose()
+            await lockout.aclose()
             await persisted_queries.aclose()
             if manage_database:
                 await db.close()
@@ -226,4 +231,5 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
         lifespan=lifespan,
     )
     app.state.rate_budgets = budgets  # closed by the lifespan; tests without one close it
+    app.state.sign_in_lockout = lockout
     return app

@@ -14,6 +14,8 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from hub.resolvers.accounts.mutations import AccountMutations
+from hub.resolvers.accounts.queries import AccountQueries
 from hub.resolvers.audit.queries import AuditQueries
 from hub.resolvers.calendar.mutations import CalendarMutations
 from hub.resolvers.calendar.queries import CalendarQueries
@@ -56,6 +58,7 @@ class Query(
     DocumentQueries,
     WebhookQueries,
     AuditQueries,
+    AccountQueries,
 ):
     pass
 
@@ -70,7 +73,12 @@ class Query(
     "change. " + ANY_CALL
 )
 class Mutation(
-    CaseMutations, TicketMutations, CalendarMutations, DocumentMutations, WebhookMutations
+    CaseMutations,
+    TicketMutations,
+    CalendarMutations,
+    DocumentMutations,
+    WebhookMutations,
+    AccountMutations,
 ):
     pass
 
