@@ -29,6 +29,15 @@ class Role(StrEnum):
     SYSTEM = "system"
 
 
+class Unit(StrEnum):
+    """Who answers for a part of the work: the service hall or one utility (liaisons, users)."""
+
+    SERVICE_CENTRE = "SERVICE_CENTRE"
+    WATER = "WATER"
+    POWER = "POWER"
+    GAS = "GAS"
+
+
 class CaseStatus(StrEnum):
     DRAFT = "DRAFT"
     SUBMITTED = "SUBMITTED"

@@ -85,7 +85,8 @@ class Settings(BaseSettings):
     public_url: WebUrl = "http://127.0.0.1:8000"
     timezone: TimeZoneName = "Asia/Shanghai"
     token_ttl_seconds: PositiveInt = 3600
-    token_max_ttl_seconds: PositiveInt = 86400  # no token is issued or accepted for longer
+    # A session lasts this long; no `hub token` is issued or accepted for longer either.
+    session_ttl_seconds: PositiveInt = 28800
     upload_ttl_seconds: PositiveInt = 900
     max_upload_bytes: PositiveInt = 50 * 1024 * 1024
     # Any other request body (GraphQL above all) over this many bytes is refused with 413 while
@@ -176,11 +177,11 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _settings_that_go_together(self) -> Settings:
         problems = []
-        if self.token_ttl_seconds > self.token_max_ttl_seconds:
+        if self.token_ttl_seconds > self.session_ttl_seconds:
             problems.append(
-                f"HUB_TOKEN_TTL_SECONDS 超过了 HUB_TOKEN_MAX_TTL_SECONDS "
+                f"HUB_TOKEN_TTL_SECONDS 超过了 HUB_SESSION_TTL_SECONDS "
                 f"(HUB_TOKEN_TTL_SECONDS {self.token_ttl_seconds} is longer than "
-                f"HUB_TOKEN_MAX_TTL_SECONDS {self.token_max_ttl_seconds})"
+                f"HUB_SESSION_TTL_SECONDS {self.session_ttl_seconds})"
             )
         if self.licence_provider == "http" and not self.licence_http_base_url:
             problems.append(

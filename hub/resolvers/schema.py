@@ -14,6 +14,8 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from hub.resolvers.accounts.mutations import AccountMutations
+from hub.resolvers.accounts.queries import AccountQueries
 from hub.resolvers.calendar.mutations import CalendarMutations
 from hub.resolvers.calendar.queries import CalendarQueries
 from hub.resolvers.cases.mutations import CaseMutations
@@ -47,7 +49,13 @@ ANY_CALL = (
     "ones. " + ANY_CALL
 )
 class Query(
-    GuideQueries, CaseQueries, TicketQueries, CalendarQueries, DocumentQueries, WebhookQueries
+    GuideQueries,
+    CaseQueries,
+    TicketQueries,
+    CalendarQueries,
+    DocumentQueries,
+    WebhookQueries,
+    AccountQueries,
 ):
     pass
 
@@ -62,7 +70,12 @@ class Query(
     "change. " + ANY_CALL
 )
 class Mutation(
-    CaseMutations, TicketMutations, CalendarMutations, DocumentMutations, WebhookMutations
+    CaseMutations,
+    TicketMutations,
+    CalendarMutations,
+    DocumentMutations,
+    WebhookMutations,
+    AccountMutations,
 ):
     pass
 
