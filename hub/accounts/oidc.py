@@ -14,11 +14,11 @@ from functools import cache
 import httpx
 from authlib.integrations.base_client import OAuthError
 from authlib.integrations.starlette_client import OAuth, StarletteOAuth2App
-from hub.accounts.sessions import open_session
-from hub.accounts.users import user_for_sign_in
 from joserfc.errors import JoseError
 
 from hub.accounts.oidc_flow import Flow, claim_state, seal, unseal
+from hub.accounts.sessions import open_session
+from hub.accounts.users import user_for_sign_in
 from hub.errors import NotFound, Unauthenticated, UpstreamUnavailable
 from hub.metrics import OIDC_SIGN_INS
 from hub.settings import get_settings

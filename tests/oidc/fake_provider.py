@@ -38,9 +38,9 @@ class FakeProvider:
     def issuer(self) -> str:
         return self.base_url
 
-    def claims(self, nonce: str, **overrides) -> dict:
+    def claims(self, nonce: str) -> dict:
         now = int(time.time())
-        claims = {
+        return {
             "iss": self.issuer,
             "sub": "u-1",
             "preferred_username": "window",
@@ -49,7 +49,6 @@ class FakeProvider:
             "exp": now + 300,
             "nonce": nonce,
         }
-        return {**claims, **overrides}
 
     def id_token(self, claims: dict, *, key: RSAKey | None = None) -> str:
         key = key or self.key

@@ -68,7 +68,7 @@ async def test_a_forged_or_misdirected_token_is_refused(
     request = await start(browser)
     key = new_key(foreign_kid) if foreign_kid else None
     fake_provider.answer = fake_provider.id_token(
-        fake_provider.claims(request["nonce"], **changes), key=key
+        {**fake_provider.claims(request["nonce"]), **changes}, key=key
     )
     landed = await come_back(browser, request["state"])
     assert landed["error"] == "UNAUTHENTICATED" and "session" not in landed, landed
