@@ -8,13 +8,18 @@ of an existing, enabled user: signing in never creates one.
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Mapping
 from functools import cache
 
 import httpx
 from authlib.integrations.base_client import OAuthError
-from authlib.integrations.starlette_client import OAuth, StarletteOAuth2App
 from joserfc.errors import JoseError
+
+with warnings.catch_warnings():
+    # Authlib 1.9 would rather have httpx2 than the httpx the hub has (pyproject pins it < 1.10).
+    warnings.filterwarnings("ignore", "The httpx module is deprecated", DeprecationWarning)
+    from authlib.integrations.starlette_client import OAuth, StarletteOAuth2App
 
 from hub.accounts.oidc_flow import Flow, claim_state, seal, unseal
 from hub.accounts.sessions import open_session

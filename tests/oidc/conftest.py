@@ -29,15 +29,16 @@ RETURN_URL = HUB + SIGNED_IN_PATH
 
 @pytest.fixture
 async def sso_hub(database, monkeypatch) -> AsyncIterator:
-    """`await sso_hub(issuer)`: a browser (httpx with its cookies, following no redirect by
-    itself) that reaches an in-process hub at http://hub.test, single sign-on configured for
-    `issuer`, and any real address beside it (the provider)."""
+    """`await sso_hub(issuer, **settings)`: a browser (httpx with its cookies, following no
+    redirect by itself) that reaches an in-process hub at http://hub.test, single sign-on
+    configured for `issuer` (and any other HUB_* `settings`), and any real address beside it
+    (the provider)."""
     clients: list[httpx.AsyncClient] = []
 
-    async def build(issuer: str, *, client_id=CLIENT_ID, client_secret=CLIENT_SECRET):
-        monkeypatch.setenv("HUB_OIDC_ISSUER", issuer)
-        monkeypatch.setenv("HUB_OIDC_CLIENT_ID", client_id)
-        monkeypatch.setenv("HUB_OIDC_CLIENT_SECRET", client_secret)
+    async def build(issuer: str, **settings: str):
+        settings = {"oidc_client_id": CLIENT_ID, "oidc_client_secret": CLIENT_SECRET, **settings}
+        for name, value in {"oidc_issuer": issuer, **settings}.items():
+            monkeypatch.setenv(f"HUB_{name.upper()}", value)
         get_settings.cache_clear()
         app = create_app(manage_database=False)
         client = httpx.AsyncClient(

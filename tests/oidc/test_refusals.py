@@ -11,7 +11,9 @@ import time
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from redis.asyncio import Redis
 
+from hub.accounts.oidc_flow import FLOW_TTL_SECONDS
 from hub.models import UserSession
 from tests.oidc.conftest import account, fragment_of
 from tests.oidc.fake_provider import CLIENT_ID, new_key
@@ -105,6 +107,30 @@ async def test_a_callback_is_good_once_and_only_in_its_browser(sso_hub, fake_pro
     assert "hub_oidc_flow" not in browser.cookies  # spent
     browser.cookies.set("hub_oidc_flow", flow, domain="hub.test", path="/auth/oidc")
     again = await come_back(browser, request["state"])  # replayed, cookie and all
+    assert again["error"] == "UNAUTHENTICATED", again
+    assert await UserSession.all().count() == 1
+
+
+async def test_a_callback_used_at_one_replica_is_refused_at_another(
+    sso_hub, fake_provider, redis_url
+):
+    await account("window")
+    first = await sso_hub(fake_provider.issuer, redis_url=redis_url)
+    request = await start(first)
+    fake_provider.answer = fake_provider.id_token(fake_provider.claims(request["nonce"]))
+    flow = first.cookies["hub_oidc_flow"]
+    assert "session" in await come_back(first, request["state"])
+    # Remembered where every replica looks (this test's two hubs share one process's memory too).
+    redis = Redis.from_url(redis_url)
+    try:
+        [used] = await redis.keys("hub:oidc-state:*")
+        assert 0 < await redis.ttl(used) <= FLOW_TTL_SECONDS
+    finally:
+        await redis.aclose()
+
+    second = await sso_hub(fake_provider.issuer, redis_url=redis_url)  # another replica
+    second.cookies.set("hub_oidc_flow", flow, domain="hub.test", path="/auth/oidc")
+    again = await come_back(second, request["state"])
     assert again["error"] == "UNAUTHENTICATED", again
     assert await UserSession.all().count() == 1
 
