@@ -2,7 +2,7 @@
 flow with PKCE (S256) through Authlib, against the provider HUB_OIDC_ISSUER names, found by its
 discovery document. The ID token's signature (the provider's published keys), issuer, audience,
 expiry, nonce and `at_hash` are checked; its `preferred_username` (or `sub`) must be the username
-of an existing, enabled user: signing in never creates one.
+of an existing, enabled user (hub/signin/oidc.py): signing in never creates one.
 """
 
 from __future__ import annotations
@@ -22,10 +22,7 @@ with warnings.catch_warnings():
     from authlib.integrations.starlette_client import OAuth, StarletteOAuth2App
 
 from hub.accounts.oidc_flow import Flow, claim_state, seal, unseal
-from hub.accounts.sessions import open_session
-from hub.accounts.users import user_for_sign_in
 from hub.errors import NotFound, Unauthenticated, UpstreamUnavailable
-from hub.metrics import OIDC_SIGN_INS
 from hub.settings import get_settings
 
 log = logging.getLogger(__name__)
@@ -38,7 +35,6 @@ DISCOVERY_PATH = "/.well-known/openid-configuration"
 NOT_CONFIGURED = "未配置单点登录 (single sign-on is not configured)"
 PROVIDER_DOWN = "身份提供方暂不可用 (the identity provider is unavailable)"
 REFUSED = "单点登录未通过验证 (the identity provider's answer failed verification)"
-NO_USER = "该身份没有可用的账号 (no enabled user has this username; ask an administrator)"
 
 
 def callback_url() -> str:
@@ -127,21 +123,3 @@ async def verified_username(query: Mapping[str, str], sealed_flow: str | None) -
     if not username or not isinstance(username, str):
         raise Unauthenticated(REFUSED)
     return username
-
-
-async def sign_in(query: Mapping[str, str], sealed_flow: str | None, *, address: str | None) -> str:
-    """The callback's end: a new session's bearer secret for the user the provider vouches for."""
-    try:
-        user = await user_for_sign_in(await verified_username(query, sealed_flow))
-        if user is None:
-            log.info("single sign-on: no enabled user has the provider's username")
-            raise Unauthenticated(NO_USER)
-        _session, secret = await open_session(user, address=address)
-    except Unauthenticated as error:
-        OIDC_SIGN_INS.labels("no_user" if error.message == NO_USER else "refused").inc()
-        raise
-    except UpstreamUnavailable:
-        OIDC_SIGN_INS.labels("unavailable").inc()
-        raise
-    OIDC_SIGN_INS.labels("session").inc()
-    return secret

@@ -13,10 +13,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from hub.accounts.oidc import CALLBACK_PATH, sign_in, start_sign_in
+from hub.accounts.oidc import CALLBACK_PATH, start_sign_in
 from hub.accounts.oidc_flow import FLOW_TTL_SECONDS
 from hub.errors import HubError
 from hub.settings import get_settings
+from hub.signin.oidc import sign_in
 
 PREFIX = "/auth/oidc"
 FLOW_COOKIE = "hub_oidc_flow"

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import httpx
 
-from hub.models import UserSession
+from hub.models import AuditEntry, UserSession
 from tests.oidc.conftest import RETURN_URL, account, fragment_of
 
 ME = "{ me { username role } }"
@@ -64,17 +64,22 @@ async def test_signs_in_at_a_real_provider_and_uses_the_session(sso_hub, real_pr
         headers={"Authorization": f"Bearer {landed['session']}"},
     )
     assert me.json() == {"data": {"me": {"username": "window", "role": "WINDOW"}}}
+    assert await AuditEntry.filter(action="SIGN_IN_SSO", subject="window").count() == 1
 
 
 async def test_unknown_and_disabled_users_get_no_session(sso_hub, real_provider):
     await account("gas", disabled=True)
-    browser = await sso_hub(real_provider)
     for login in ("stranger", "gas"):
+        browser = await sso_hub(real_provider)  # a new browser: no session at the provider
         landed = fragment_of(await through_provider(browser, login))
         assert landed["error"] == "UNAUTHENTICATED", landed
         assert "session" not in landed
         assert "no enabled user" in landed["message"]
     assert await UserSession.all().count() == 0
+    refused = await AuditEntry.filter(action="SIGN_IN_SSO_REFUSED").values_list(
+        "subject", flat=True
+    )
+    assert sorted(refused) == ["gas", "stranger"]
 
 
 async def test_a_replayed_callback_is_refused(sso_hub, real_provider):

@@ -11,12 +11,17 @@ import time
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from prometheus_client import REGISTRY
 from redis.asyncio import Redis
 
 from hub.accounts.oidc_flow import FLOW_TTL_SECONDS
 from hub.models import UserSession
 from tests.oidc.conftest import account, fragment_of
 from tests.oidc.fake_provider import CLIENT_ID, new_key
+
+
+def refusals() -> float:
+    return REGISTRY.get_sample_value("hub_oidc_sign_ins_total", {"outcome": "refused"}) or 0
 
 
 async def start(browser) -> dict[str, str]:
@@ -72,9 +77,11 @@ async def test_a_forged_or_misdirected_token_is_refused(
     fake_provider.answer = fake_provider.id_token(
         {**fake_provider.claims(request["nonce"]), **changes}, key=key
     )
+    refused_before = refusals()
     landed = await come_back(browser, request["state"])
     assert landed["error"] == "UNAUTHENTICATED" and "session" not in landed, landed
     assert await UserSession.all().count() == 0
+    assert refusals() == refused_before + 1
 
 
 async def test_an_earlier_sign_ins_token_is_refused(sso_hub, fake_provider):
