@@ -55,6 +55,10 @@ def _client(issuer: str, client_id: str, client_secret: str) -> StarletteOAuth2A
             "scope": SCOPE,
             "code_challenge_method": "S256",
             "timeout": PROVIDER_TIMEOUT_SECONDS,
+            # Authlib opens an httpx client per request to the provider; loading the CA bundle
+            # for each cost 100-200 ms a sign-in on the shared test machine. Loaded once here,
+            # as httpx would (SSL_CERT_FILE, SSL_CERT_DIR, else certifi's).
+            "verify": httpx.create_ssl_context(),
         },
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import cache
 from urllib.parse import parse_qsl
 
 from joserfc import jwt
@@ -27,9 +28,15 @@ def new_key(kid: str) -> RSAKey:
     return RSAKey.generate_key(2048, parameters={"kid": kid, "alg": "RS256", "use": "sig"})
 
 
+@cache
+def published_key() -> RSAKey:
+    """One for the whole run: a 2048-bit key takes up to a second to make on a busy machine."""
+    return new_key("published")
+
+
 @dataclass
 class FakeProvider:
-    key: RSAKey = field(default_factory=lambda: new_key("published"))
+    key: RSAKey = field(default_factory=published_key)
     base_url: str | None = None  # set by tests.webhooks.receiver.serving once it listens
     answer: str | None = None
     token_requests: list[dict] = field(default_factory=list)
