@@ -37,9 +37,9 @@ from hub.setting_types import (
 MIN_SECRET_KEY_BYTES = 32  # HS256 wants a key at least as long as its 256-bit hash
 # Shown by `hub check-config` as set or not, never their value.
 SECRET_SETTINGS = frozenset(
-    {"secret_key", "s3_secret_key", "licence_http_api_key", "oidc_client_secret"}
+    {"secret_key", "s3_secret_key", "licence_http_api_key", "demo_password", "oidc_client_secret"}
 )
-
+DEFAULT_DEMO_PASSWORD = "Demo-Password-2026"  # of `hub seed-demo`'s accounts (API.md)
 
 # Shown with any password in them masked.
 _URL_SETTINGS = (
@@ -87,6 +87,7 @@ class Settings(BaseSettings):
     token_ttl_seconds: PositiveInt = 3600
     # A session lasts this long; no `hub token` is issued or accepted for longer either.
     session_ttl_seconds: PositiveInt = 28800
+    demo_password: str = DEFAULT_DEMO_PASSWORD  # `hub seed-demo` creates its accounts with it
     upload_ttl_seconds: PositiveInt = 900
     max_upload_bytes: PositiveInt = 50 * 1024 * 1024
     # Any other request body (GraphQL above all) over this many bytes is refused with 413 while

@@ -84,3 +84,24 @@ async def test_window_lists_every_demo_case(api):
     assert data["totalCount"] == len(expected)
     assert {(e["node"]["caseNo"], e["node"]["status"]) for e in data["edges"]} == expected
     assert not data["pageInfo"]["hasNextPage"]
+
+
+async def test_seed_creates_the_demo_accounts_once_and_lists_them(database):
+    from hub.models import User
+    from hub.signin import flow
+    from hub.signin.lockout import Lockout
+
+    message = await demo.seed()
+    for username in ("window", "water", "power", "gas", "liaison-power", "admin", "applicant"):
+        assert f"  {username} " in message, message
+    assert "Demo-Password-2026" in message
+    users = {user.username: user for user in await User.all()}
+    assert users["applicant"].uscc == "91440200MA4W123458"
+    assert users["liaison-power"].unit == "POWER" and users["gas"].utility == "GAS"
+    _, _, power = await flow.sign_in(
+        "power", "Demo-Password-2026", address=None, lockout=Lockout(redis_url=None)
+    )
+    assert power.utility == "POWER"
+    again = await demo.seed()
+    assert "already" in again and "  admin " in again
+    assert await User.all().count() == 7

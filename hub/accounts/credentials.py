@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
+from tortoise.exceptions import BaseORMException
+
 from hub import clock
 from hub.accounts import revocations
 from hub.accounts.secrets import API_KEY_PREFIX, SESSION_PREFIX, secret_hash
@@ -20,7 +22,7 @@ from hub.accounts.users import principal_of
 from hub.auth.principal import Principal
 from hub.auth.tokens import read_token, token_expiry
 from hub.enums import Role
-from hub.errors import Unauthenticated
+from hub.errors import Unauthenticated, UpstreamUnavailable
 from hub.models import ApiKey, UserSession
 
 CACHE_SECONDS = 30.0
@@ -72,7 +74,12 @@ async def resolve(token: str) -> Credential:
     digest = secret_hash(token)
     cached = _cache.get(digest)
     if cached is None or cached[0] <= time.monotonic():
-        credential = await _look_up(token, digest)
+        try:
+            credential = await _look_up(token, digest)
+        except (BaseORMException, OSError) as exc:
+            raise UpstreamUnavailable(
+                "数据库不可用，无法核对登录凭证 (database unavailable: credential not checked)"
+            ) from exc
         if len(_cache) >= CACHE_LIMIT:
             _cache.clear()
         _cache[digest] = (time.monotonic() + CACHE_SECONDS, credential)

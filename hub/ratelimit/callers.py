@@ -16,7 +16,7 @@ from starlette.types import Scope
 
 from hub.accounts.credentials import principal_from_header
 from hub.auth.principal import Principal
-from hub.errors import HubError
+from hub.errors import HubError, UpstreamUnavailable
 
 # Where the middleware leaves the caller in the ASGI scope's state, so the request's GraphQL
 # context need not check the token a second time.
@@ -32,7 +32,7 @@ class Caller:
 
     @property
     def bad_token(self) -> bool:
-        return self.auth_error is not None
+        return self.auth_error is not None and not isinstance(self.auth_error, UpstreamUnavailable)
 
 
 async def caller_of(scope: Scope) -> Caller:
@@ -43,6 +43,8 @@ async def caller_of(scope: Scope) -> Caller:
         return Caller(f"address:{address}", address)
     try:
         principal = await principal_from_header(header)
+    except UpstreamUnavailable as error:  # not the caller's fault: its own budget, as usual
+        return Caller(token_budget_key(header), address, auth_error=error)
     except HubError as error:  # a new random token must not buy a new budget
         return Caller(f"address:{address}", address, auth_error=error)
     return Caller(token_budget_key(header), address, principal=principal)

@@ -45,30 +45,31 @@ class NewUser:
 def check_new_user(new: NewUser, *, path: str = "input") -> None:
     """Every problem at once, by field path; BAD_USER_INPUT."""
     problems = ProblemCollector()
+    at = f"{path}.".lstrip(".")  # "input." for the API, "" for `hub user add`
     problems.check(
         bool(USERNAME.fullmatch(new.username)),
-        f"{path}.username",
+        f"{at}username",
         "用户名为 3 到 64 个字母、数字或 . _ -，以字母或数字开头 "
         "(3 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit)",
     )
     problems.check(
         0 < len(new.display_name.strip()) <= MAX_NAME,
-        f"{path}.displayName",
+        f"{at}displayName",
         f"姓名为 1 到 {MAX_NAME} 个字符 (1 to {MAX_NAME} characters)",
     )
     needs = {Role.APPLICANT: "uscc", Role.UTILITY: "utility", Role.LIAISON: "unit"}
     if new.role not in needs and new.role not in (Role.WINDOW, Role.ADMIN):
-        problems.add(f"{path}.role", "不能创建该角色的用户 (no user may have this role)")
+        problems.add(f"{at}role", "不能创建该角色的用户 (no user may have this role)")
     for binding in ("uscc", "utility", "unit"):
         given = getattr(new, binding) is not None
         if needs.get(new.role) == binding and not given:
-            problems.add(f"{path}.{binding}", f"该角色必填 (required for role {new.role.name})")
+            problems.add(f"{at}{binding}", f"该角色必填 (required for role {new.role.name})")
         elif needs.get(new.role) != binding and given:
-            problems.add(f"{path}.{binding}", f"该角色不适用 (not for role {new.role.name})")
+            problems.add(f"{at}{binding}", f"该角色不适用 (not for role {new.role.name})")
     if new.uscc is not None and not is_valid_uscc(new.uscc):
-        problems.add(f"{path}.uscc", "统一社会信用代码无效 (invalid USCC, GB 32100-2015)")
+        problems.add(f"{at}uscc", "统一社会信用代码无效 (invalid USCC, GB 32100-2015)")
     if (problem := passwords.policy_problem(new.password)) is not None:
-        problems.add(f"{path}.password", problem)
+        problems.add(f"{at}password", problem)
     problems.raise_if_any()
 
 

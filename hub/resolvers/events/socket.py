@@ -36,7 +36,7 @@ from strawberry.types.unset import UNSET
 from hub import clock
 from hub.accounts import revocations
 from hub.accounts.credentials import credential_from_header
-from hub.errors import Forbidden, HubError, RateLimited
+from hub.errors import Forbidden, HubError, RateLimited, UpstreamUnavailable
 from hub.metrics import RATE_LIMIT_REFUSALS, WEBSOCKETS_OPEN
 from hub.ratelimit.callers import token_budget_key
 from hub.resolvers.context import HubContext
@@ -109,10 +109,10 @@ class SocketContext(HubContext):
     async def _check_credential(self) -> None:
         try:
             await credential_from_header(self._authorization)
+        except UpstreamUnavailable:  # the database is down: the socket stays, checked later
+            log.warning("WebSocket credential not checked: the database is unavailable")
         except HubError:
             await self.close(TOKEN_EXPIRED, "登录凭证已失效 (credential revoked or expired)")
-        except Exception as exc:  # the database is down: the socket stays, checked again later
-            log.warning("WebSocket credential not checked: %s", type(exc).__name__)
 
     def release(self) -> None:
         if self._expiry is not None:
