@@ -82,7 +82,8 @@ async def _provider() -> StarletteOAuth2App:
 
 
 def _expected() -> dict:
-    # Authlib checks the issuer when given none, but the audience only through `azp`: both named.
+    # Left to itself Authlib checks the audience only through `azp`: a token for another client
+    # that names this one as `azp` would pass. Both the issuer and the audience are named.
     settings = get_settings()
     return {
         "iss": {"essential": True, "values": [settings.oidc_issuer]},
@@ -118,7 +119,8 @@ async def verified_username(query: Mapping[str, str], sealed_flow: str | None) -
         )
         claims = await client.parse_id_token(token, nonce=flow.nonce, claims_options=_expected())
     except (OAuthError, JoseError) as exc:
-        log.warning("single sign-on refused: %s", type(exc).__name__)
+        # Which check failed ("invalid claim: 'aud'", invalid_grant...), never a token's content.
+        log.warning("single sign-on refused: %s: %s", type(exc).__name__, str(exc)[:120])
         raise Unauthenticated(REFUSED) from exc
     except (httpx.HTTPError, ValueError) as exc:
         log.warning("single sign-on: the provider failed (%s)", type(exc).__name__)

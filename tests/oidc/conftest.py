@@ -56,11 +56,11 @@ async def sso_hub(database, monkeypatch) -> AsyncIterator:
         get_settings.cache_clear()
 
 
-def fragment_of(response: httpx.Response) -> dict[str, str]:
+def fragment_of(response: httpx.Response, return_url: str = RETURN_URL) -> dict[str, str]:
     """What the callback handed the browser: its redirect to the return URL's fragment."""
     assert response.status_code == 303, response.text
     location = response.headers["location"]
-    assert location.startswith(RETURN_URL + "#"), location
+    assert location.startswith(return_url + "#"), location
     return dict(parse_qsl(urlsplit(location).fragment))
 
 

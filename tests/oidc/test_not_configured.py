@@ -11,3 +11,9 @@ async def test_without_settings_single_sign_on_is_off(http):
     callback = await http.get("/auth/oidc/callback", params={"code": "c", "state": "s"})
     assert callback.status_code == 303
     assert "error=UNAUTHENTICATED" in callback.headers["location"]
+
+
+async def test_the_hubs_own_return_page_has_no_script(http):
+    page = await http.get("/auth/oidc/signed-in")
+    assert page.status_code == 200 and "<script" not in page.text
+    assert "会话凭证" in page.text and page.headers["cache-control"] == "no-store"

@@ -41,7 +41,13 @@ async def come_back(browser, state: str, code: str = "the-code") -> dict[str, st
 async def test_a_good_token_signs_in_with_pkce_and_the_client_secret(sso_hub, fake_provider):
     await account("window")
     browser = await sso_hub(fake_provider.issuer)
-    request = await start(browser)
+    started = await browser.get("/auth/oidc/login")
+    cookie = started.headers["set-cookie"].lower()
+    assert cookie.startswith("hub_oidc_flow=")
+    for attribute in ("httponly", "samesite=lax", "path=/auth/oidc", "max-age=600"):
+        assert attribute in cookie, cookie
+    assert "secure" not in cookie  # HUB_PUBLIC_URL is http:// in the suite
+    request = dict(parse_qsl(urlsplit(started.headers["location"]).query))
     fake_provider.answer = fake_provider.id_token(fake_provider.claims(request["nonce"]))
     assert "session" in await come_back(browser, request["state"])
 
@@ -140,6 +146,19 @@ async def test_a_callback_used_at_one_replica_is_refused_at_another(
     again = await come_back(second, request["state"])
     assert again["error"] == "UNAUTHENTICATED", again
     assert await UserSession.all().count() == 1
+
+
+async def test_the_browser_returns_to_the_configured_console(sso_hub, fake_provider):
+    await account("window")
+    console = "https://console.example/sign-in"
+    browser = await sso_hub(fake_provider.issuer, oidc_return_url=console)
+    request = await start(browser)
+    fake_provider.answer = fake_provider.id_token(fake_provider.claims(request["nonce"]))
+    response = await browser.get(
+        "/auth/oidc/callback", params={"code": "c", "state": request["state"]}
+    )
+    assert fragment_of(response, console)["session"].startswith("hubs_")
+    assert response.headers["cache-control"] == "no-store"
 
 
 async def test_the_providers_own_refusal_reaches_the_browser(sso_hub, fake_provider):
