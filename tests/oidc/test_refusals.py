@@ -11,13 +11,15 @@ import time
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from joserfc import jwt
+from joserfc.jwk import OctKey
 from prometheus_client import REGISTRY
 from redis.asyncio import Redis
 
 from hub.accounts.oidc_flow import FLOW_TTL_SECONDS
 from hub.models import UserSession
 from tests.oidc.conftest import account, fragment_of
-from tests.oidc.fake_provider import CLIENT_ID, new_key
+from tests.oidc.fake_provider import CLIENT_ID, CLIENT_SECRET, new_key
 
 
 def refusals() -> float:
@@ -88,6 +90,31 @@ async def test_a_forged_or_misdirected_token_is_refused(
     assert landed["error"] == "UNAUTHENTICATED" and "session" not in landed, landed
     assert await UserSession.all().count() == 0
     assert refusals() == refused_before + 1
+
+
+async def test_a_token_signed_with_the_client_secret_is_refused(sso_hub, fake_provider):
+    """HS256 with the client secret as key: the provider publishes RS256 keys only, and a
+    client secret is no proof that the provider issued the token."""
+    await account("window")
+    browser = await sso_hub(fake_provider.issuer)
+    request = await start(browser)
+    claims = fake_provider.claims(request["nonce"])
+    fake_provider.answer = jwt.encode({"alg": "HS256"}, claims, OctKey.import_key(CLIENT_SECRET))
+    assert (await come_back(browser, request["state"]))["error"] == "UNAUTHENTICATED"
+    assert await UserSession.all().count() == 0
+
+
+async def test_a_rotated_key_is_fetched_once_named(sso_hub, fake_provider):
+    await account("window")
+    browser = await sso_hub(fake_provider.issuer)
+    first = await start(browser)
+    fake_provider.answer = fake_provider.id_token(fake_provider.claims(first["nonce"]))
+    assert "session" in await come_back(browser, first["state"])
+
+    fake_provider.key = new_key("rotated")  # the provider now publishes and signs with this
+    second = await start(browser)
+    fake_provider.answer = fake_provider.id_token(fake_provider.claims(second["nonce"]))
+    assert "session" in await come_back(browser, second["state"])
 
 
 async def test_an_earlier_sign_ins_token_is_refused(sso_hub, fake_provider):
