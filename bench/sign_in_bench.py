@@ -1,11 +1,11 @@
 """Signing in and a first authenticated query, as a script does it: p95 must stay under 300 ms.
 
-Run: .venv/bin/python bench/sign_in_bench.py [--rounds 100] [--database-url URL]
+Run: .venv/bin/python bench/sign_in_bench.py [--rounds 100] [--postgres]
 
-A `hub serve` process on a loopback port (SQLite in a scratch directory unless --database-url
-names a PostgreSQL database the benchmark may fill), one user added with `hub user add`; each
-round opens a new HTTP client (a new connection, as a fresh script would; the clock starts once
-the client is built), sends `signIn`, then
+A `hub serve` process on a loopback port (SQLite in a scratch directory; with --postgres a
+database of its own on 127.0.0.1:5432, created and dropped: bench/scratch_database.py), one
+user added with `hub user add`; each round opens a new HTTP client (a new connection, as a
+fresh script would; the clock starts once the client is built), sends `signIn`, then
 `{ me { username } cases(first: 20) { totalCount } }` with the session token, and times both
 together. Prints the Argon2id parameters, p50, p95 and max.
 """
@@ -13,6 +13,7 @@ together. Prints the Argon2id parameters, p50, p95 and max.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import statistics
 import subprocess
@@ -26,7 +27,10 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.scratch_database import drop_database, recreate_database  # noqa: E402
 from hub.accounts.passwords import parameters  # noqa: E402
+
+BENCH_DB = "hub_sign_in_bench"
 
 USERNAME, PASSWORD = "bench.window", "Bench-Password-2026"
 SIGN_IN = """mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { token } }"""
@@ -63,7 +67,7 @@ def one_round(base_url: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=100)
-    parser.add_argument("--database-url")
+    parser.add_argument("--postgres", action="store_true")
     options = parser.parse_args()
     env = {
         **os.environ,
@@ -72,8 +76,8 @@ def main() -> None:
         "HUB_LOG_LEVEL": "WARNING",
         "HUB_RATE_LIMIT": "100000/minute",
     }
-    if options.database_url:
-        env["HUB_DATABASE_URL"] = options.database_url
+    if options.postgres:
+        env["HUB_DATABASE_URL"] = asyncio.run(recreate_database(BENCH_DB))
         subprocess.run(hub_command("migrate"), env=env, check=True, capture_output=True)
     add = ("user", "add", "--username", USERNAME, "--role", "window", "--display-name", "压测")
     subprocess.run(
@@ -109,10 +113,12 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(10)
+        if options.postgres:
+            asyncio.run(drop_database(BENCH_DB))
     p95 = times[max(0, round(0.95 * len(times)) - 1)]
     print(f"password hashing: {parameters()}")
     print(
-        f"database: {'PostgreSQL' if options.database_url else 'SQLite'}; load average "
+        f"database: {'PostgreSQL' if options.postgres else 'SQLite'}; load average "
         f"{os.getloadavg()[0]:.1f}; {options.rounds} rounds of signIn + first query"
     )
     print(

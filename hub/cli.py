@@ -129,7 +129,7 @@ def seed_demo() -> None:
         typer.echo(f"对象存储不可用 (object store unavailable): {exc}", err=True)
         raise typer.Exit(1) from None
     except HubError as exc:  # HUB_DEMO_PASSWORD against the password policy
-        typer.echo(f"HUB_DEMO_PASSWORD: {exc.message}", err=True)
+        typer.echo(exc.message, err=True)
         raise typer.Exit(2) from None
 
 

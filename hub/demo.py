@@ -7,6 +7,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from hub import clock
+from hub.accounts.passwords import policy_problem
 from hub.auth.principal import Principal
 from hub.calendar import WorkingCalendar
 from hub.cases import service, window
@@ -20,6 +21,7 @@ from hub.cases.application import (
 )
 from hub.cases.window import CorrectionEntry
 from hub.enums import EventType, MaterialSource, Role, Unit, Utility
+from hub.errors import BadUserInput
 from hub.events.record import record_event
 from hub.guide.catalogue import requirements_for
 from hub.licences.service import pull_licences
@@ -151,6 +153,8 @@ async def seed_accounts() -> str:
     """The demo accounts that are missing, with HUB_DEMO_PASSWORD; existing ones are left as
     they are. Lists them all (the password's value only when it is the documented default)."""
     password = get_settings().demo_password
+    if (problem := policy_problem(password)) is not None:
+        raise BadUserInput.one("HUB_DEMO_PASSWORD", problem)
     for username, name, role, utility, unit, uscc in DEMO_ACCOUNTS:
         if not await User.filter(username=username).exists():
             await add_user(NewUser(username, name, role, password, utility, unit, uscc))

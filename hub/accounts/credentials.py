@@ -8,6 +8,7 @@ written at most once a minute per key and process, never once per request.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,8 @@ from hub.auth.tokens import read_token, token_expiry
 from hub.enums import Role
 from hub.errors import Unauthenticated, UpstreamUnavailable
 from hub.models import ApiKey, UserSession
+
+log = logging.getLogger(__name__)
 
 CACHE_SECONDS = 30.0
 CACHE_LIMIT = 10_000
@@ -116,4 +119,7 @@ async def _touch(key_id: UUID) -> None:
     if now - _key_last_touched.get(key_id, float("-inf")) < LAST_USED_EVERY_SECONDS:
         return
     _key_last_touched[key_id] = now
-    await ApiKey.filter(id=key_id).update(last_used_at=clock.now())
+    try:
+        await ApiKey.filter(id=key_id).update(last_used_at=clock.now())
+    except (BaseORMException, OSError) as exc:  # bookkeeping: the request goes on without it
+        log.warning("API key last use not written: %s", type(exc).__name__)

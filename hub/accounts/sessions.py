@@ -11,6 +11,7 @@ from hub.accounts import revocations
 from hub.accounts.secrets import SESSION_PREFIX, new_secret, secret_hash
 from hub.models import User, UserSession
 from hub.settings import get_settings
+from hub.transactions import in_transaction
 
 ADDRESS_LENGTH = 64
 
@@ -20,15 +21,16 @@ async def open_session(user: User, *, address: str | None) -> tuple[UserSession,
     hand to the client, shown this once."""
     now = clock.now()
     secret = new_secret(SESSION_PREFIX)
-    session = await UserSession.create(
-        user=user,
-        secret_hash=secret_hash(secret),
-        created_at=now,
-        expires_at=now + timedelta(seconds=get_settings().session_ttl_seconds),
-        address=address[:ADDRESS_LENGTH] if address else None,
-    )
+    async with in_transaction(events=False):  # one commit: on SQLite, one sync to disk
+        session = await UserSession.create(
+            user=user,
+            secret_hash=secret_hash(secret),
+            created_at=now,
+            expires_at=now + timedelta(seconds=get_settings().session_ttl_seconds),
+            address=address[:ADDRESS_LENGTH] if address else None,
+        )
+        await User.filter(id=user.id).update(last_sign_in_at=now)
     user.last_sign_in_at = now
-    await User.filter(id=user.id).update(last_sign_in_at=now)
     return session, secret
 
 

@@ -82,3 +82,20 @@ def test_user_add_disable_and_set_password():
         ("cli", "USER_PASSWORD_SET"),
         ("cli", "USER_DISABLED"),
     ]
+
+
+def test_seed_demo_refuses_a_demo_password_against_the_policy(monkeypatch):
+    from hub.settings import get_settings
+
+    monkeypatch.setenv("HUB_DEMO_PASSWORD", "demo")
+    get_settings.cache_clear()
+    try:
+        result = hub("seed-demo")
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+        EXECUTOR_CACHE.clear()
+    assert result.exit_code == 2
+    said = [line for line in result.stderr.splitlines() if not line.startswith("{")]  # not logs
+    assert len(said) == 1 and said[0].startswith("输入有误：HUB_DEMO_PASSWORD: "), said
+    assert "Traceback" not in result.output
