@@ -42,6 +42,7 @@ from hub.web.edge import edge_middleware
 from hub.web.graphiql_assets import ASSETS_PATH, offline_page, vendored_assets
 from hub.web.graphql_response import GraphQLResponseMediaType
 from hub.web.metrics import HttpMetrics, metrics
+from hub.web.oidc import ROUTES as OIDC_ROUTES
 from hub.web.page_policy import graphiql_policy, with_page_policy
 from hub.web.persisted_queries import PersistedQueriesSocket, PersistedQueriesView
 from hub.web.readiness import readyz
@@ -224,6 +225,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
         Route("/metrics", metrics, methods=["GET"]),
         Route("/verify/{code}", with_page_policy(verify_page, page=page_shell())),
         Mount(ASSETS_PATH, app=vendored_assets()),
+        *OIDC_ROUTES,
     ]
     app = HubStarlette(
         routes=routes,

@@ -84,6 +84,12 @@ SIGN_INS = Counter(
     "Sign-in attempts by outcome: signed_in, refused (unknown user or wrong password), locked",
     ["outcome"],
 )
+OIDC_SIGN_INS = Counter(
+    "hub_oidc_sign_ins",
+    "Single sign-on callbacks by outcome: session, refused (flow, provider's answer or token), "
+    "no_user (unknown or disabled) or unavailable (the provider or Redis)",
+    ["outcome"],
+)
 RATE_LIMIT_REFUSALS = Counter(
     "hub_rate_limit_refusals",
     "Requests refused as RATE_LIMITED by budget: requests, auth_failures or socket_operations",

@@ -37,9 +37,19 @@ from hub.setting_types import (
 MIN_SECRET_KEY_BYTES = 32  # HS256 wants a key at least as long as its 256-bit hash
 # Shown by `hub check-config` as set or not, never their value.
 SECRET_SETTINGS = frozenset(
-    {"secret_key", "s3_secret_key", "licence_http_api_key", "demo_password"}
+    {"secret_key", "s3_secret_key", "licence_http_api_key", "demo_password", "oidc_client_secret"}
 )
 DEFAULT_DEMO_PASSWORD = "Demo-Password-2026"  # of `hub seed-demo`'s accounts (API.md)
+
+# Shown with any password in them masked.
+_URL_SETTINGS = (
+    "database_url",
+    "redis_url",
+    "licence_http_base_url",
+    "public_url",
+    "oidc_issuer",
+    "oidc_return_url",
+)
 
 MIN_AUDIT_RETENTION_DAYS = 180  # 网络安全法第二十一条: network logs kept six months at least
 
@@ -119,6 +129,14 @@ class Settings(BaseSettings):
     # `hub worker` serves its metrics (GET /metrics) here; port 0: not at all.
     worker_metrics_host: str = "127.0.0.1"
     worker_metrics_port: Annotated[int, Field(ge=0, le=65535)] = 9101
+    # Single sign-on (hub/accounts/oidc.py): the OpenID provider's issuer (its discovery document
+    # is at {issuer}/.well-known/openid-configuration) and the hub's client there; all or none.
+    oidc_issuer: WebUrl | None = None
+    oidc_client_id: str | None = None
+    oidc_client_secret: str | None = None
+    # Where the browser goes after /auth/oidc/callback, the session secret (or the error) in the
+    # address's fragment; unset: the hub's own page {public_url}/auth/oidc/signed-in.
+    oidc_return_url: WebUrl | None = None
     # One JSON object per line on stderr; `console` for people; `auto`: console on a terminal.
     log_format: Literal["json", "console", "auto"] = "auto"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
@@ -191,6 +209,14 @@ class Settings(BaseSettings):
                 "HUB_S3_ENDPOINT: 需要 HUB_S3_ACCESS_KEY 和 HUB_S3_SECRET_KEY "
                 "(S3 needs HUB_S3_ACCESS_KEY and HUB_S3_SECRET_KEY)"
             )
+        oidc = {"HUB_OIDC_ISSUER": self.oidc_issuer, "HUB_OIDC_CLIENT_ID": self.oidc_client_id}
+        oidc["HUB_OIDC_CLIENT_SECRET"] = self.oidc_client_secret
+        if any(oidc.values()) and not all(oidc.values()):
+            missing = ", ".join(name for name, value in oidc.items() if not value)
+            problems.append(
+                f"单点登录需要同时设置 {missing} (single sign-on needs all of HUB_OIDC_ISSUER, "
+                f"HUB_OIDC_CLIENT_ID and HUB_OIDC_CLIENT_SECRET; missing: {missing})"
+            )
         if problems:
             raise ValueError("\n".join(problems))
         return self
@@ -208,7 +234,7 @@ class Settings(BaseSettings):
                 shown = "(unset)" if value is None else "(set, hidden)"
             elif value is None:
                 shown = "(unset)"
-            elif name in ("database_url", "redis_url", "licence_http_base_url", "public_url"):
+            elif name in _URL_SETTINGS:
                 shown = mask_url(value)
             else:
                 shown = str(value).lower() if isinstance(value, bool) else str(value)
@@ -218,6 +244,10 @@ class Settings(BaseSettings):
     @property
     def effective_database_url(self) -> str:
         return self.database_url or f"sqlite://{self.storage_dir / 'hub.sqlite3'}"
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_issuer and self.oidc_client_id and self.oidc_client_secret)
 
     @property
     def cors_origin_list(self) -> list[str]:
