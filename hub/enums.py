@@ -29,6 +29,22 @@ class Role(StrEnum):
     SYSTEM = "system"
 
 
+class Unit(StrEnum):
+    """A member unit of the liaison mechanism: the service centre (the window) and the three
+    utilities, each with one or two liaisons."""
+
+    SERVICE_CENTRE = "SERVICE_CENTRE"
+    WATER = "WATER"
+    POWER = "POWER"
+    GAS = "GAS"
+
+
+class InquiryStatus(StrEnum):
+    OPEN = "OPEN"
+    PLANNED = "PLANNED"
+    ANSWERED = "ANSWERED"
+
+
 class CaseStatus(StrEnum):
     DRAFT = "DRAFT"
     SUBMITTED = "SUBMITTED"
@@ -126,6 +142,10 @@ class EventType(StrEnum):
     DOCUMENT_FAILED = "DOCUMENT_FAILED"
     SLA_WARNING = "SLA_WARNING"
     SLA_BREACHED = "SLA_BREACHED"
+    INQUIRY_RAISED = "INQUIRY_RAISED"
+    INQUIRY_PLANNED = "INQUIRY_PLANNED"
+    INQUIRY_ANSWERED = "INQUIRY_ANSWERED"
+    INQUIRY_REOPENED = "INQUIRY_REOPENED"
 
 
 class WebhookDeliveryStatus(StrEnum):

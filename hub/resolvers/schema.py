@@ -23,6 +23,8 @@ from hub.resolvers.documents.queries import DocumentQueries
 from hub.resolvers.events.socket import WebSocketOperations
 from hub.resolvers.events.subscriptions import EventSubscriptions
 from hub.resolvers.guide.queries import GuideQueries
+from hub.resolvers.liaisons.mutations import LiaisonMutations
+from hub.resolvers.liaisons.queries import LiaisonQueries
 from hub.resolvers.tickets.mutations import TicketMutations
 from hub.resolvers.tickets.queries import TicketQueries
 from hub.resolvers.webhooks.mutations import WebhookMutations
@@ -47,7 +49,13 @@ ANY_CALL = (
     "ones. " + ANY_CALL
 )
 class Query(
-    GuideQueries, CaseQueries, TicketQueries, CalendarQueries, DocumentQueries, WebhookQueries
+    GuideQueries,
+    CaseQueries,
+    TicketQueries,
+    CalendarQueries,
+    DocumentQueries,
+    WebhookQueries,
+    LiaisonQueries,
 ):
     pass
 
@@ -62,7 +70,12 @@ class Query(
     "change. " + ANY_CALL
 )
 class Mutation(
-    CaseMutations, TicketMutations, CalendarMutations, DocumentMutations, WebhookMutations
+    CaseMutations,
+    TicketMutations,
+    CalendarMutations,
+    DocumentMutations,
+    WebhookMutations,
+    LiaisonMutations,
 ):
     pass
 
