@@ -93,7 +93,7 @@ async def raise_inquiry(
             raised_by_role=str(principal.role),
             raised_by_org=principal.org if principal.role == Role.APPLICANT else None,
             raised_by_utility=str(principal.utility) if principal.role == Role.UTILITY else None,
-            raised_by_unit=str(principal.member_unit) if principal.member_unit else None,
+            raised_by_unit=str(principal.member_unit) if principal.role == Role.LIAISON else None,
             raised_at=now,
             due_at=now,  # replaced by the clock's deadline just below
         )
