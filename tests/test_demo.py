@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from hub import demo, models
-from hub.enums import CaseStatus
+from hub.enums import CaseStatus, Unit
 from hub.jobs import inprocess
-from hub.models import Case, Ticket
+from hub.models import Case, Inquiry, Liaison, SlaClock, Ticket
 from tests.api import CASES
 from tests.factories import WINDOW
 
@@ -84,3 +84,12 @@ async def test_window_lists_every_demo_case(api):
     assert data["totalCount"] == len(expected)
     assert {(e["node"]["caseNo"], e["node"]["status"]) for e in data["edges"]} == expected
     assert not data["pageInfo"]["hasNextPage"]
+
+
+async def test_demo_has_liaisons_for_every_unit_and_an_open_and_an_answered_inquiry(database):
+    await demo.seed()
+    units = {liaison.unit for liaison in await Liaison.all()}
+    assert units == set(Unit)
+    statuses = sorted(str(inquiry.status) for inquiry in await Inquiry.all())
+    assert statuses == ["ANSWERED", "OPEN"]
+    assert await SlaClock.filter(inquiry_id__isnull=False, stopped_at=None).count() == 1
