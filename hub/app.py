@@ -13,7 +13,8 @@ from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from hub import clock, db, wiring
-from hub.auth.tokens import principal_from_header
+from hub.accounts import revocations
+from hub.accounts.credentials import principal_from_header
 from hub.documents.verify_page import page_shell, verify_page
 from hub.errors import HubError
 from hub.events.broker import running_broker
@@ -33,6 +34,7 @@ from hub.resolvers.context import HubContext
 from hub.resolvers.events.socket import GraphQLOverWebSocket, HubTransportWSHandler
 from hub.resolvers.schema import schema
 from hub.settings import Settings, get_settings
+from hub.signin.lockout import Lockout
 from hub.web.edge import edge_middleware
 from hub.web.graphiql_assets import ASSETS_PATH, offline_page, vendored_assets
 from hub.web.graphql_response import GraphQLResponseMediaType
@@ -71,7 +73,8 @@ class HubGraphQL(PersistedQueriesView, GraphQLResponseMediaType, GraphQLOverWebS
             context.principal_or_none, context.auth_error = caller.principal, caller.auth_error
             return context
         try:
-            context.principal_or_none = principal_from_header(request.headers.get("authorization"))
+            header = request.headers.get("authorization")
+            context.principal_or_none = await principal_from_header(header)
         except HubError as error:
             context.auth_error = error
         return context
@@ -164,6 +167,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
     wiring.install()
     settings = get_settings()
     middleware, budgets = protections(settings)
+    lockout = Lockout(redis_url=settings.redis_url)  # of sign-ins, shared through Redis
     persisted_queries = PersistedQueries(
         apq_cache(
             settings.redis_url, size=settings.apq_cache_size, ttl_seconds=settings.apq_ttl_seconds
@@ -181,6 +185,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
         try:
             async with contextlib.AsyncExitStack() as background:
                 _app.state.event_broker = await background.enter_async_context(running_broker())
+                await background.enter_async_context(revocations.listening())
                 if not get_settings().redis_url:  # with Redis, the worker's cron runs them
                     await background.enter_async_context(running_in_process(wiring.PERIODIC_JOBS))
                 yield
@@ -188,6 +193,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
             await _stop_jobs()
             if budgets is not None:
                 await budgets.aclose()
+            await lockout.aclose()
             await persisted_queries.aclose()
             if manage_database:
                 await db.close()
@@ -214,4 +220,5 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
         lifespan=lifespan,
     )
     app.state.rate_budgets = budgets  # closed by the lifespan; tests without one close it
+    app.state.sign_in_lockout = lockout
     return app

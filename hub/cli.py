@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from hub.enums import Role, Utility
+from hub.enums import Role, Unit, Utility
 
 app = typer.Typer(help="水电气报装一次办 integration hub", no_args_is_help=True)
 
@@ -106,6 +106,7 @@ def seed_demo() -> None:
     """Load demo enterprises and cases (idempotent)."""
     from hub import db, wiring
     from hub.demo import seed
+    from hub.errors import HubError
     from hub.jobs import inprocess
     from hub.objectstore.base import ObjectStoreUnavailable
 
@@ -127,6 +128,9 @@ def seed_demo() -> None:
     except ObjectStoreUnavailable as exc:
         typer.echo(f"对象存储不可用 (object store unavailable): {exc}", err=True)
         raise typer.Exit(1) from None
+    except HubError as exc:  # HUB_DEMO_PASSWORD against the password policy
+        typer.echo(f"HUB_DEMO_PASSWORD: {exc.message}", err=True)
+        raise typer.Exit(2) from None
 
 
 async def _ensure_object_store() -> None:
@@ -263,6 +267,136 @@ def operations_list() -> None:
     for row in asyncio.run(run()):
         names = ",".join(row.operation_names)
         typer.echo(f"{row.sha256}  {names}  {row.source}  {row.registered_at.isoformat()}")
+
+
+users = typer.Typer(
+    help='用户 (people who sign in: API.md "Accounts and sign-in"); passwords from stdin',
+    no_args_is_help=True,
+)
+app.add_typer(users, name="user")
+CLI = "cli"  # the actor the audit trail names for these commands
+
+
+def _read_password() -> str:
+    """From standard input, never an argument (it would show in `ps` and the shell's history);
+    without echo on a terminal."""
+    import getpass
+    import sys
+
+    if sys.stdin.isatty():
+        return getpass.getpass("密码 (password): ")
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _run_with_database(work):
+    from hub import db
+
+    async def run():
+        if not db.is_postgres():
+            await db.migrate()
+        await db.init()
+        try:
+            return await work()
+        finally:
+            await db.close()
+
+    return asyncio.run(run())
+
+
+def _audit(action: str, username: str, details: dict):
+    from hub.audit import record_audit
+    from hub.auth.principal import Principal
+
+    who = Principal(role=Role.SYSTEM, name=CLI)
+    return record_audit(who=who, action=action, case_id=None, subject=username, details=details)
+
+
+def _refused(exc) -> None:
+    from hub.errors import BadUserInput
+
+    if isinstance(exc, BadUserInput):
+        for problem in exc.extensions["fields"]:
+            typer.echo(f"{problem['path']}: {problem['message']}", err=True)
+    else:
+        typer.echo(exc.message, err=True)
+    raise typer.Exit(2) from None
+
+
+@users.command("add")
+def user_add(
+    username: Annotated[str, typer.Option(help="3-64 letters, digits, . _ -")],
+    role: Annotated[Role, typer.Option(help="applicant, window, utility, liaison or admin")],
+    display_name: Annotated[str, typer.Option(help="the name shown")],
+    utility: Annotated[
+        Utility | None, typer.Option(help="WATER, POWER or GAS: utility staff")
+    ] = None,
+    unit: Annotated[
+        Unit | None, typer.Option(help="SERVICE_CENTRE, WATER, POWER, GAS: liaisons")
+    ] = None,
+    uscc: Annotated[str | None, typer.Option(help="the enterprise's USCC: applicants")] = None,
+) -> None:
+    """Add a user; the password is read from standard input (policy: API.md)."""
+    from hub.errors import HubError
+    from hub.signin.administration import NewUser, add_user
+
+    new = NewUser(username, display_name, role, _read_password(), utility, unit, uscc)
+
+    async def work():
+        user = await add_user(new, path="")
+        await _audit("USER_ADDED", username, {"role": str(role)})
+        return user
+
+    try:
+        user = _run_with_database(work)
+    except HubError as exc:
+        _refused(exc)
+    typer.echo(f"用户已创建 (user added): {user.username} {user.id}")
+
+
+@users.command("disable")
+def user_disable(username: Annotated[str, typer.Argument(help="the user's username")]) -> None:
+    """Disable a user: no more sign-ins, and every live session ends."""
+    from hub.errors import HubError, NotFound
+    from hub.models import User
+    from hub.signin.administration import disable
+
+    async def work():
+        user = await User.filter(username=username).first()
+        if user is None:
+            raise NotFound(f"用户不存在 (no user {username})")
+        await disable(user)
+        await _audit("USER_DISABLED", username, {})
+
+    try:
+        _run_with_database(work)
+    except HubError as exc:
+        _refused(exc)
+    typer.echo(f"用户已停用 (user disabled): {username}")
+
+
+@users.command("set-password")
+def user_set_password(username: Annotated[str, typer.Argument(help="the user's username")]) -> None:
+    """Set a user's password from standard input; every live session of theirs ends."""
+    from hub.accounts.passwords import check_policy
+    from hub.errors import HubError, NotFound
+    from hub.models import User
+    from hub.signin.flow import set_password
+
+    password = _read_password()
+
+    async def work():
+        check_policy(password)
+        user = await User.filter(username=username).first()
+        if user is None:
+            raise NotFound(f"用户不存在 (no user {username})")
+        await set_password(user.id, password)
+        await _audit("USER_PASSWORD_SET", username, {})
+
+    try:
+        _run_with_database(work)
+    except HubError as exc:
+        _refused(exc)
+    typer.echo(f"密码已设置，会话已结束 (password set, sessions ended): {username}")
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 
@@ -25,9 +26,11 @@ from hub.guide.catalogue import requirements_for
 from hub.liaisons import inquiries
 from hub.liaisons.roster import LiaisonEntry, set_liaisons
 from hub.licences.service import pull_licences
-from hub.models import Case, Project
+from hub.models import Case, Project, User
 from hub.objectstore import get_object_store
 from hub.objectstore.base import content_key
+from hub.settings import DEFAULT_DEMO_PASSWORD, get_settings
+from hub.signin.administration import NewUser, add_user
 from hub.transactions import in_transaction
 from hub.workflow.material_writes import StoredFile, add_material
 
@@ -133,13 +136,41 @@ async def _attach_all(case: Case, principal: Principal, *, skip: set[str] = froz
             )
 
 
+# API.md "Accounts and sign-in": (username, display name, role, utility, unit, USCC).
+DEMO_ACCOUNTS = [
+    ("window", "窗口-李四", Role.WINDOW, None, None, None),
+    ("water", "水投-审核员", Role.UTILITY, Utility.WATER, None, None),
+    ("power", "供电-审核员", Role.UTILITY, Utility.POWER, None, None),
+    ("gas", "燃气-审核员", Role.UTILITY, Utility.GAS, None, None),
+    ("liaison-power", "供电-联络员", Role.LIAISON, None, Unit.POWER, None),
+    ("admin", "管理员", Role.ADMIN, None, None, None),
+    ("applicant", "张三（韶关市某某建设有限公司）", Role.APPLICANT, None, None, ENTERPRISES[0][0]),
+]
+
+
 async def seed() -> str:
+    accounts = await seed_accounts()
     if await Project.filter(code__startswith=DEMO_MARK).exists():
-        return "demo data already present"
+        return f"demo data already present\n{accounts}"
     # All or nothing: a seed that fails half-way must not look "already present" next time.
     async with in_transaction():
         await _seed_cases()
-    return f"demo data loaded: {await Case.all().count()} cases"
+    return f"demo data loaded: {await Case.all().count()} cases\n{accounts}"
+
+
+async def seed_accounts() -> str:
+    """The demo accounts that are missing, with HUB_DEMO_PASSWORD; existing ones are left as
+    they are. Lists them all (the password's value only when it is the documented default)."""
+    password = get_settings().demo_password
+    for username, name, role, utility, unit, uscc in DEMO_ACCOUNTS:
+        if not await User.filter(username=username).exists():
+            await add_user(NewUser(username, name, role, password, utility, unit, uscc))
+    shown = password if password == DEFAULT_DEMO_PASSWORD else "HUB_DEMO_PASSWORD"
+    lines = [f"demo accounts (演示账号), password {shown}:"]
+    for username, _, role, utility, unit, uscc in DEMO_ACCOUNTS:
+        binding = utility or unit or uscc or ""
+        lines.append(f"  {username:<14} {role.name:<9} {binding}".rstrip())
+    return "\n".join(lines)
 
 
 async def _seed_cases() -> None:
@@ -184,7 +215,11 @@ async def _seed_cases() -> None:
 async def _seed_liaisons_and_inquiries(accepted: Case) -> None:
     """Liaisons for every unit; about the accepted case, an open inquiry to the power utility
     and one the gas utility answered."""
-    for unit, entries in LIAISONS.items():
+    # The POWER liaison is the demo account liaison-power (seed_accounts ran first).
+    power_user = await User.get(username="liaison-power")
+    first, *rest = LIAISONS[Unit.POWER]
+    linked = {**LIAISONS, Unit.POWER: [replace(first, user_id=str(power_user.id)), *rest]}
+    for unit, entries in linked.items():
         await set_liaisons(principal=ADMIN, unit=unit, entries=entries)
     await inquiries.raise_inquiry(
         principal=WINDOW,

@@ -30,8 +30,8 @@ class Role(StrEnum):
 
 
 class Unit(StrEnum):
-    """A member unit of the liaison mechanism: the service centre (the window) and the three
-    utilities, each with one or two liaisons."""
+    """A member unit: the service hall or one utility (liaisons, users); each names one or two
+    liaisons, and inquiries are addressed to one."""
 
     SERVICE_CENTRE = "SERVICE_CENTRE"
     WATER = "WATER"

@@ -80,6 +80,15 @@ LICENCE_PULLS = Counter(
     "E-licence pulls by kind and outcome: OK, REUSED or the failure's code",
     ["kind", "outcome"],
 )
+SIGN_IN_LOCKOUTS = Counter(
+    "hub_sign_in_lockouts",
+    "Usernames locked after five failed sign-ins within 15 minutes",
+)
+SIGN_INS = Counter(
+    "hub_sign_ins",
+    "Sign-in attempts by outcome: signed_in, refused (unknown user or wrong password), locked",
+    ["outcome"],
+)
 RATE_LIMIT_REFUSALS = Counter(
     "hub_rate_limit_refusals",
     "Requests refused as RATE_LIMITED by budget: requests, auth_failures or socket_operations",

@@ -36,7 +36,10 @@ from hub.setting_types import (
 
 MIN_SECRET_KEY_BYTES = 32  # HS256 wants a key at least as long as its 256-bit hash
 # Shown by `hub check-config` as set or not, never their value.
-SECRET_SETTINGS = frozenset({"secret_key", "s3_secret_key", "licence_http_api_key"})
+SECRET_SETTINGS = frozenset(
+    {"secret_key", "s3_secret_key", "licence_http_api_key", "demo_password"}
+)
+DEFAULT_DEMO_PASSWORD = "Demo-Password-2026"  # of `hub seed-demo`'s accounts (API.md)
 
 
 class Settings(BaseSettings):
@@ -72,7 +75,9 @@ class Settings(BaseSettings):
     public_url: WebUrl = "http://127.0.0.1:8000"
     timezone: TimeZoneName = "Asia/Shanghai"
     token_ttl_seconds: PositiveInt = 3600
-    token_max_ttl_seconds: PositiveInt = 86400  # no token is issued or accepted for longer
+    # A session lasts this long; no `hub token` is issued or accepted for longer either.
+    session_ttl_seconds: PositiveInt = 28800
+    demo_password: str = DEFAULT_DEMO_PASSWORD  # `hub seed-demo` creates its accounts with it
     upload_ttl_seconds: PositiveInt = 900
     max_upload_bytes: PositiveInt = 50 * 1024 * 1024
     # Any other request body (GraphQL above all) over this many bytes is refused with 413 while
@@ -155,11 +160,11 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _settings_that_go_together(self) -> Settings:
         problems = []
-        if self.token_ttl_seconds > self.token_max_ttl_seconds:
+        if self.token_ttl_seconds > self.session_ttl_seconds:
             problems.append(
-                f"HUB_TOKEN_TTL_SECONDS 超过了 HUB_TOKEN_MAX_TTL_SECONDS "
+                f"HUB_TOKEN_TTL_SECONDS 超过了 HUB_SESSION_TTL_SECONDS "
                 f"(HUB_TOKEN_TTL_SECONDS {self.token_ttl_seconds} is longer than "
-                f"HUB_TOKEN_MAX_TTL_SECONDS {self.token_max_ttl_seconds})"
+                f"HUB_SESSION_TTL_SECONDS {self.session_ttl_seconds})"
             )
         if self.licence_provider == "http" and not self.licence_http_base_url:
             problems.append(

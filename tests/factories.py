@@ -239,3 +239,32 @@ def check_declared_keys(events: list[dict]) -> None:
         declared = EVENT_DATA_KEYS[EventType(event["type"])]
         missing = declared - event["data"].keys()
         assert not missing, f"{event['type']} lacks {sorted(missing)}: {event['data']}"
+
+
+# --- accounts: users who sign in, and the portals' API keys ----------------------------------
+
+PASSWORD = "Correct-Horse-42"
+SIGN_IN = """mutation($u: String!, $p: String!) {
+  signIn(username: $u, password: $p) { token expiresAt user { id username role } } }"""
+CREATE_USER = "mutation($input: UserInput!) { createUser(input: $input) { id username } }"
+CREATE_API_KEY = """mutation($utility: Utility!, $name: String!) {
+  createApiKey(utility: $utility, name: $name) { secret key { id prefix utility } } }"""
+
+
+async def user_account(client, username: str, role: str = "WINDOW", **bindings) -> dict:
+    """A user created by the admin through the API, with PASSWORD unless `password` is given."""
+    user = {"username": username, "displayName": f"{username} 用户", "role": role}
+    user["password"] = bindings.pop("password", PASSWORD)
+    data = await client.ok(CREATE_USER, {"input": {**user, **bindings}}, ADMIN)
+    return data["createUser"]
+
+
+async def session_token(client, username: str, password: str = PASSWORD) -> str:
+    data = await client.ok(SIGN_IN, {"u": username, "p": password}, None)
+    return data["signIn"]["token"]
+
+
+async def api_key(client, utility: str = "POWER", name: str = "供电营销系统") -> dict:
+    """`{"secret", "key": {"id", "prefix", "utility"}}` created by the admin."""
+    data = await client.ok(CREATE_API_KEY, {"utility": utility, "name": name}, ADMIN)
+    return data["createApiKey"]

@@ -44,15 +44,15 @@ class ServedHub:
         self.output.seek(0)
         return self.output.read().decode().splitlines()
 
-    async def call(self, query: str, variables: dict, token: str) -> dict:
+    async def call(self, query: str, variables: dict, token: str | None) -> dict:
         response = await self.client.post(
             "/graphql",
             json={"query": query, "variables": variables},
-            headers={"Authorization": f"Bearer {token}"},
+            headers={"Authorization": f"Bearer {token}"} if token else {},
         )
         return response.json()
 
-    async def ok(self, query: str, variables: dict, token: str) -> dict:
+    async def ok(self, query: str, variables: dict, token: str | None) -> dict:
         body = await self.call(query, variables, token)
         assert not body.get("errors"), body["errors"]
         return body["data"]

@@ -208,19 +208,19 @@ def test_a_secret_key_of_32_bytes_is_enough(hub_env):
 
 
 def test_token_refuses_a_lifetime_over_the_maximum(hub_env):
-    hub_env(HUB_TOKEN_MAX_TTL_SECONDS="7200")
+    hub_env(HUB_SESSION_TTL_SECONDS="7200")
     assert read_token(printed_token(hub("token", "--role", "window", "--ttl", "7200")))
     result = hub("token", "--role", "window", "--ttl", "7201")
     assert result.exit_code == 2
     assert result.stdout == "", "no token may be printed"
-    assert "HUB_TOKEN_MAX_TTL_SECONDS" in result.stderr and "7200" in result.stderr
+    assert "HUB_SESSION_TTL_SECONDS" in result.stderr and "7200" in result.stderr
 
 
-def test_the_default_maximum_lifetime_is_a_day():
+def test_the_default_maximum_lifetime_is_a_session_of_eight_hours():
     result = hub("token", "--role", "window", "--ttl", str(100 * 365 * 86400))
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "86400" in result.stderr
+    assert "28800" in result.stderr
 
 
 @pytest.mark.parametrize(("name", "value"), [("HUB_LOG_FORMAT", "xml"), ("HUB_LOG_LEVEL", "loud")])

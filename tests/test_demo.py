@@ -7,7 +7,7 @@ import pytest
 from hub import demo, models
 from hub.enums import CaseStatus, Unit
 from hub.jobs import inprocess
-from hub.models import Case, Inquiry, Liaison, SlaClock, Ticket
+from hub.models import Case, Inquiry, Liaison, SlaClock, Ticket, User
 from tests.api import CASES
 from tests.factories import WINDOW
 
@@ -86,10 +86,33 @@ async def test_window_lists_every_demo_case(api):
     assert not data["pageInfo"]["hasNextPage"]
 
 
+async def test_seed_creates_the_demo_accounts_once_and_lists_them(database):
+    from hub.models import User
+    from hub.signin import flow
+    from hub.signin.lockout import Lockout
+
+    message = await demo.seed()
+    for username in ("window", "water", "power", "gas", "liaison-power", "admin", "applicant"):
+        assert f"  {username} " in message, message
+    assert "Demo-Password-2026" in message
+    users = {user.username: user for user in await User.all()}
+    assert users["applicant"].uscc == "91440200MA4W123458"
+    assert users["liaison-power"].unit == "POWER" and users["gas"].utility == "GAS"
+    _, _, power = await flow.sign_in(
+        "power", "Demo-Password-2026", address=None, lockout=Lockout(redis_url=None)
+    )
+    assert power.utility == "POWER"
+    again = await demo.seed()
+    assert "already" in again and "  admin " in again
+    assert await User.all().count() == 7
+
+
 async def test_demo_has_liaisons_for_every_unit_and_an_open_and_an_answered_inquiry(database):
     await demo.seed()
     units = {liaison.unit for liaison in await Liaison.all()}
     assert units == set(Unit)
+    linked = await Liaison.exclude(user_id=None).values_list("unit", "user_id")
+    assert linked == [(Unit.POWER, str((await User.get(username="liaison-power")).id))]
     statuses = sorted(str(inquiry.status) for inquiry in await Inquiry.all())
     assert statuses == ["ANSWERED", "OPEN"]
     assert await SlaClock.filter(inquiry_id__isnull=False, stopped_at=None).count() == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from uuid import UUID
 
 from hub.enums import Role, Unit, Utility
 
@@ -14,6 +15,10 @@ class Principal:
     org: str | None = None  # USCC, for applicants
     utility: Utility | None = None  # for utility staff
     unit: str | None = None  # for liaisons
+    # Which credential: a signed-in user's session, or a portal's API key (none: `hub token`).
+    user_id: UUID | None = None
+    session_id: UUID | None = None
+    api_key_id: UUID | None = None
 
     @property
     def acts_on_behalf_of_applicant(self) -> bool:

@@ -6,14 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hub.auth.principal import Principal
+from hub.auth.visibility import parse_id
 from hub.enums import Role, Unit
 from hub.errors import BadUserInput, FieldProblem, Forbidden
-from hub.models import Liaison
+from hub.models import Liaison, User
 from hub.transactions import in_transaction
 from hub.validation.identifiers import is_mobile_phone, is_valid_phone, mask_phone
 
 MIN_LIAISONS, MAX_LIAISONS = 1, 2
-NAME_LENGTH, USER_ID_LENGTH = 50, 64
+NAME_LENGTH = 50
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,27 @@ def _problems(entries: list[LiaisonEntry]) -> list[FieldProblem]:
                     "number)",
                 )
             )
-        if entry.user_id is not None and not 0 < len(entry.user_id.strip()) <= USER_ID_LENGTH:
-            problems.append(FieldProblem(f"{path}.userId", "用户 id 无效 (not a user id)"))
+    return problems
+
+
+async def _link_problems(unit: Unit, entries: list[LiaisonEntry]) -> list[FieldProblem]:
+    """A linked user must exist, be a liaison, and speak for this unit."""
+    problems = []
+    for index, entry in enumerate(entries):
+        if entry.user_id is None:
+            continue
+        uid = parse_id(entry.user_id)
+        user = await User.filter(id=uid).first() if uid else None
+        if user is None:
+            message = "用户不存在 (no such user)"
+        elif user.role != Role.LIAISON or user.unit != unit:
+            message = (
+                f"该用户不是{unit}的联络员账号（角色 {user.role}，单位 {user.unit or '无'}） "
+                f"(not a LIAISON user of {unit})"
+            )
+        else:
+            continue
+        problems.append(FieldProblem(f"liaisons[{index}].userId", message))
     return problems
 
 
@@ -60,7 +80,7 @@ async def set_liaisons(
     """Replaces the unit's liaisons (admins only); bad input changes nothing."""
     if principal.role != Role.ADMIN:
         raise Forbidden("只有管理员可以设置联络员 (admins only)")
-    problems = _problems(entries)
+    problems = _problems(entries) or await _link_problems(unit, entries)
     if problems:
         raise BadUserInput(problems)
     async with in_transaction(events=False):
@@ -71,7 +91,7 @@ async def set_liaisons(
                 position=position,
                 name=entry.name.strip(),
                 phone=entry.phone.strip(),
-                user_id=entry.user_id.strip() if entry.user_id else None,
+                user_id=str(parse_id(entry.user_id)) if entry.user_id else None,
                 updated_by=principal.name,
             )
     return await Liaison.filter(unit=unit).order_by("position")

@@ -7,7 +7,7 @@ from tortoise import fields
 from tortoise.indexes import Index
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0010_persisted_operations')]
+    dependencies = [('models', '0012_accounts')]
 
     initial = False
 

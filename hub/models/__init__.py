@@ -1,5 +1,6 @@
 """Tortoise models of the whole lifecycle. `MODEL_MODULES` is what the ORM loads."""
 
+from hub.models.accounts import ApiKey, User, UserSession
 from hub.models.applicants import Applicant, Project
 from hub.models.audit import AuditEntry
 from hub.models.cases import Case, CaseNumberCounter, GasRequest, PowerRequest, WaterRequest
@@ -16,6 +17,7 @@ from hub.models.tickets import ResultFeedback, Survey, Ticket
 from hub.models.webhooks import WebhookAttempt, WebhookCursor, WebhookDelivery, WebhookEndpoint
 
 __all__ = [
+    "ApiKey",
     "Applicant",
     "AuditEntry",
     "Case",
@@ -39,6 +41,8 @@ __all__ = [
     "Survey",
     "Ticket",
     "Upload",
+    "User",
+    "UserSession",
     "WaterRequest",
     "WebhookAttempt",
     "WebhookCursor",

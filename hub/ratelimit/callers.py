@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from starlette.datastructures import Headers
 from starlette.types import Scope
 
+from hub.accounts.credentials import principal_from_header
 from hub.auth.principal import Principal
-from hub.auth.tokens import principal_from_header
 from hub.errors import HubError
 
 # Where the middleware leaves the caller in the ASGI scope's state, so the request's GraphQL
@@ -35,14 +35,14 @@ class Caller:
         return self.auth_error is not None
 
 
-def caller_of(scope: Scope) -> Caller:
+async def caller_of(scope: Scope) -> Caller:
     client = scope.get("client")
     address = client[0] if client else "unknown"
     header = Headers(scope=scope).get("authorization")
     if not header:
         return Caller(f"address:{address}", address)
     try:
-        principal = principal_from_header(header)
+        principal = await principal_from_header(header)
     except HubError as error:  # a new random token must not buy a new budget
         return Caller(f"address:{address}", address, auth_error=error)
     return Caller(token_budget_key(header), address, principal=principal)

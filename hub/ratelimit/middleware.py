@@ -38,7 +38,7 @@ class RateLimitMiddleware:
         if scope["type"] not in ("http", "websocket") or not is_limited(scope["path"]):
             await self.app(scope, receive, send)
             return
-        caller = caller_of(scope)
+        caller = await caller_of(scope)
         retry_after = await self._spend(caller)
         if retry_after is None:
             scope.setdefault("state", {})[SCOPE_STATE_KEY] = caller

@@ -14,6 +14,8 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from hub.resolvers.accounts.mutations import AccountMutations
+from hub.resolvers.accounts.queries import AccountQueries
 from hub.resolvers.calendar.mutations import CalendarMutations
 from hub.resolvers.calendar.queries import CalendarQueries
 from hub.resolvers.cases.mutations import CaseMutations
@@ -55,6 +57,7 @@ class Query(
     CalendarQueries,
     DocumentQueries,
     WebhookQueries,
+    AccountQueries,
     LiaisonQueries,
 ):
     pass
@@ -75,6 +78,7 @@ class Mutation(
     CalendarMutations,
     DocumentMutations,
     WebhookMutations,
+    AccountMutations,
     LiaisonMutations,
 ):
     pass

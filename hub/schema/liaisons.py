@@ -53,9 +53,9 @@ class LiaisonInput:
     )
     user_id: strawberry.ID | None = strawberry.field(
         default=None,
-        description="可选：关联的用户 id（该单位 LIAISON 角色的用户）。Optional: the id of the "
-        "user "
-        "(LIAISON role, same unit) this liaison is.",
+        description="可选：关联的用户 id，须为该单位 LIAISON 角色的用户，否则为 BAD_USER_INPUT。"
+        "Optional: the id of the user this liaison is; it must exist with the LIAISON role for "
+        "the same unit, else BAD_USER_INPUT.",
     )
 
 
@@ -98,8 +98,7 @@ class Inquiry:
     )
     reopened_at: DateTime | None = strawberry.field(
         description="最近一次重新打开的时间；从未重新打开为 null。When it was last reopened; null "
-        "if "
-        "never."
+        "if never."
     )
     reopen_reason: str | None = strawberry.field(
         description="最近一次重新打开的理由；否则为 null。Why it was last reopened; else null."

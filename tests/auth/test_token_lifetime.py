@@ -1,4 +1,4 @@
-"""No token lives longer than HUB_TOKEN_MAX_TTL_SECONDS, even one signed with the right key."""
+"""No token lives longer than HUB_SESSION_TTL_SECONDS, even one signed with the right key."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def test_a_token_valid_for_a_hundred_years_is_refused():
 
 
 def test_a_token_valid_for_exactly_the_maximum_is_accepted():
-    maximum = timedelta(seconds=get_settings().token_max_ttl_seconds)
+    maximum = timedelta(seconds=get_settings().session_ttl_seconds)
     assert read_token(forged(maximum)).name == "forger"
     with pytest.raises(Unauthenticated):
         read_token(forged(maximum + timedelta(seconds=1)))

@@ -14,11 +14,15 @@ from hub.enums import Role
 from tests.events.support import last_event_id, touch
 from tests.events.wsclient import open_socket
 from tests.factories import (
+    ADMIN,
     LIAISON,
     OTHER_APPLICANT,
     WINDOW,
     accepted_case,
+    api_key,
     draft_case,
+    session_token,
+    user_account,
 )
 
 
@@ -143,3 +147,22 @@ async def test_queries_over_the_socket_use_its_token_and_fresh_data(hub):
         payload = {"query": query, "variables": {"id": case_id}}
         await socket.send({"id": "q", "type": "subscribe", "payload": payload})
         assert (await socket.receive(op_id="q"))["payload"]["data"] == {"case": None}
+
+
+async def test_a_session_signed_out_closes_its_socket_with_4401(hub):
+    case_id = (await accepted_case(hub, ("POWER",), token=WINDOW))["id"]
+    await user_account(hub, "socket.window")
+    token = await session_token(hub, "socket.window")
+    async with open_socket(hub.base_url, token) as socket:
+        await socket.subscribe(caseId=case_id, after="0")
+        assert len(await socket.events(3)) == 3
+        assert (await hub.ok("mutation { signOut }", {}, token)) == {"signOut": True}
+        assert await socket.close_code(within=5) == 4401
+    # An API key is accepted in connection_init, and its revocation closes the socket too.
+    created = await api_key(hub, "POWER")
+    async with open_socket(hub.base_url, created["secret"]) as socket:
+        await socket.subscribe(caseId=case_id, after="0")
+        assert len(await socket.events(3)) == 3
+        revoke = "mutation($id: ID!) { revokeApiKey(keyId: $id) { id } }"
+        await hub.ok(revoke, {"id": created["key"]["id"]}, ADMIN)
+        assert await socket.close_code(within=5) == 4401

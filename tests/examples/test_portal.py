@@ -1,8 +1,9 @@
 """examples/portal against a served hub (issue 14): the portal is killed (-9) and restarted
 while events stream, and ends with every event visible to its utility exactly once, equal to
 the database's list; its webhook receiver verified every delivery with `standardwebhooks` and
-refuses a tampered one. The hub runs with HUB_PERSISTED_ONLY=true: the portal sends only its
-operation's hash, as registered by `hub operations add examples/portal/operations.graphql`."""
+refuses a tampered one. The portal holds an API key the test creates (createApiKey). The hub
+runs with HUB_PERSISTED_ONLY=true: the portal sends only its operation's hash, as registered by
+`hub operations add examples/portal/operations.graphql`."""
 
 from __future__ import annotations
 
@@ -21,9 +22,15 @@ import httpx
 from standardwebhooks.webhooks import Webhook
 
 import tests.api
-from tests.api import REVIEW, token_for
+from tests.api import REVIEW
 from tests.events.support import expected_ids
-from tests.factories import ADMIN, REVIEWERS, accepted_case_and_tickets
+from tests.factories import (
+    ADMIN,
+    CREATE_API_KEY,
+    REVIEWERS,
+    accepted_case_and_tickets,
+    api_key,
+)
 from tests.persisted_operations.support import register_on_served_hub
 from tests.served import free_port
 from tests.webhooks.support import REGISTER
@@ -83,7 +90,7 @@ async def test_the_portal_restarted_mid_stream_handles_every_event_once(hub_with
         webhook_max_attempts="100",
     )
     operations = (PORTAL / "operations.graphql").read_bytes().decode()
-    await register_on_served_hub(hub, operations, REGISTER, *api_documents())
+    await register_on_served_hub(hub, operations, REGISTER, CREATE_API_KEY, *api_documents())
     port, state_dir, log = free_port(), tmp_path / "state", tmp_path / "portal.log"
     url = f"http://127.0.0.1:{port}/hub-events"
     registered = await hub.ok(REGISTER, {"input": {"utility": "POWER", "url": url}}, ADMIN)
@@ -91,7 +98,7 @@ async def test_the_portal_restarted_mid_stream_handles_every_event_once(hub_with
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("HUB_", "PORTAL_"))},
         "PORTAL_HUB_URL": hub.base_url,
-        "PORTAL_API_KEY": token_for("utility", utility="POWER"),
+        "PORTAL_API_KEY": (await api_key(hub, "POWER", "示例平台"))["secret"],
         "PORTAL_UTILITY": "POWER",
         "PORTAL_STATE_DIR": str(state_dir),
         "PORTAL_WEBHOOK_SECRET": secret,
@@ -145,7 +152,7 @@ async def test_on_an_open_hub_the_portal_sends_its_operation_once(hub_with, tmp_
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("HUB_", "PORTAL_"))},
         "PORTAL_HUB_URL": hub.base_url,
-        "PORTAL_API_KEY": token_for("utility", utility="POWER"),
+        "PORTAL_API_KEY": (await api_key(hub, "POWER", "示例平台"))["secret"],
         "PORTAL_STATE_DIR": str(state_dir),
     }
     portal = start_portal(env, log)

@@ -9,7 +9,7 @@ from tests.liaisons.support import LIAISONS, SET_LIAISONS
 
 TWO = [
     {"name": "李联络", "phone": "0751-8877817"},
-    {"name": "王联络", "phone": "13800001234", "userId": "user-42"},
+    {"name": "王联络", "phone": "13800001234"},
 ]
 
 
@@ -17,7 +17,7 @@ async def test_a_unit_has_one_or_two_liaisons_and_a_third_is_refused(api):
     data = await api.ok(SET_LIAISONS, {"unit": "POWER", "liaisons": TWO}, ADMIN)
     assert [(x["unit"], x["name"], x["userId"]) for x in data["setLiaisons"]] == [
         ("POWER", "李联络", None),
-        ("POWER", "王联络", "user-42"),
+        ("POWER", "王联络", None),
     ]
     three = [*TWO, {"name": "赵联络", "phone": "13900001111"}]
     error = await api.error(SET_LIAISONS, {"unit": "POWER", "liaisons": three}, ADMIN)
@@ -60,3 +60,28 @@ async def test_the_contact_list_masks_personal_mobiles_for_applicants(api):
     ]
     seen_by_staff = (await api.ok(LIAISONS, {"unit": "POWER"}, UTILITY["GAS"]))["liaisons"]
     assert [x["phone"] for x in seen_by_staff] == ["0751-8877817", "13800001234"]
+
+
+CREATE_USER = """mutation($input: UserInput!) { createUser(input: $input) { id } }"""
+
+
+async def create_user(api, username: str, role: str, **binding) -> str:
+    user = {"username": username, "displayName": username, "role": role, **binding}
+    variables = {"input": {**user, "password": "Demo-Password-2026"}}
+    return (await api.ok(CREATE_USER, variables, ADMIN))["createUser"]["id"]
+
+
+async def test_a_liaison_links_to_a_liaison_user_of_its_own_unit(api):
+    power_liaison = await create_user(api, "liaison-p", "LIAISON", unit="POWER")
+    gas_liaison = await create_user(api, "liaison-g", "LIAISON", unit="GAS")
+    power_staff = await create_user(api, "power-staff", "UTILITY", utility="POWER")
+    unknown = "00000000-0000-4000-8000-000000000000"
+    for user_id in (gas_liaison, power_staff, unknown, "not-an-id"):
+        entries = [{"name": "李联络", "phone": "0751-8877817", "userId": user_id}]
+        error = await api.error(SET_LIAISONS, {"unit": "POWER", "liaisons": entries}, ADMIN)
+        assert bad_input_paths(error) == ["liaisons[0].userId"], user_id
+    assert (await api.ok(LIAISONS, {"unit": "POWER"}, ADMIN))["liaisons"] == []
+
+    entries = [{"name": "李联络", "phone": "0751-8877817", "userId": power_liaison}]
+    data = await api.ok(SET_LIAISONS, {"unit": "POWER", "liaisons": entries}, ADMIN)
+    assert [x["userId"] for x in data["setLiaisons"]] == [power_liaison]

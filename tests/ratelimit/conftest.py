@@ -11,7 +11,8 @@ from hub.settings import get_settings
 @pytest.fixture
 async def hub_app(monkeypatch):
     """`hub_app(rate_limit="5/minute")`: an in-process hub app with those HUB_* settings (None
-    unsets one: its default applies); its budgets' Redis connections are closed afterwards."""
+    unsets one: its default applies); the Redis connections of its budgets and of its sign-in
+    lockout are closed afterwards."""
     apps = []
 
     def build(**settings):
@@ -31,5 +32,6 @@ async def hub_app(monkeypatch):
         for app in apps:
             if app.state.rate_budgets is not None:
                 await app.state.rate_budgets.aclose()
+            await app.state.sign_in_lockout.aclose()
         monkeypatch.undo()
         get_settings.cache_clear()

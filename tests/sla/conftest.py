@@ -10,7 +10,7 @@ from tests.sla.support import TTL
 
 @pytest.fixture(autouse=True)
 def long_lived_tokens(monkeypatch):
-    monkeypatch.setenv("HUB_TOKEN_MAX_TTL_SECONDS", str(TTL))
+    monkeypatch.setenv("HUB_SESSION_TTL_SECONDS", str(TTL))
     get_settings.cache_clear()
     yield
     monkeypatch.undo()

@@ -2,7 +2,10 @@
 payload, and the close codes of API.md ("Transport").
 
 - a missing or bad token in `{"Authorization": "Bearer <token>"}` (key in any case): 4403;
-- a token that expires while the socket is open: 4401, at its `exp`;
+- a token that expires while the socket is open: 4401, at its `exp`; a session or API key
+  revoked while it is open (signOut, disableUser, a password change, revokeApiKey): 4401 at
+  once when the revocation reaches this replica, else at the next check (every
+  CREDENTIAL_CHECK_SECONDS, with a cache of at most 30 s: within 60 s);
 - no `connection_init` within HUB_WS_INIT_TIMEOUT_SECONDS: 4408 (strawberry's own timer);
 - a subscriber too slow to keep up: 4429 (hub/resolvers/events/subscriptions.py).
 
@@ -14,11 +17,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-import jwt
 from graphql import GraphQLError
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from strawberry.asgi import ASGIWebSocketAdapter
@@ -31,7 +34,8 @@ from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET
 
 from hub import clock
-from hub.auth.tokens import principal_from_header
+from hub.accounts import revocations
+from hub.accounts.credentials import credential_from_header
 from hub.errors import Forbidden, HubError, RateLimited
 from hub.metrics import RATE_LIMIT_REFUSALS, WEBSOCKETS_OPEN
 from hub.ratelimit.callers import token_budget_key
@@ -39,7 +43,10 @@ from hub.resolvers.context import HubContext
 from hub.resolvers.loaders import Loaders
 from hub.settings import get_settings
 
+log = logging.getLogger(__name__)
+
 TOKEN_EXPIRED = 4401
+CREDENTIAL_CHECK_SECONDS = 30.0
 SLOW_CONSUMER = 4429
 SERVICE_RESTART = 1012
 
@@ -58,6 +65,9 @@ class SocketContext(HubContext):
 
     connection_params: dict | None = None
     _expiry: asyncio.TimerHandle | None = field(default=None, repr=False)
+    _authorization: str | None = field(default=None, repr=False)
+    _checks: asyncio.Task | None = field(default=None, repr=False)
+    _stop_listening: object = field(default=None, repr=False)
     _closing: set[asyncio.Task] = field(default_factory=set, repr=False)
 
     @property
@@ -79,9 +89,38 @@ class SocketContext(HubContext):
         self._closing.add(task)
         task.add_done_callback(self._closing.discard)
 
+    def watch_credential(self, authorization: str) -> None:
+        """Check the credential again on every revocation and every CREDENTIAL_CHECK_SECONDS;
+        close with 4401 once it is refused."""
+        self._authorization = authorization
+        self._stop_listening = revocations.on_revocation(self._revoked)
+        self._checks = asyncio.get_running_loop().create_task(self._check_periodically())
+
+    def _revoked(self) -> None:
+        task = asyncio.get_running_loop().create_task(self._check_credential())
+        self._closing.add(task)
+        task.add_done_callback(self._closing.discard)
+
+    async def _check_periodically(self) -> None:
+        while True:
+            await asyncio.sleep(CREDENTIAL_CHECK_SECONDS)
+            await self._check_credential()
+
+    async def _check_credential(self) -> None:
+        try:
+            await credential_from_header(self._authorization)
+        except HubError:
+            await self.close(TOKEN_EXPIRED, "登录凭证已失效 (credential revoked or expired)")
+        except Exception as exc:  # the database is down: the socket stays, checked again later
+            log.warning("WebSocket credential not checked: %s", type(exc).__name__)
+
     def release(self) -> None:
         if self._expiry is not None:
             self._expiry.cancel()
+        if self._checks is not None:
+            self._checks.cancel()
+        if callable(self._stop_listening):
+            self._stop_listening()
 
 
 class HubWebSocketAdapter(ASGIWebSocketAdapter):
@@ -151,11 +190,6 @@ def _authorization(params: Mapping | None) -> str | None:
     return None
 
 
-def _expires_at(header: str) -> float:
-    token = header.partition(" ")[2].strip()  # verified by principal_from_header already
-    return float(jwt.decode(token, options={"verify_signature": False})["exp"])
-
-
 class GraphQLOverWebSocket:
     """Mixed into the hub's `strawberry.asgi.GraphQL` view (hub/app.py)."""
 
@@ -185,13 +219,15 @@ class GraphQLOverWebSocket:
             return UNSET
         header = _authorization(context.connection_params)
         try:
-            principal = principal_from_header(header)
+            credential = await credential_from_header(header)
         except HubError:
-            principal = None
-        if principal is None:
+            credential = None
+        if credential is None:
             raise ConnectionRejectionError()  # strawberry closes with 4403
-        context.principal_or_none = principal
-        context.close_at(_expires_at(header))
+        context.principal_or_none = credential.principal
+        if credential.expires_at is not None:
+            context.close_at(credential.expires_at.timestamp())
+        context.watch_credential(header)
         return UNSET
 
 

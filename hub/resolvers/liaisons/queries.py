@@ -41,8 +41,7 @@ class LiaisonQueries:
 
     @strawberry.field(
         description="调用方可见的问题，最新提出的在前，按键集游标分页。The inquiries the caller "
-        "may "
-        "see, newest first, in keyset pages. Errors: BAD_USER_INPUT (first, after)."
+        "may see, newest first, in keyset pages. Errors: BAD_USER_INPUT (first, after)."
     )
     async def inquiries(
         self,

@@ -1,0 +1,112 @@
+"""One bearer credential, three kinds, told apart by prefix: a session secret (`hubs_`), an API
+key (`hubk_`), or a JWT from `hub token`. The same function serves HTTP and WebSocket.
+
+Sessions and keys are looked up in the database and cached in this process for CACHE_SECONDS;
+a revocation clears the cache (hub/accounts/revocations.py). An API key's `last_used_at` is
+written at most once a minute per key and process, never once per request.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+from hub import clock
+from hub.accounts import revocations
+from hub.accounts.secrets import API_KEY_PREFIX, SESSION_PREFIX, secret_hash
+from hub.accounts.users import principal_of
+from hub.auth.principal import Principal
+from hub.auth.tokens import read_token, token_expiry
+from hub.enums import Role
+from hub.errors import Unauthenticated
+from hub.models import ApiKey, UserSession
+
+CACHE_SECONDS = 30.0
+CACHE_LIMIT = 10_000
+LAST_USED_EVERY_SECONDS = 60.0
+REVOKED = "登录凭证无效、已过期或已撤销 (invalid, expired or revoked credential)"
+
+
+@dataclass(frozen=True, slots=True)
+class Credential:
+    principal: Principal
+    expires_at: datetime | None  # None: until revoked (API keys)
+
+
+_cache: dict[str, tuple[float, Credential]] = {}
+_key_last_touched: dict[UUID, float] = {}
+
+
+def clear_cache() -> None:
+    _cache.clear()
+
+
+revocations.on_revocation(clear_cache)
+
+
+def bearer_token(header: str) -> str:
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthenticated("Authorization 头应为 Bearer <token>")
+    return token.strip()
+
+
+async def credential_from_header(value: str | None) -> Credential | None:
+    """None when no Authorization header was sent; UNAUTHENTICATED when it is bad, expired or
+    revoked."""
+    if not value:
+        return None
+    return await resolve(bearer_token(value))
+
+
+async def principal_from_header(value: str | None) -> Principal | None:
+    credential = await credential_from_header(value)
+    return credential.principal if credential else None
+
+
+async def resolve(token: str) -> Credential:
+    if not token.startswith((SESSION_PREFIX, API_KEY_PREFIX)):
+        return Credential(read_token(token), token_expiry(token))
+    digest = secret_hash(token)
+    cached = _cache.get(digest)
+    if cached is None or cached[0] <= time.monotonic():
+        credential = await _look_up(token, digest)
+        if len(_cache) >= CACHE_LIMIT:
+            _cache.clear()
+        _cache[digest] = (time.monotonic() + CACHE_SECONDS, credential)
+    else:
+        credential = cached[1]
+    if credential.expires_at is not None and credential.expires_at <= clock.now():
+        raise Unauthenticated(REVOKED)
+    if credential.principal.api_key_id is not None:
+        await _touch(credential.principal.api_key_id)
+    return credential
+
+
+async def _look_up(token: str, digest: str) -> Credential:
+    if token.startswith(SESSION_PREFIX):
+        session = (
+            await UserSession.filter(secret_hash=digest, revoked_at=None)
+            .select_related("user")
+            .first()
+        )
+        if session is None or session.user.disabled or session.expires_at <= clock.now():
+            raise Unauthenticated(REVOKED)
+        return Credential(principal_of(session.user, session_id=session.id), session.expires_at)
+    key = await ApiKey.filter(secret_hash=digest, revoked_at=None).first()
+    if key is None:
+        raise Unauthenticated(REVOKED)
+    principal = Principal(
+        role=Role.UTILITY, name=f"api-key:{key.prefix}", utility=key.utility, api_key_id=key.id
+    )
+    return Credential(principal, None)
+
+
+async def _touch(key_id: UUID) -> None:
+    now = time.monotonic()
+    if now - _key_last_touched.get(key_id, float("-inf")) < LAST_USED_EVERY_SECONDS:
+        return
+    _key_last_touched[key_id] = now
+    await ApiKey.filter(id=key_id).update(last_used_at=clock.now())
