@@ -3,12 +3,16 @@ leave on the case they name (applicants see only those their side raised)."""
 
 from __future__ import annotations
 
+from hub.auth.principal import Principal
 from hub.auth.tokens import issue_token
-from hub.enums import Role
+from hub.enums import Role, Utility
+from hub.events.access import selection_for
+from hub.events.stream import replay
 from tests.api import GET_CASE, bad_input_paths
 from tests.factories import (
     ADMIN,
     APPLICANT,
+    ENTERPRISE_A,
     ENTERPRISE_B,
     UTILITY,
     WINDOW,
@@ -143,3 +147,30 @@ async def test_a_liaison_token_without_a_known_unit_sees_nothing(api):
     await raise_inquiry(api, WINDOW, "POWER")
     stray = issue_token(role=Role.LIAISON, unit="ELSEWHERE", name="x")
     assert await listed_ids(api, stray) == []
+
+
+async def _replayed_inquiries(principal: Principal) -> list[tuple[str, str]]:
+    selection = await selection_for(principal, utility=None, case_id=None)
+    return [
+        (d.event.type, d.event.data["inquiryId"])
+        async for d in replay(selection, 0)
+        if "inquiryId" in (d.event.data or {})
+    ]
+
+
+async def test_subscriptions_carry_inquiry_events_to_the_case_audience(api):
+    case_id, _ = await accepted_case_and_tickets(api, ("POWER",))
+    mine = await raise_inquiry(api, APPLICANT, "SERVICE_CENTRE", "何时勘察？", case_id=case_id)
+    internal = await raise_inquiry(api, WINDOW, "POWER", "请加快", case_id=case_id)
+    await api.ok(ANSWER, {"id": internal["id"], "answer": "明天"}, UTILITY["POWER"])
+
+    applicant = Principal(role=Role.APPLICANT, name="经办人", org=ENTERPRISE_A)
+    power = Principal(role=Role.UTILITY, name="供电", utility=Utility.POWER)
+    gas = Principal(role=Role.UTILITY, name="燃气", utility=Utility.GAS)
+    assert await _replayed_inquiries(applicant) == [("INQUIRY_RAISED", mine["id"])]
+    assert await _replayed_inquiries(power) == [
+        ("INQUIRY_RAISED", mine["id"]),
+        ("INQUIRY_RAISED", internal["id"]),
+        ("INQUIRY_ANSWERED", internal["id"]),
+    ]
+    assert await _replayed_inquiries(gas) == []  # no ticket of the case
