@@ -24,6 +24,7 @@ from tests.factories import (
 from tests.liaisons.support import (
     ANSWER,
     GET,
+    LIST,
     REOPEN,
     liaison_token,
     listed_ids,
@@ -174,3 +175,19 @@ async def test_subscriptions_carry_inquiry_events_to_the_case_audience(api):
         ("INQUIRY_ANSWERED", internal["id"]),
     ]
     assert await _replayed_inquiries(gas) == []  # no ticket of the case
+
+
+async def test_inquiries_come_newest_first_in_keyset_pages(api):
+    raised = [(await raise_inquiry(api, WINDOW, "WATER", f"问题 {n}"))["id"] for n in range(5)]
+    added = []
+
+    async def raise_another():
+        added.append((await raise_inquiry(api, WINDOW, "WATER", "新问题"))["id"])
+
+    nodes = await api.every_page(LIST, {"first": 2}, ADMIN, between=raise_another)
+    assert [n["id"] for n in nodes] == raised[::-1]  # later ones come before the cursor
+    assert len(added) == 2
+    error = await api.error(LIST, {"first": 2, "after": "bm9wZQ"}, ADMIN)
+    assert bad_input_paths(error) == ["after"]
+    error = await api.error(LIST, {"first": 101}, ADMIN)
+    assert bad_input_paths(error) == ["first"]
