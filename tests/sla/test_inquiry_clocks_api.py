@@ -9,7 +9,7 @@ warning (0.8 wd: 1.55, 0.1 into Tuesday's afternoon) is at 14:48."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import time_machine
 
@@ -17,6 +17,7 @@ from hub.sla.sweep import sweep_clocks
 from tests.factories import at
 from tests.liaisons.support import ANSWER, GET, PLAN, REOPEN, listed_ids, raise_inquiry
 from tests.sla.support import Tokens, accepted_case, case, iso, report, sla_events
+from tests.sla.test_admin_schedule_api import RECOMPUTE, SET_SCHEDULE, official_2026
 
 LIAISON_ANSWER = "LIAISON_PROBLEM_ANSWER"
 FRIDAY = at(2026, 4, 3, 16, 0)
@@ -105,3 +106,15 @@ async def test_a_plan_stops_the_clock_and_a_late_answer_still_closes(api):
         0,
         1,
     )
+
+
+async def test_recomputing_after_a_calendar_edit_moves_an_open_inquiry_deadline(api):
+    with time_machine.travel(at(2026, 3, 10, 10, 15), tick=False) as traveller:
+        tokens = Tokens()
+        inquiry = await raise_inquiry(api, tokens.liaison, "WATER", "水表井位置？")
+        assert inquiry["dueAt"] == iso(at(2026, 3, 11, 10, 15))
+        traveller.move_to(at(2026, 3, 10, 11, 0))
+        await api.ok(SET_SCHEDULE, official_2026([date(2026, 3, 11)]), tokens.admin)
+        assert (await api.ok(RECOMPUTE, {}, tokens.admin))["recomputeOpenClocks"] == 1
+        moved = (await api.ok(GET, {"id": inquiry["id"]}, tokens.admin))["inquiry"]
+        assert moved["dueAt"] == iso(at(2026, 3, 12, 10, 15))
