@@ -3,6 +3,8 @@ leave on the case they name (applicants see only those their side raised)."""
 
 from __future__ import annotations
 
+import asyncio
+
 from hub.auth.principal import Principal
 from hub.auth.tokens import issue_token
 from hub.enums import Role, Utility
@@ -191,3 +193,18 @@ async def test_inquiries_come_newest_first_in_keyset_pages(api):
     assert bad_input_paths(error) == ["after"]
     error = await api.error(LIST, {"first": 101}, ADMIN)
     assert bad_input_paths(error) == ["first"]
+
+
+async def test_two_answers_at_once_close_the_inquiry_once(api):
+    case_id, _ = await accepted_case_and_tickets(api, ("POWER",))
+    inquiry = await raise_inquiry(api, WINDOW, "POWER", case_id=case_id)
+    answers = await asyncio.gather(
+        api.raw(ANSWER, {"id": inquiry["id"], "answer": "甲"}, UTILITY["POWER"]),
+        api.raw(ANSWER, {"id": inquiry["id"], "answer": "乙"}, POWER_LIAISON),
+    )
+    codes = sorted(a["errors"][0]["extensions"]["code"] for a in answers if a.get("errors"))
+    assert len(codes) == 1 and codes[0] in ("CONFLICT", "INVALID_STATE"), answers
+    [won] = [a["data"]["answerInquiry"]["answer"] for a in answers if not a.get("errors")]
+    assert (await api.ok(GET, {"id": inquiry["id"]}, WINDOW))["inquiry"]["answer"] == won
+    answered = [e for e in await events_of(api, case_id) if e["type"] == "INQUIRY_ANSWERED"]
+    assert [e["data"]["answer"] for e in answered] == [won]
