@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 
@@ -24,6 +25,8 @@ from hub.enums import EventType, MaterialSource, Role, Unit, Utility
 from hub.errors import BadUserInput
 from hub.events.record import record_event
 from hub.guide.catalogue import requirements_for
+from hub.liaisons import inquiries
+from hub.liaisons.roster import LiaisonEntry, set_liaisons
 from hub.licences.service import pull_licences
 from hub.models import Case, Project, User
 from hub.objectstore import get_object_store
@@ -35,6 +38,14 @@ from hub.workflow.material_writes import StoredFile, add_material
 
 DEMO_MARK = "DEMO-"
 WINDOW = Principal(role=Role.WINDOW, name="窗口-李四")
+ADMIN = Principal(role=Role.ADMIN, name="管理员")
+#: Each member unit's liaisons: the unit's office line, and for two of them a second person.
+LIAISONS = {
+    Unit.SERVICE_CENTRE: [LiaisonEntry("陈晓明", "0751-8890001")],
+    Unit.WATER: [LiaisonEntry("黄志强", "0751-8123001"), LiaisonEntry("林小燕", "13800007101")],
+    Unit.POWER: [LiaisonEntry("刘建国", "0751-8456001"), LiaisonEntry("周敏", "13800007201")],
+    Unit.GAS: [LiaisonEntry("吴海涛", "0751-8789001")],
+}
 DEFAULT_CALENDAR = WorkingCalendar.default(clock.local_zone())
 
 # (USCC, name, agent, phone, agent's ID number, real-estate title): all in the demo licence
@@ -191,6 +202,7 @@ async def _seed_cases() -> None:
     await _attach_all(case, WINDOW)
     await service.submit_application(principal=WINDOW, case_id=str(case.id))
     await window.accept_case(principal=WINDOW, case_id=str(case.id))
+    await _seed_liaisons_and_inquiries(case)
     # Withdrawn by the enterprise.
     case = await service.create_application(
         principal=WINDOW, data=_application(1, [p[2]], "员工食堂燃气改造")
@@ -202,3 +214,30 @@ async def _seed_cases() -> None:
     case = await service.create_application(principal=WINDOW, data=data)
     await pull_licences(principal=WINDOW, case_id=str(case.id))
     await service.submit_application(principal=WINDOW, case_id=str(case.id))
+
+
+async def _seed_liaisons_and_inquiries(accepted: Case) -> None:
+    """Liaisons for every unit; about the accepted case, an open inquiry to the power utility
+    and one the gas utility answered."""
+    # The POWER liaison is the demo account liaison-power (seed_accounts ran first).
+    power_user = await User.get(username="liaison-power")
+    first, *rest = LIAISONS[Unit.POWER]
+    linked = {**LIAISONS, Unit.POWER: [replace(first, user_id=str(power_user.id)), *rest]}
+    for unit, entries in linked.items():
+        await set_liaisons(principal=ADMIN, unit=unit, entries=entries)
+    await inquiries.raise_inquiry(
+        principal=WINDOW,
+        unit=Unit.POWER,
+        case_id=str(accepted.id),
+        question="该项目申请 630kVA，请确认附近 10kV 线路是否有可用间隔。",
+    )
+    asked = await inquiries.raise_inquiry(
+        principal=WINDOW,
+        unit=Unit.GAS,
+        case_id=str(accepted.id),
+        question="园区燃气中压管道是否已敷设到厂区门口？",
+    )
+    gas = Principal(role=Role.LIAISON, name="吴海涛", unit=str(Unit.GAS))
+    await inquiries.answer_inquiry(
+        principal=gas, inquiry_id=str(asked.id), answer="已敷设到园区路口，距厂区约 80 米。"
+    )

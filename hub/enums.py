@@ -30,12 +30,19 @@ class Role(StrEnum):
 
 
 class Unit(StrEnum):
-    """Who answers for a part of the work: the service hall or one utility (liaisons, users)."""
+    """A member unit: the service hall or one utility (liaisons, users); each names one or two
+    liaisons, and inquiries are addressed to one."""
 
     SERVICE_CENTRE = "SERVICE_CENTRE"
     WATER = "WATER"
     POWER = "POWER"
     GAS = "GAS"
+
+
+class InquiryStatus(StrEnum):
+    OPEN = "OPEN"
+    PLANNED = "PLANNED"
+    ANSWERED = "ANSWERED"
 
 
 class CaseStatus(StrEnum):
@@ -135,6 +142,10 @@ class EventType(StrEnum):
     DOCUMENT_FAILED = "DOCUMENT_FAILED"
     SLA_WARNING = "SLA_WARNING"
     SLA_BREACHED = "SLA_BREACHED"
+    INQUIRY_RAISED = "INQUIRY_RAISED"
+    INQUIRY_PLANNED = "INQUIRY_PLANNED"
+    INQUIRY_ANSWERED = "INQUIRY_ANSWERED"
+    INQUIRY_REOPENED = "INQUIRY_REOPENED"
 
 
 class WebhookDeliveryStatus(StrEnum):

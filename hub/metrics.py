@@ -65,6 +65,11 @@ DOCUMENT_RENDER_SECONDS = Histogram(
 )
 SLA_WARNINGS = Counter("hub_sla_warnings", "SLA_WARNING events by clock kind", ["clock"])
 SLA_BREACHES = Counter("hub_sla_breaches", "SLA_BREACHED events by clock kind", ["clock"])
+INQUIRY_OUTCOMES = Counter(
+    "hub_inquiries",
+    "Inquiry steps (问题协调) by outcome: raised, planned, answered or reopened",
+    ["outcome"],
+)
 WEBHOOK_DELIVERIES = Counter(
     "hub_webhook_deliveries",
     "Webhook delivery attempts by outcome: delivered, retrying, failed or superseded",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from hub import demo, models
-from hub.enums import CaseStatus
+from hub.enums import CaseStatus, Unit
 from hub.jobs import inprocess
-from hub.models import Case, Ticket
+from hub.models import Case, Inquiry, Liaison, SlaClock, Ticket, User
 from tests.api import CASES
 from tests.factories import WINDOW
 
@@ -105,3 +105,14 @@ async def test_seed_creates_the_demo_accounts_once_and_lists_them(database):
     again = await demo.seed()
     assert "already" in again and "  admin " in again
     assert await User.all().count() == 7
+
+
+async def test_demo_has_liaisons_for_every_unit_and_an_open_and_an_answered_inquiry(database):
+    await demo.seed()
+    units = {liaison.unit for liaison in await Liaison.all()}
+    assert units == set(Unit)
+    linked = await Liaison.exclude(user_id=None).values_list("unit", "user_id")
+    assert linked == [(Unit.POWER, str((await User.get(username="liaison-power")).id))]
+    statuses = sorted(str(inquiry.status) for inquiry in await Inquiry.all())
+    assert statuses == ["ANSWERED", "OPEN"]
+    assert await SlaClock.filter(inquiry_id__isnull=False, stopped_at=None).count() == 1

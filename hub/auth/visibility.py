@@ -11,7 +11,7 @@ from hub.auth.principal import Principal
 from hub.enums import Role
 from hub.errors import NotFound, Unauthenticated
 from hub.guide.catalogue import requirement_codes_for_utility
-from hub.models import Case, Material, Ticket
+from hub.models import Case, Inquiry, Material, Ticket
 
 
 def require_principal(principal: Principal | None) -> Principal:
@@ -30,6 +30,10 @@ def visible_cases(principal: Principal) -> QuerySet[Case]:
         return Case.filter(
             id__in=Subquery(Ticket.filter(utility=principal.utility).values("case_id"))
         )
+    if principal.role == Role.LIAISON and principal.member_unit is not None:
+        # The cases named by the inquiries addressed to the liaison's unit.
+        named = Inquiry.filter(unit=principal.member_unit, case_id__isnull=False)
+        return Case.filter(id__in=Subquery(named.values("case_id")))
     return Case.filter(id__in=[])
 
 

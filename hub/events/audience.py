@@ -1,5 +1,8 @@
 """Which utility an event reaches (API.md, "Events"): every event of a case that holds a ticket
-for the utility, from that ticket's dispatch on. Subscriptions and webhooks both ask here."""
+for the utility, from that ticket's dispatch on. Subscriptions and webhooks both ask here.
+
+Applicants see every event of their cases but the hall's coordination among its units: the
+events of an inquiry (and of its clock) reach them only when their side raised it."""
 
 from __future__ import annotations
 
@@ -32,3 +35,8 @@ async def dispatch_points(case_ids: Iterable[UUID]) -> DispatchPoints:
 def reaches_utility(event: CaseEvent, utility: Utility, points: DispatchPoints) -> bool:
     first = points.get((event.case_id, utility))
     return first is not None and event.id >= first
+
+
+def reaches_applicant(event: CaseEvent) -> bool:
+    data = event.data or {}
+    return "inquiryId" not in data or data.get("raisedByApplicant") is True

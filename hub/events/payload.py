@@ -36,6 +36,9 @@ _TICKET = frozenset({"ticketId", "status"})  # the ticket concerned and its stat
 _MATERIAL = frozenset({"materialId", "requirementCode"})
 _DOCUMENT = frozenset({"documentId", "kind", "version", "ticketId"})  # ticketId null: case's
 _SLA = frozenset({"clockId", "clock", "owner", "ticketId", "status", "startedAt", "dueAt"})
+# the inquiry, the unit it is addressed to, its status reached and its current deadline;
+# raisedByApplicant: whether the applicant's side raised it (only then do applicants see it)
+_INQUIRY = frozenset({"inquiryId", "unit", "status", "dueAt", "raisedByApplicant"})
 
 #: Keys `data` carries per event type.
 EVENT_DATA_KEYS: dict[EventType, frozenset[str]] = {
@@ -63,9 +66,14 @@ EVENT_DATA_KEYS: dict[EventType, frozenset[str]] = {
     EventType.LICENCE_PULL_FAILED: frozenset({"kind", "code", "requestId"}),
     EventType.DOCUMENT_READY: _DOCUMENT | {"sha256"},
     EventType.DOCUMENT_FAILED: _DOCUMENT | {"error"},
-    # ticketId null for a case's clock; status: the ticket's status, or the case's for its clock
+    # ticketId null for a case's clock; status: the ticket's status, or the case's for its clock;
+    # an inquiry's clock: the inquiry's status, and inquiryId, unit, raisedByApplicant besides
     EventType.SLA_WARNING: _SLA,
     EventType.SLA_BREACHED: _SLA,
+    EventType.INQUIRY_RAISED: _INQUIRY | {"question", "raisedBy"},
+    EventType.INQUIRY_PLANNED: _INQUIRY | {"plan", "planDate"},
+    EventType.INQUIRY_ANSWERED: _INQUIRY | {"answer"},
+    EventType.INQUIRY_REOPENED: _INQUIRY | {"reason"},
 }
 
 

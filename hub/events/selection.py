@@ -11,7 +11,12 @@ from tortoise.expressions import Subquery
 from tortoise.queryset import QuerySet
 
 from hub.enums import Utility
-from hub.events.audience import DispatchPoints, dispatch_points, reaches_utility
+from hub.events.audience import (
+    DispatchPoints,
+    dispatch_points,
+    reaches_applicant,
+    reaches_utility,
+)
 from hub.models import Case, CaseEvent, Ticket
 
 
@@ -41,6 +46,7 @@ class EventSelection:
             return False
         if self.applicant_uscc is not None and (
             facts.applicant_of.get(event.case_id) != self.applicant_uscc
+            or not reaches_applicant(event)
         ):
             return False
         return self.utility is None or reaches_utility(event, self.utility, facts.points)

@@ -9,6 +9,7 @@ from hub.models.documents import Document
 from hub.models.events import CaseEvent
 from hub.models.guide import RequirementRecord
 from hub.models.handovers import PaperHandover
+from hub.models.liaisons import Inquiry, Liaison
 from hub.models.materials import Material, Upload
 from hub.models.operations import PersistedOperation
 from hub.models.sla import HolidaySchedule, SlaClock
@@ -27,6 +28,8 @@ __all__ = [
     "Document",
     "GasRequest",
     "HolidaySchedule",
+    "Inquiry",
+    "Liaison",
     "Material",
     "PaperHandover",
     "PersistedOperation",

@@ -8,9 +8,13 @@ class SlaClock(Model):
     """One running promise of the rules: started by an event, due after N working days."""
 
     id = fields.UUIDField(primary_key=True)
-    case = fields.ForeignKeyField("models.Case", related_name="clocks", db_index=True)
+    # Null for a general inquiry's clock (one that names no case).
+    case = fields.ForeignKeyField("models.Case", related_name="clocks", null=True, db_index=True)
     ticket = fields.ForeignKeyField(
         "models.Ticket", related_name="clocks", null=True, db_index=True
+    )
+    inquiry = fields.ForeignKeyField(
+        "models.Inquiry", related_name="clocks", null=True, db_index=True
     )
     kind = fields.CharField(max_length=32)
     owner = fields.CharField(max_length=16)  # WINDOW, a utility, or the assigned unit

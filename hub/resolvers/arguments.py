@@ -21,6 +21,11 @@ MATERIAL_ID = strawberry.argument(
     "The material's id (an opaque string); NOT_FOUND when it does not exist or the caller cannot "
     "see it."
 )
+INQUIRY_ID = strawberry.argument(
+    description="问题 id（不透明字符串）；问题不存在或调用方看不到时为 NOT_FOUND。"
+    "The inquiry's id (an opaque string); NOT_FOUND when it does not exist or the caller cannot "
+    "see it."
+)
 ENDPOINT_ID = strawberry.argument(
     description="Webhook 接收端 id；不存在时为 NOT_FOUND。"
     "The webhook endpoint's id; NOT_FOUND when there is none."

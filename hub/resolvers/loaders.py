@@ -152,14 +152,16 @@ class ReusableMaterialsByCaseLoader(DataLoader[tuple[Principal, Case], list]):
         super().__init__(load_fn=_per_group(lambda k: k, load_group))
 
 
-class EventPageByCaseLoader(DataLoader[tuple[UUID, Window], Page]):
-    """Keyed by (case id, page window): one page of each case's timeline."""
+class EventPageByCaseLoader(DataLoader[tuple[UUID, Window, bool], Page]):
+    """Keyed by (case id, page window, whether an applicant reads it): one page of each case's
+    timeline."""
 
     def __init__(self) -> None:
-        async def load_group(window, case_ids):
-            return await timeline_pages(case_ids=case_ids, window=window)
+        async def load_group(arguments, case_ids):
+            window, applicant = arguments
+            return await timeline_pages(case_ids=case_ids, window=window, applicant=applicant)
 
-        super().__init__(load_fn=_per_group(lambda k: (k[1], k[0]), load_group))
+        super().__init__(load_fn=_per_group(lambda k: ((k[1], k[2]), k[0]), load_group))
 
 
 class Loaders:

@@ -26,6 +26,8 @@ from hub.resolvers.documents.queries import DocumentQueries
 from hub.resolvers.events.socket import WebSocketOperations
 from hub.resolvers.events.subscriptions import EventSubscriptions
 from hub.resolvers.guide.queries import GuideQueries
+from hub.resolvers.liaisons.mutations import LiaisonMutations
+from hub.resolvers.liaisons.queries import LiaisonQueries
 from hub.resolvers.tickets.mutations import TicketMutations
 from hub.resolvers.tickets.queries import TicketQueries
 from hub.resolvers.webhooks.mutations import WebhookMutations
@@ -59,6 +61,7 @@ class Query(
     WebhookQueries,
     AuditQueries,
     AccountQueries,
+    LiaisonQueries,
 ):
     pass
 
@@ -79,6 +82,7 @@ class Mutation(
     DocumentMutations,
     WebhookMutations,
     AccountMutations,
+    LiaisonMutations,
 ):
     pass
 

@@ -9,7 +9,7 @@ import strawberry
 from hub import enums
 from hub.models import ApiKey as ApiKeyRow
 from hub.models import User as UserRow
-from hub.schema.enums import Utility, described_enum
+from hub.schema.enums import Unit, Utility, described_enum
 from hub.schema.rows import from_row
 from hub.schema.scalars import DateTime
 
@@ -39,17 +39,6 @@ Role = described_enum(
         _Role.LIAISON: "联络员，须绑定 unit。A liaison, bound to a `unit`.",
         _Role.ADMIN: "管理员：用户、API 密钥、Webhook、节假日。An admin: users, API keys, "
         "webhooks, holidays.",
-    },
-)
-
-Unit = described_enum(
-    enums.Unit,
-    description="单位：政务服务中心或某一供能企业。A unit: the service centre or one utility.",
-    values={
-        enums.Unit.SERVICE_CENTRE: "政务服务中心（窗口）。The service centre (the window).",
-        enums.Unit.WATER: "韶关市水投集团。The water utility.",
-        enums.Unit.POWER: "韶关市供电局。The power utility.",
-        enums.Unit.GAS: "韶关港华燃气公司。The gas utility.",
     },
 )
 

@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from hub.auth.visibility import sees_full_personal_data
+from hub.enums import Role
 from hub.enums import Utility as UtilityValue
 from hub.events.timeline import TIMELINE_ORDER, TIMELINE_PAGE
 from hub.materials.figures import material_figures
@@ -336,7 +337,8 @@ class Case:
         ] = None,
     ) -> CaseEventConnection:
         window = page_window(TIMELINE_ORDER, first=first, after=after, default=TIMELINE_PAGE)
-        page = await info.context.loaders.event_page_by_case.load((self.row.id, window))
+        applicant = info.context.principal.role == Role.APPLICANT
+        page = await info.context.loaders.event_page_by_case.load((self.row.id, window, applicant))
         return Connection.of(page, lambda row: CaseEvent.from_model(row, self.case_no))
 
     @strawberry.field(

@@ -299,6 +299,45 @@ ScheduleSource = described_enum(
     },
 )
 
+UN = enums.Unit
+Unit = described_enum(
+    UN,
+    description="联络机制的成员单位，各有 1 至 2 名联络员，问题向其提出。A member unit of the "
+    "liaison mechanism: each names one or two liaisons, and inquiries are addressed to one.",
+    values={
+        UN.SERVICE_CENTRE: (
+            "政务服务中心（综合窗口），其问题由窗口和其联络员答复。The city service centre (the "
+            "window); its window staff and liaisons answer its inquiries."
+        ),
+        UN.WATER: "供水企业（韶关市水投集团）。The water utility.",
+        UN.POWER: "供电企业（韶关市供电局）。The power utility.",
+        UN.GAS: "供气企业（韶关港华燃气公司）。The gas utility.",
+    },
+)
+
+IS = enums.InquiryStatus
+InquiryStatus = described_enum(
+    IS,
+    description="问题协调的状态：OPEN 待答复（1 个工作日时限在走）；PLANNED 已给出解决计划和日期"
+    "（时限停止，仍待答复）；ANSWERED 已答复。An inquiry's state: OPEN awaits an answer (its "
+    "one-working-day clock runs); PLANNED has a plan and a date (the clock stopped; an answer "
+    "still closes it); ANSWERED is answered.",
+    values={
+        IS.OPEN: (
+            "待答复：提出或重新打开后 1 个工作日内须答复或给出计划。Awaiting an answer, or a "
+            "plan, within one working day of being raised or reopened."
+        ),
+        IS.PLANNED: (
+            "已给出解决计划和日期，时限停止；答复后变为 ANSWERED。A plan with a date was given "
+            "and the clock stopped; an answer makes it ANSWERED."
+        ),
+        IS.ANSWERED: (
+            "已答复；提问方或窗口认为不足时可重新打开。Answered; the raiser's side or the window "
+            "may reopen it when the answer is not enough."
+        ),
+    },
+)
+
 CK = ClockKind
 SlaClockKind = described_enum(
     CK,

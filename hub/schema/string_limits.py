@@ -54,6 +54,12 @@ STRING_LIMITS: dict[str, int] = {
     "ResultFeedbackInput.reasons": 4000,
     "RegisterWebhookInput.url": 2000,
     "UpdateWebhookInput.url": 2000,
+    "InquiryInput.question": 4000,
+    "Mutation.answerInquiry(answer)": 4000,
+    "Mutation.planInquiry(plan)": 4000,
+    "Mutation.reopenInquiry(reason)": 4000,
+    "LiaisonInput.name": 50,
+    "LiaisonInput.phone": 50,
 }
 
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from hub import clock
 from hub.calendar import WorkingCalendar
 from hub.enums import Utility
-from hub.models import Case, SlaClock, Ticket
+from hub.models import Case, Inquiry, SlaClock, Ticket
 from hub.sla.calendar_source import get_calendar
 from hub.sla.kinds import WARNING_SHARE, ClockKind, ClockOwner, clock_length
 
@@ -22,15 +22,21 @@ DUE_FIELDS = {
     ClockKind.TICKET_REVIEW: (Ticket, "review_due_at"),
     ClockKind.RESULT_FEEDBACK: (Ticket, "feedback_due_at"),
     ClockKind.CONSOLIDATED_REPLY: (Case, "reply_due_at"),
+    ClockKind.LIAISON_ANSWER: (Inquiry, "due_at"),
 }
 
 
-async def _show_due(kind: ClockKind, case_id, ticket_id, due_at: datetime) -> None:
+def _shown_on(model, case_id, ticket_id, inquiry_id):
+    return {Ticket: ticket_id, Case: case_id, Inquiry: inquiry_id}[model]
+
+
+async def _show_due(kind: ClockKind, case_id, ticket_id, due_at: datetime, inquiry_id=None):
     if kind not in DUE_FIELDS:
         return
     model, field = DUE_FIELDS[kind]
-    pk = ticket_id if model is Ticket else case_id
-    await model.filter(pk=pk).update(**{field: due_at})
+    await model.filter(pk=_shown_on(model, case_id, ticket_id, inquiry_id)).update(
+        **{field: due_at}
+    )
 
 
 def deadlines(calendar: WorkingCalendar, kind: ClockKind, started_at: datetime):
@@ -44,27 +50,35 @@ def deadlines(calendar: WorkingCalendar, kind: ClockKind, started_at: datetime):
 
 
 async def start_clock(
-    case: Case,
+    case: Case | None,
     kind: ClockKind,
     *,
     ticket: Ticket | None = None,
+    inquiry: Inquiry | None = None,
     owner: ClockOwner | None = None,
+    utility: Utility | None = None,
     started_at: datetime | None = None,
 ) -> SlaClock:
-    """`started_at`: when the starting event happened, if not now (a survey recorded later)."""
+    """`started_at`: when the starting event happened, if not now (a survey recorded later).
+    `case` is None only for a general inquiry's clock; `utility`: whose clock it is when no
+    ticket says so (an inquiry to a utility)."""
     calendar = await get_calendar()
     started_at = (started_at or clock.now()).astimezone(UTC)
     warn_at, due_at = deadlines(calendar, kind, started_at)
-    utility = Utility(ticket.utility) if ticket is not None else None
+    if ticket is not None:
+        utility = Utility(ticket.utility)
     ticket_id = ticket.id if ticket is not None else None
-    await _show_due(kind, case.id, ticket_id, due_at)
-    if ticket is not None and kind in DUE_FIELDS:
-        setattr(ticket, DUE_FIELDS[kind][1], due_at)
-    elif kind in DUE_FIELDS:
-        setattr(case, DUE_FIELDS[kind][1], due_at)
+    case_id = case.id if case is not None else None
+    inquiry_id = inquiry.id if inquiry is not None else None
+    await _show_due(kind, case_id, ticket_id, due_at, inquiry_id)
+    if kind in DUE_FIELDS:
+        model, field = DUE_FIELDS[kind]
+        shown = {Ticket: ticket, Case: case, Inquiry: inquiry}[model]
+        setattr(shown, field, due_at)
     return await SlaClock.create(
-        case_id=case.id,
+        case_id=case_id,
         ticket_id=ticket_id,
+        inquiry_id=inquiry_id,
         kind=str(kind),
         # An owner outside the vocabulary fails here, not later in the SLA report.
         owner=str(ClockOwner(owner or utility or WINDOW_OWNER)),
@@ -90,15 +104,33 @@ async def stop_clocks(case: Case, kind: ClockKind, *, ticket: Ticket | None = No
     calendar = await get_calendar()
     now = clock.now()
     for running in await _open(case, kind, ticket):
-        running.stopped_at = now
-        running.met = now <= running.due_at
-        running.elapsed_working_days = calendar.working_days_between(running.started_at, now)
+        _stop(running, calendar, now)
         await running.save(update_fields=["stopped_at", "met", "elapsed_working_days"])
 
 
+async def stop_inquiry_clock(inquiry: Inquiry) -> None:
+    """An inquiry answered or planned: its open clock stops (met when in time)."""
+    calendar = await get_calendar()
+    now = clock.now()
+    for running in await SlaClock.filter(inquiry_id=inquiry.id, stopped_at=None):
+        _stop(running, calendar, now)
+        await running.save(update_fields=["stopped_at", "met", "elapsed_working_days"])
+
+
+def _stop(running: SlaClock, calendar: WorkingCalendar, now: datetime) -> None:
+    running.stopped_at = now
+    running.met = now <= running.due_at
+    running.elapsed_working_days = calendar.working_days_between(running.started_at, now)
+
+
 async def cancel_clocks(case: Case) -> None:
-    """A withdrawn case stops its clocks: neither met nor missed."""
-    await _open(case, None, None).update(stopped_at=clock.now(), cancelled=True)
+    """A withdrawn case stops its clocks: neither met nor missed. Not its inquiries' clocks:
+    the question raised still wants its answer."""
+    await (
+        _open(case, None, None)
+        .filter(inquiry_id=None)
+        .update(stopped_at=clock.now(), cancelled=True)
+    )
 
 
 async def recompute_open_clocks() -> int:
@@ -110,6 +142,12 @@ async def recompute_open_clocks() -> int:
         if (warn_at, due_at) != (running.warn_at, running.due_at):
             running.warn_at, running.due_at = warn_at, due_at
             await running.save(update_fields=["warn_at", "due_at"])
-            await _show_due(ClockKind(running.kind), running.case_id, running.ticket_id, due_at)
+            await _show_due(
+                ClockKind(running.kind),
+                running.case_id,
+                running.ticket_id,
+                due_at,
+                running.inquiry_id,
+            )
             changed += 1
     return changed

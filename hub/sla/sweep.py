@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from hub import clock
 from hub.auth.principal import SYSTEM
-from hub.enums import EventType
+from hub.enums import EventType, Role
 from hub.events.record import record_event
 from hub.jobs.constants import SLA_SWEEP_JOB
 from hub.jobs.periodic import PeriodicJob
 from hub.metrics import SLA_BREACHES, SLA_WARNINGS
-from hub.models import Case, SlaClock, Ticket
+from hub.models import Case, Inquiry, SlaClock, Ticket
 from hub.transactions import in_transaction
 
 
@@ -46,26 +46,34 @@ async def _emit(event_type: EventType, reached: str, mark_field: str, now, limit
             )
             if claimed != 1:
                 continue
-            case = await Case.get(id=pending.case_id)
-            ticket = await Ticket.get(id=pending.ticket_id) if pending.ticket_id else None
-            await record_event(
-                case,
-                event_type,
-                SYSTEM,
-                utility=pending.utility,
-                data={
-                    "clockId": str(pending.id),
-                    "clock": pending.kind,
-                    "owner": pending.owner,
-                    "ticketId": str(pending.ticket_id) if pending.ticket_id else None,
-                    "status": str(ticket.status if ticket else case.status),
-                    "startedAt": pending.started_at.isoformat(),
-                    "dueAt": pending.due_at.isoformat(),
-                },
-            )
+            await _record(event_type, pending)
         _COUNTERS[event_type].labels(clock=pending.kind).inc()  # committed
         emitted += 1
     return emitted
+
+
+async def _record(event_type: EventType, pending: SlaClock) -> None:
+    """The event on the clock's case. A general inquiry names no case, so its clock's warning
+    and breach are marked on the clock (and counted) without an event: there is no feed for it."""
+    if pending.case_id is None:
+        return
+    case = await Case.get(id=pending.case_id)
+    ticket = await Ticket.get(id=pending.ticket_id) if pending.ticket_id else None
+    inquiry = await Inquiry.get(id=pending.inquiry_id) if pending.inquiry_id else None
+    data = {
+        "clockId": str(pending.id),
+        "clock": pending.kind,
+        "owner": pending.owner,
+        "ticketId": str(pending.ticket_id) if pending.ticket_id else None,
+        "status": str((ticket or inquiry or case).status),
+        "startedAt": pending.started_at.isoformat(),
+        "dueAt": pending.due_at.isoformat(),
+    }
+    if inquiry is not None:
+        data["inquiryId"] = str(inquiry.id)
+        data["unit"] = str(inquiry.unit)
+        data["raisedByApplicant"] = inquiry.raised_by_role == str(Role.APPLICANT)
+    await record_event(case, event_type, SYSTEM, utility=pending.utility, data=data)
 
 
 async def _sweep_summary() -> dict:

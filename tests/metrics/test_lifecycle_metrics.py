@@ -52,6 +52,7 @@ FAMILIES = (
     "hub_sla_warnings",
     "hub_sla_breaches",
     "hub_webhook_deliveries",
+    "hub_inquiries",
     "hub_licence_pulls",
     "hub_rate_limit_refusals",
 )

@@ -22,6 +22,9 @@ from decimal import Decimal
 
 import time_machine
 
+from hub.auth.principal import Principal
+from hub.enums import Role, Unit
+from hub.liaisons.inquiries import raise_inquiry
 from hub.models import CaseEvent, SlaClock
 from hub.sla.sweep import sweep_clocks
 from tests.api import Api
@@ -98,3 +101,47 @@ async def test_two_sweeper_processes_emit_each_event_once(postgres_api):
     ]
     assert per_round == [(CLOCKS_PER_ROUND, CLOCKS_PER_ROUND)] * ROUNDS, outcomes
     await assert_each_clock_warned_and_breached_once(ids)
+
+
+# Inquiry clocks: half about a case (their events go to its timeline), half general (no case:
+# the sweep marks and counts them without an event). Raised Tue 10 Mar 08:30, they warn at
+# 16:18 (0.8 wd) and are due Wed 11 Mar 08:30; round 0 sweeps the warnings, round 1 the breaches.
+INQUIRIES = 30
+INQUIRY_SWEEPS = [at(2026, 3, 10, 16, 30), at(2026, 3, 11, 9, 0)]
+
+
+async def raise_inquiries(api: Api) -> tuple[set[str], set[str]]:
+    """(every inquiry clock's id, the ids of those about a case)."""
+    window = Principal(role=Role.WINDOW, name="窗口")
+    with time_machine.travel(START, tick=False):
+        tokens = Tokens()
+        case_id = (await draft_case(api, ("POWER",), token=tokens.applicant))["id"]
+    with time_machine.travel(at(2026, 3, 10, 8, 30), tick=False):
+        for number in range(INQUIRIES):
+            await raise_inquiry(
+                principal=window,
+                unit=Unit.POWER,
+                case_id=case_id if number % 2 else None,
+                question=f"问题 {number}",
+            )
+    clocks = await SlaClock.exclude(inquiry_id=None).values("id", "case_id")
+    assert len(clocks) == INQUIRIES
+    return {str(c["id"]) for c in clocks}, {str(c["id"]) for c in clocks if c["case_id"]}
+
+
+async def test_two_sweeper_processes_warn_and_breach_each_inquiry_clock_once(postgres_api):
+    ids, about_a_case = await raise_inquiries(postgres_api)
+    outcomes = await outcomes_of_processes(run_sweeper, backend_url("postgres"), INQUIRY_SWEEPS)
+    assert [status for status, _ in outcomes] == ["ok", "ok"], outcomes
+    per_round = [
+        tuple(map(sum, zip(*(counts[round_no] for _, counts in outcomes), strict=True)))
+        for round_no in range(len(INQUIRY_SWEEPS))
+    ]
+    assert per_round == [(INQUIRIES, 0), (0, INQUIRIES)], outcomes
+    assert await SlaClock.filter(inquiry_id__isnull=False, warned_at=None).count() == 0
+    assert await SlaClock.filter(inquiry_id__isnull=False, breached_at=None).count() == 0
+    events = await CaseEvent.filter(type__in=["SLA_WARNING", "SLA_BREACHED"]).values("type", "data")
+    counts = Counter((e["type"], e["data"]["clockId"]) for e in events)
+    assert set(counts.values()) == {1}
+    assert {clock for _, clock in counts} == about_a_case
+    assert len(events) == 2 * len(about_a_case) and about_a_case < ids

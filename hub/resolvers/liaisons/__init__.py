@@ -1,0 +1,1 @@
+"""Liaisons and inquiries: root queries and mutations."""
