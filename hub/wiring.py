@@ -4,6 +4,8 @@ committed events. The API (`hub.app`), the arq worker (`hub.worker`) and the com
 
 from __future__ import annotations
 
+from hub.accounts import credentials
+from hub.audit.access import record_key_use
 from hub.audit.retention import prune_expired
 from hub.documents.jobs import render_document
 from hub.documents.service import STALE_DOCUMENTS
@@ -42,5 +44,6 @@ PERIODIC_JOBS: tuple[PeriodicJob, ...] = tuple(
 def install() -> None:
     """Idempotent: registering again replaces the same entries."""
     inprocess.install(JOB_FUNCTIONS)
+    credentials.on_key_use("audit", record_key_use)
     register_collector("job_queue_depth", QueueDepthCollector())
     on_events_committed("webhooks", schedule_webhook_dispatch)

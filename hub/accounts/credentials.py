@@ -3,13 +3,15 @@ key (`hubk_`), or a JWT from `hub token`. The same function serves HTTP and WebS
 
 Sessions and keys are looked up in the database and cached in this process for CACHE_SECONDS;
 a revocation clears the cache (hub/accounts/revocations.py). An API key's `last_used_at` is
-written at most once a minute per key and process, never once per request.
+written at most once a minute per key and process, never once per request; the listeners of
+`on_key_use` (the audit trail) hear of each such write.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
@@ -42,6 +44,13 @@ class Credential:
 
 _cache: dict[str, tuple[float, Credential]] = {}
 _key_last_touched: dict[UUID, float] = {}
+_key_use_listeners: dict[str, Callable[[Principal], Awaitable[None]]] = {}
+
+
+def on_key_use(name: str, listener: Callable[[Principal], Awaitable[None]]) -> None:
+    """`listener(principal)` after an API key's use is written (at most once a minute per key);
+    registering a name again replaces it. Set up by hub.wiring (the audit trail sits above)."""
+    _key_use_listeners[name] = listener
 
 
 def clear_cache() -> None:
@@ -91,7 +100,7 @@ async def resolve(token: str) -> Credential:
     if credential.expires_at is not None and credential.expires_at <= clock.now():
         raise Unauthenticated(REVOKED)
     if credential.principal.api_key_id is not None:
-        await _touch(credential.principal.api_key_id)
+        await _touch(credential.principal)
     return credential
 
 
@@ -114,7 +123,8 @@ async def _look_up(token: str, digest: str) -> Credential:
     return Credential(principal, None)
 
 
-async def _touch(key_id: UUID) -> None:
+async def _touch(principal: Principal) -> None:
+    key_id = principal.api_key_id
     now = time.monotonic()
     if now - _key_last_touched.get(key_id, float("-inf")) < LAST_USED_EVERY_SECONDS:
         return
@@ -123,3 +133,9 @@ async def _touch(key_id: UUID) -> None:
         await ApiKey.filter(id=key_id).update(last_used_at=clock.now())
     except (BaseORMException, OSError) as exc:  # bookkeeping: the request goes on without it
         log.warning("API key last use not written: %s", type(exc).__name__)
+        return
+    for name, listener in _key_use_listeners.items():
+        try:
+            await listener(principal)
+        except Exception:  # bookkeeping too: the request goes on
+            log.exception("API key use listener %s failed", name)

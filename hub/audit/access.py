@@ -15,6 +15,7 @@ class Access(StrEnum):
     SIGN_IN_FAILED = "SIGN_IN_FAILED"
     SIGN_OUT = "SIGN_OUT"
     LOCKED_OUT = "LOCKED_OUT"
+    API_KEY_USED = "API_KEY_USED"
 
 
 async def record_access(
@@ -44,3 +45,9 @@ async def record_rejected_token(*, address: str | None, reason: str) -> None:
     await record_access(
         Access.SIGN_IN_FAILED, address=address, outcome="UNAUTHENTICATED", reason=reason
     )
+
+
+async def record_key_use(who: Principal) -> None:
+    """An API key at work: written when its `lastUsedAt` is (at most once a minute per key and
+    process), not per request."""
+    await record_access(Access.API_KEY_USED, address=None, who=who)

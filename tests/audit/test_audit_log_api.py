@@ -153,3 +153,29 @@ async def test_no_id_number_phone_token_or_signed_url_in_the_audit_log(api):
     for secret in (AGENT_ID, "13800000000", WINDOW, *signed):
         assert secret not in text
     assert "signature" not in text
+
+
+async def test_sign_ins_failed_and_successful_and_key_use_are_in_the_audit_log(api):
+    from tests.factories import PASSWORD, SIGN_IN, api_key, session_token, user_account
+
+    await user_account(api, "window-zhang")
+    wrong = await api.error(SIGN_IN, {"u": "window-zhang", "p": "Wrong-Password-1"}, None)
+    assert wrong["extensions"]["code"] == "UNAUTHENTICATED"
+    await session_token(api, "window-zhang")
+
+    sign_ins = await audit_log(api, ADMIN, action="signIn")
+    assert [(e["outcome"], e["address"]) for e in sign_ins] == [
+        ("OK", "127.0.0.1"),
+        ("UNAUTHENTICATED", "127.0.0.1"),
+    ]  # newest first
+    written = json.dumps(sign_ins)
+    assert PASSWORD not in written and "Wrong-Password-1" not in written
+
+    key = await api_key(api)
+    for _ in range(3):  # within a minute: one entry, as lastUsedAt is written once
+        await api.ok(CASES, token=key["secret"])
+    used = await audit_log(api, ADMIN, action="API_KEY_USED")
+    assert [(e["actor"], e["role"]) for e in used] == [
+        (f"api-key:{key['key']['prefix']}", "utility")
+    ]
+    assert key["secret"] not in json.dumps(await audit_log(api, ADMIN))
