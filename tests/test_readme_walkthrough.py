@@ -1,6 +1,7 @@
 """The README's demo walkthrough works as written: its createApplication, run as the demo
-enterprise's applicant, files a case whose three licences the demo registry supplies, and the
-case can then be submitted and accepted (issue 24: input values that work with the registry)."""
+enterprise's applicant, files a case whose three licences the demo registry supplies and whose
+project approvals the demo approval registry supplies, and the case can then be submitted and
+accepted (issue 24: input values that work with the registries)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import time_machine
 
-from hub.connectors import get_licence_provider
+from hub.connectors import get_approval_provider, get_licence_provider
 from tests.api import ACCEPT, SUBMIT, token_for
 from tests.factories import ENTERPRISE_A, SHANGHAI
 
@@ -26,6 +27,7 @@ def walkthrough_mutation() -> str:
 
 async def test_the_readme_walkthrough_files_a_zero_material_case(sqlite_api):
     get_licence_provider.cache_clear()
+    get_approval_provider.cache_clear()
     # The example's appointment is a fixed date: file it while that is still in the future.
     with time_machine.travel(datetime(2026, 12, 1, 10, tzinfo=SHANGHAI), tick=True):
         applicant, window = token_for("applicant", org=ENTERPRISE_A), token_for("window")
@@ -36,6 +38,9 @@ async def test_the_readme_walkthrough_files_a_zero_material_case(sqlite_api):
             "BUSINESS_LICENCE",
             "AGENT_ID_CARD",
             "PROPERTY_TITLE",
+            "PROJECT_REGISTRATION",
+            "PLANNING_PERMIT",
+            "CONSTRUCTION_PERMIT",
         }
         await sqlite_api.ok(SUBMIT, {"caseId": case["id"]}, applicant)
         accepted = (await sqlite_api.ok(ACCEPT, {"caseId": case["id"]}, window))["acceptCase"]
