@@ -118,7 +118,7 @@ async def _pull_approvals(
     results: dict[LicenceKind, tuple[Material | None, Failure | None]] = {}
     to_fetch = []
     for kind in kinds:
-        here = await _approval_on_case(case, kind)
+        here = await _approval_on_case(case, kind, code)
         if here is not None:
             results[kind] = (here, None)
             continue
@@ -177,20 +177,30 @@ async def _fetch_approvals(principal, case, code, kinds, expected, request_id) -
     return outcomes
 
 
-async def _approval_on_case(case: Case, kind: LicenceKind) -> Material | None:
-    return await Material.filter(
+async def _approval_on_case(case: Case, kind: LicenceKind, project_code: str) -> Material | None:
+    """The approval of `kind` already on the case for this project code (the code may have
+    been corrected since an earlier pull)."""
+    current = await Material.filter(
         case_id=case.id, licence_kind=kind, removed_at=None, superseded_by_id=None
-    ).first()
+    )
+    return _for_project(current, project_code)
+
+
+def _for_project(materials: list[Material], project_code: str) -> Material | None:
+    """The first of `materials` pulled for the project: by the code kept in its provenance
+    (the case's project code may be corrected after a pull)."""
+    return next(
+        (m for m in materials if (m.provenance or {}).get("projectCode") == project_code), None
+    )
 
 
 async def _recent_approval(case: Case, kind: LicenceKind, project_code: str) -> Material | None:
     """The project's approval of `kind` pulled for the same enterprise within the reuse period,
     still on its case and not past its validity."""
     since = clock.now() - timedelta(days=get_settings().licence_reuse_days)
-    return (
+    recent = (
         await Material.filter(
             case__applicant_id=case.applicant_id,
-            case__project__code=project_code,
             licence_kind=kind,
             licence_pulled_at__gte=since,
             removed_at=None,
@@ -200,8 +210,9 @@ async def _recent_approval(case: Case, kind: LicenceKind, project_code: str) -> 
             Q(licence_valid_until__isnull=True) | Q(licence_valid_until__gte=clock.local_today())
         )
         .order_by("-licence_pulled_at")
-        .first()
+        .limit(50)
     )
+    return _for_project(recent, project_code)
 
 
 async def _pull_one(
@@ -323,6 +334,8 @@ async def _keep(principal, case, kind, record, request_id, shared_from: Material
         source = MaterialSource.SHARED
         file, licence = StoredFile.of(shared_from), LicenceFacts.of(shared_from)
         provenance = {"sharedFrom": str(shared_from.id), "requestId": request_id}
+        if kind in APPROVAL_KINDS:
+            provenance["projectCode"] = shared_from.provenance.get("projectCode")
     provenance |= {"pulledBy": principal.name, "purpose": case.case_no, "kind": str(kind)}
     async with in_transaction():
         await lock_materials(case)

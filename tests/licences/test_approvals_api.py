@@ -11,7 +11,7 @@ import pytest
 from hub.connectors import get_approval_provider, get_licence_provider
 from hub.models import AuditEntry
 from hub.settings import get_settings
-from tests.api import ACCEPT, SUBMIT
+from tests.api import ACCEPT, SUBMIT, UPDATE
 from tests.connectors.fake_approval_system import ANSWERS
 from tests.connectors.fake_licence_service import FakeLicenceService, RunningService
 from tests.factories import (
@@ -134,6 +134,17 @@ async def test_a_permit_held_by_another_enterprise_is_a_mismatch_naming_the_fiel
             "91440200MA5120002K" in failure["message"]
             and "91440200MA4W123458" in (failure["message"])
         )
+
+
+async def test_a_corrected_project_code_is_looked_up_afresh(sqlite_api):
+    case = await draft_case(sqlite_api, ("POWER",), licenceConsent=True)
+    first = await pull(sqlite_api, case["id"], ["PROJECT_REGISTRATION"])
+    assert [m["licence"]["number"] for m in first["materials"]] == ["2601-440203-04-01-350001"]
+    data = application(("POWER",), licenceConsent=True, project=project(code=FOREIGN_CODE))
+    await sqlite_api.ok(UPDATE, {"caseId": case["id"], "input": data}, APPLICANT)
+    again = await pull(sqlite_api, case["id"], ["PROJECT_REGISTRATION"])
+    assert again["materials"] == []
+    assert [f["code"] for f in again["failures"]] == ["LICENCE_MISMATCH"]
 
 
 @pytest.mark.parametrize(
