@@ -1,5 +1,7 @@
 """One small abstract base per capability. Licence look-up: fetch an electronic licence (ID
-card, business licence, real-estate title) by its number from a licence service."""
+card, business licence, real-estate title) by its number from a licence service. Project
+approvals: fetch a project's approvals by its national project code from the
+construction-project approval system (工建系统)."""
 
 from __future__ import annotations
 

@@ -161,6 +161,8 @@ class HttpLicenceProvider(LicenceProvider):
 
     async def fetch(self, kind: LicenceKind, number: str, *, request_id: str) -> LicenceRecord:
         kind = LicenceKind(kind)
+        if kind not in E_LICENCE_KINDS:
+            raise ValueError(f"{kind} is a project approval: ask the approval system")
 
         async def call() -> LicenceRecord:
             path = self.config.paths[kind].format(number=quote(number.strip(), safe=""))
