@@ -4,7 +4,7 @@ from hub.enums import LicenceKind
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0010_persisted_operations')]
+    dependencies = [('models', '0013_liaisons_inquiries')]
 
     initial = False
 
