@@ -78,6 +78,11 @@ ENTERPRISES = [
 ]
 
 
+# The walkthrough's project (README): its approvals are in the demo approval registry
+# (hub/connectors/demo_approvals.json), held by the first enterprise.
+APPROVED_PROJECT_CODE = "2026-440203-47-01-000001"
+
+
 def _next_working_morning(days: int):
     moment = clock.to_local(clock.now()).replace(hour=9, minute=30, second=0, microsecond=0)
     moment += timedelta(days=days)
@@ -214,6 +219,16 @@ async def _seed_cases() -> None:
     case = await service.create_application(principal=WINDOW, data=data)
     await pull_licences(principal=WINDOW, case_id=str(case.id))
     await service.submit_application(principal=WINDOW, case_id=str(case.id))
+    # True zero material for power and gas: a new build with no property title yet, every
+    # requirement the 工建系统 or the e-licence service holds pulled (the land-use planning
+    # permit standing for the title), accepted with nothing uploaded.
+    data = _application(0, [p[0], p[2]], "武江区智能制造厂房新建工程")
+    data.project.code, data.project.property_title_no = APPROVED_PROJECT_CODE, None
+    data.licence_consent = True
+    case = await service.create_application(principal=WINDOW, data=data)
+    await pull_licences(principal=WINDOW, case_id=str(case.id))
+    await service.submit_application(principal=WINDOW, case_id=str(case.id))
+    await window.accept_case(principal=WINDOW, case_id=str(case.id))
 
 
 async def _seed_liaisons_and_inquiries(accepted: Case) -> None:

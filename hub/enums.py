@@ -80,6 +80,22 @@ class LicenceKind(StrEnum):
     ID_CARD = "ID_CARD"
     BUSINESS_LICENCE = "BUSINESS_LICENCE"
     PROPERTY_TITLE = "PROPERTY_TITLE"
+    # Project approvals, from the construction-project approval system (工建系统)
+    PROJECT_REGISTRATION = "PROJECT_REGISTRATION"
+    LAND_USE_PLANNING_PERMIT = "LAND_USE_PLANNING_PERMIT"
+    PLANNING_PERMIT = "PLANNING_PERMIT"
+    CONSTRUCTION_PERMIT = "CONSTRUCTION_PERMIT"
+
+
+#: Looked up by number in the e-licence service.
+E_LICENCE_KINDS = (LicenceKind.ID_CARD, LicenceKind.BUSINESS_LICENCE, LicenceKind.PROPERTY_TITLE)
+#: Looked up by the national project code in the construction-project approval system.
+APPROVAL_KINDS = (
+    LicenceKind.PROJECT_REGISTRATION,
+    LicenceKind.LAND_USE_PLANNING_PERMIT,
+    LicenceKind.PLANNING_PERMIT,
+    LicenceKind.CONSTRUCTION_PERMIT,
+)
 
 
 class MaterialSource(StrEnum):

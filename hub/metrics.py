@@ -77,7 +77,7 @@ WEBHOOK_DELIVERIES = Counter(
 )
 LICENCE_PULLS = Counter(
     "hub_licence_pulls",
-    "E-licence pulls by kind and outcome: OK, REUSED or the failure's code",
+    "E-licence and project-approval pulls by kind and outcome: OK, REUSED or the failure's code",
     ["kind", "outcome"],
 )
 SIGN_IN_LOCKOUTS = Counter(

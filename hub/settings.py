@@ -37,7 +37,14 @@ from hub.setting_types import (
 MIN_SECRET_KEY_BYTES = 32  # HS256 wants a key at least as long as its 256-bit hash
 # Shown by `hub check-config` as set or not, never their value.
 SECRET_SETTINGS = frozenset(
-    {"secret_key", "s3_secret_key", "licence_http_api_key", "demo_password", "oidc_client_secret"}
+    {
+        "secret_key",
+        "s3_secret_key",
+        "licence_http_api_key",
+        "approvals_http_api_key",
+        "demo_password",
+        "oidc_client_secret",
+    }
 )
 DEFAULT_DEMO_PASSWORD = "Demo-Password-2026"  # of `hub seed-demo`'s accounts (API.md)
 
@@ -46,6 +53,7 @@ _URL_SETTINGS = (
     "database_url",
     "redis_url",
     "licence_http_base_url",
+    "approvals_http_base_url",
     "public_url",
     "oidc_issuer",
     "oidc_return_url",
@@ -83,6 +91,15 @@ class Settings(BaseSettings):
     licence_http_breaker_threshold: PositiveInt = 5
     licence_http_breaker_reset: PositiveFloat = 30.0
     licence_http_file_field: str | None = None
+    approvals_provider: Literal["simulated", "http"] = "simulated"
+    approvals_registry: FilePath | None = None
+    approvals_http_base_url: WebUrl | None = None
+    approvals_http_api_key: str | None = None
+    approvals_http_api_key_header: str = "X-API-Key"
+    approvals_http_timeout: PositiveFloat = 3.0
+    approvals_http_retries: NonNegativeInt = 2
+    approvals_http_breaker_threshold: PositiveInt = 5
+    approvals_http_breaker_reset: PositiveFloat = 30.0
     secret_key: str | None = None
     public_url: WebUrl = "http://127.0.0.1:8000"
     timezone: TimeZoneName = "Asia/Shanghai"
@@ -203,6 +220,11 @@ class Settings(BaseSettings):
             problems.append(
                 "HUB_LICENCE_PROVIDER: http 需要 HUB_LICENCE_HTTP_BASE_URL "
                 "(the http provider needs HUB_LICENCE_HTTP_BASE_URL)"
+            )
+        if self.approvals_provider == "http" and not self.approvals_http_base_url:
+            problems.append(
+                "HUB_APPROVALS_PROVIDER: http 需要 HUB_APPROVALS_HTTP_BASE_URL "
+                "(the http provider needs HUB_APPROVALS_HTTP_BASE_URL)"
             )
         if self.s3_endpoint and not (self.s3_access_key and self.s3_secret_key):
             problems.append(

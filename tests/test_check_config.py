@@ -43,6 +43,10 @@ BAD_VALUES = [
     ("HUB_LICENCE_PROVIDER", "carrier-pigeon", "'simulated' or 'http'"),
     ("HUB_LICENCE_REGISTRY", "/no/such/registry.json", "file"),
     ("HUB_LICENCE_HTTP_BASE_URL", "licences.example", "http(s)://"),
+    ("HUB_APPROVALS_PROVIDER", "fax", "'simulated' or 'http'"),
+    ("HUB_APPROVALS_REGISTRY", "/no/such/approvals.json", "file"),
+    ("HUB_APPROVALS_HTTP_BASE_URL", "gjxt.example", "http(s)://"),
+    ("HUB_APPROVALS_HTTP_RETRIES", "-1", "greater than or equal to 0"),
     ("HUB_PDF", "yes", "'auto' or 'off'"),
     ("HUB_TIMEZONE", "Asia/Shanghia", "time zone"),
     ("HUB_MAX_UPLOAD_BYTES", "-1", "greater than 0"),
@@ -114,6 +118,7 @@ def test_check_config_prints_every_setting_with_secrets_hidden(tmp_path):
         "HUB_SECRET_KEY": "an-operator-secret-key-of-48-bytes-0123456789abc",
         "HUB_S3_SECRET_KEY": "minio-secret-value",
         "HUB_LICENCE_HTTP_API_KEY": "licence-api-key-value",
+        "HUB_APPROVALS_HTTP_API_KEY": "approvals-api-key-value",
     }
     result = run_hub(
         "check-config",
@@ -124,6 +129,8 @@ def test_check_config_prints_every_setting_with_secrets_hidden(tmp_path):
         HUB_S3_ACCESS_KEY="hub",
         HUB_LICENCE_PROVIDER="http",
         HUB_LICENCE_HTTP_BASE_URL="https://user:api-password@licences.example/v1",
+        HUB_APPROVALS_PROVIDER="http",
+        HUB_APPROVALS_HTTP_BASE_URL="https://gjxt:gjxt-password@gjxt.example/api",
         HUB_PDF="off",
         **secrets,
     )
@@ -132,13 +139,15 @@ def test_check_config_prints_every_setting_with_secrets_hidden(tmp_path):
     assert set(printed) == {f"HUB_{name.upper()}" for name in Settings.model_fields}
     for name in secrets:
         assert printed[name] == "(set, hidden)"
-    for hidden in [*secrets.values(), "db-password", "redis-password", "api-password"]:
+    hidden_values = ["db-password", "redis-password", "api-password", "gjxt-password"]
+    for hidden in [*secrets.values(), *hidden_values]:
         assert hidden not in result.stdout
     assert printed["HUB_DATABASE_URL"] == "postgres://hub:***@db:5432/hub"
     assert printed["HUB_REDIS_URL"] == "redis://:***@redis:6379/0"
     assert printed["HUB_PDF"] == "off"
     assert printed["HUB_S3_SECURE"] == "true"
     assert printed["HUB_LICENCE_HTTP_API_KEY_HEADER"] == "X-API-Key"
+    assert printed["HUB_APPROVALS_HTTP_BASE_URL"] == "https://gjxt:***@gjxt.example/api"
 
 
 def test_check_config_says_where_the_generated_secret_lives_without_making_it(tmp_path):

@@ -25,6 +25,12 @@ IN_PROGRESS_CASE = """query($id: ID!) { case(id: $id) {
   checklist { requirementCode mandatory satisfied }
   documents { kind } } }"""
 
+ZERO_MATERIAL_CASE = """query($id: ID!) { case(id: $id) {
+  status utilities project { propertyTitleNo }
+  checklist { requirementCode mandatory satisfied }
+  materials { source licence { kind } }
+  zeroMaterial materialFigures { byUpload } } }"""
+
 
 async def _row_counts() -> dict[str, int]:
     return {name: await getattr(models, name).all().count() for name in models.__all__}
@@ -63,7 +69,9 @@ async def test_an_interrupted_seed_is_completed_by_the_next_run(database, monkey
 
 async def test_in_progress_demo_case_is_dispatched_with_every_mandatory_material(api):
     await demo.seed()
-    [case] = await Case.filter(status=CaseStatus.IN_PROGRESS)
+    [case] = await Case.filter(
+        status=CaseStatus.IN_PROGRESS, project__code__startswith=demo.DEMO_MARK
+    )
     tickets = await Ticket.filter(case_id=case.id)
     assert sorted(t.utility for t in tickets) == sorted(case.utilities)
 
@@ -74,6 +82,25 @@ async def test_in_progress_demo_case_is_dispatched_with_every_mandatory_material
     assert mandatory
     assert [c["requirementCode"] for c in mandatory if not c["satisfied"]] == []
     assert "RECEIPT_NOTICE" in {d["kind"] for d in seen["documents"]}
+
+
+async def test_a_power_and_gas_demo_case_is_accepted_with_every_material_pulled(api):
+    await demo.seed()
+    [case] = await Case.filter(project__code=demo.APPROVED_PROJECT_CODE)
+    seen = (await api.ok(ZERO_MATERIAL_CASE, {"id": str(case.id)}, WINDOW))["case"]
+    assert seen["status"] == "IN_PROGRESS" and seen["utilities"] == ["POWER", "GAS"]
+    assert seen["project"]["propertyTitleNo"] is None  # the land-use planning permit instead
+    assert all(c["satisfied"] for c in seen["checklist"] if c["mandatory"])
+    assert {m["source"] for m in seen["materials"]} == {"E_LICENCE"}
+    assert {m["licence"]["kind"] for m in seen["materials"]} == {
+        "ID_CARD",
+        "BUSINESS_LICENCE",
+        "PROJECT_REGISTRATION",
+        "LAND_USE_PLANNING_PERMIT",
+        "PLANNING_PERMIT",
+        "CONSTRUCTION_PERMIT",
+    }
+    assert seen["zeroMaterial"] is True and seen["materialFigures"]["byUpload"] == 0
 
 
 async def test_window_lists_every_demo_case(api):

@@ -1,7 +1,8 @@
 """The README's demo walkthrough works as written: its createApplication, run as the demo
-enterprise's applicant, files a case whose three licences the demo registry supplies, and the
-case can then be submitted and accepted (issue 24: input values that work with the registry).
-The applicant and the window are the demo accounts, signed in as the README says."""
+enterprise's applicant, files a case whose three licences the demo registry supplies and whose
+project approvals the demo approval registry supplies, and the case can then be submitted and
+accepted (issue 24: input values that work with the registries). The applicant and the window
+are the demo accounts, signed in as the README says."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import time_machine
 
-from hub.connectors import get_licence_provider
+from hub.connectors import get_approval_provider, get_licence_provider
 from hub.demo import seed_accounts
 from tests.api import ACCEPT, SUBMIT
 from tests.factories import SHANGHAI, session_token
@@ -35,6 +36,7 @@ def walkthrough_password() -> str:
 
 async def test_the_readme_walkthrough_files_a_zero_material_case(sqlite_api):
     get_licence_provider.cache_clear()
+    get_approval_provider.cache_clear()
     await seed_accounts()
     password = walkthrough_password()
     # The example's appointment is a fixed date: file it while that is still in the future.
@@ -48,6 +50,9 @@ async def test_the_readme_walkthrough_files_a_zero_material_case(sqlite_api):
             "BUSINESS_LICENCE",
             "AGENT_ID_CARD",
             "PROPERTY_TITLE",
+            "PROJECT_REGISTRATION",
+            "PLANNING_PERMIT",
+            "CONSTRUCTION_PERMIT",
         }
         await sqlite_api.ok(SUBMIT, {"caseId": case["id"]}, applicant)
         accepted = (await sqlite_api.ok(ACCEPT, {"caseId": case["id"]}, window))["acceptCase"]

@@ -38,11 +38,6 @@ EXPECTED_MISSING: set[str] = {
     "Query.casesExport missing",
     "missing type UtilityFigures",
     "missing type Figures",
-    # issue 21 project approvals
-    "enum LicenceKind lacks PROJECT_REGISTRATION",
-    "enum LicenceKind lacks LAND_USE_PLANNING_PERMIT",
-    "enum LicenceKind lacks PLANNING_PERMIT",
-    "enum LicenceKind lacks CONSTRUCTION_PERMIT",
 }
 
 

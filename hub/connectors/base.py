@@ -1,5 +1,7 @@
 """One small abstract base per capability. Licence look-up: fetch an electronic licence (ID
-card, business licence, real-estate title) by its number from a licence service."""
+card, business licence, real-estate title) by its number from a licence service. Project
+approvals: fetch a project's approvals by its national project code from the
+construction-project approval system (工建系统)."""
 
 from __future__ import annotations
 
@@ -41,3 +43,16 @@ class LicenceProvider(abc.ABC):
     async def fetch(self, kind: LicenceKind, number: str, *, request_id: str) -> LicenceRecord:
         """The licence, LicenceNotFound, or LicenceServiceUnavailable. `request_id` travels
         with the call (and its retries) for tracing at both ends."""
+
+
+class ApprovalProvider(abc.ABC):
+    """The construction-project approval system (工建系统): a project's approvals by its national
+    project code. Records use LicenceRecord: `kind` one of APPROVAL_KINDS, the holder is the
+    construction unit (建设单位), `details` carries `project_code` and `issued_on`."""
+
+    name: str
+
+    @abc.abstractmethod
+    async def fetch_project(self, project_code: str, *, request_id: str) -> list[LicenceRecord]:
+        """Every approval the system holds for the project, each with its file; LicenceNotFound
+        when the system does not know the project, or LicenceServiceUnavailable."""

@@ -1,12 +1,6 @@
 """A licence service over REST: `GET {base_url}{path}` per kind, JSON answers mapped onto
-LicenceRecord by configurable field paths.
-
-Every call carries `X-Request-ID` (the same on its retries) and the API key header. Transient
-failures (connect errors, timeouts, a dropped connection, HTTP 500/502/503/504) are retried with
-exponential backoff and jitter (tenacity); 404 is LicenceNotFound; any other 4xx, a malformed
-answer, or the retries running out is LicenceServiceUnavailable with a message saying which.
-A circuit breaker (hub.connectors.breaker) around each call (its retries included) fails fast
-while the service is down and lets one probe through after `reset_timeout`.
+LicenceRecord by configurable field paths. The calls (request id, API key, timeouts, retries of
+transient failures, the circuit breaker) are hub.connectors.rest's.
 """
 
 from __future__ import annotations
@@ -15,7 +9,6 @@ import asyncio
 import base64
 import binascii
 import dataclasses
-import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
@@ -23,29 +16,17 @@ from datetime import date
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-from tenacity import (
-    AsyncRetrying,
-    RetryCallState,
-    retry_if_exception_type,
-    stop_after_attempt,
-    wait_exponential_jitter,
-)
-
 from hub import clock
 from hub.connectors.base import (
-    LicenceNotFound,
     LicenceProvider,
     LicenceRecord,
     LicenceServiceUnavailable,
 )
-from hub.connectors.breaker import CircuitBreaker, CircuitOpen
 from hub.connectors.issuers import usual_issuer
 from hub.connectors.licence_pdf import render_licence_pdf
+from hub.connectors.rest import RequestRejected, RestService, dig
 from hub.connectors.statuses import STATUSES, effective_status
-from hub.enums import LicenceKind
-
-log = logging.getLogger(__name__)
+from hub.enums import E_LICENCE_KINDS, LicenceKind
 
 DEFAULT_PATHS: dict[LicenceKind, str] = {
     LicenceKind.ID_CARD: "/id-cards/{number}",
@@ -76,7 +57,6 @@ DEFAULT_FIELD_MAPS: dict[LicenceKind, dict[str, str]] = {
 RECORD_FIELDS = frozenset(
     {"number", "holder_name", "status", "issuer", "valid_until", "holder_uscc"}
 )
-TRANSIENT_STATUSES = frozenset({500, 502, 503, 504})
 DATA_SHEET_TITLES = {
     LicenceKind.ID_CARD: "电子证照信息：居民身份证",
     LicenceKind.BUSINESS_LICENCE: "电子证照信息：营业执照",
@@ -85,13 +65,7 @@ DATA_SHEET_TITLES = {
 DATA_SHEET_NOTICE = "根据电子证照服务返回的数据生成，非证照原件"
 
 
-class LicenceRequestRejected(LicenceServiceUnavailable):
-    """The service answered with a 4xx other than 404 (bad key, bad request): it is up, so this
-    does not count against the circuit breaker, and is not retried."""
-
-
-class _Transient(Exception):
-    """One attempt failed in a way worth retrying."""
+LicenceRequestRejected = RequestRejected  # the name the licence tests know
 
 
 @dataclass(frozen=True)
@@ -118,7 +92,7 @@ class HttpLicenceConfig:
             )
         if self.timeout <= 0 or self.retries < 0 or self.backoff_initial < 0:
             raise ValueError("timeout must be positive; retries and backoff must not be negative")
-        for kind in LicenceKind:
+        for kind in E_LICENCE_KINDS:
             path = self.paths.get(kind)
             if not path or "{number}" not in path:
                 raise ValueError(f"licence service path for {kind} must contain {{number}}")
@@ -144,15 +118,22 @@ class HttpLicenceProvider(LicenceProvider):
         today: Callable[[], date] = clock.local_today,
     ) -> None:
         self.config = config
-        self.breaker = CircuitBreaker(
-            f"licence service {config.base_url}",
+        self.rest = RestService(
+            "licence service",
+            base_url=config.base_url,
+            api_key=config.api_key,
+            api_key_header=config.api_key_header,
+            timeout=config.timeout,
+            retries=config.retries,
+            backoff_initial=config.backoff_initial,
+            backoff_max=config.backoff_max,
             failure_threshold=config.failure_threshold,
             reset_timeout=config.reset_timeout,
             monotonic=monotonic,
+            sleep=sleep,
         )
-        self._sleep = sleep
+        self.breaker = self.rest.breaker
         self._today = today
-        self._client: httpx.AsyncClient | None = None
 
     @classmethod
     def from_settings(cls, settings: Any) -> HttpLicenceProvider:
@@ -176,113 +157,36 @@ class HttpLicenceProvider(LicenceProvider):
         return cls(config)
 
     async def aclose(self) -> None:
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
+        await self.rest.aclose()
 
     async def fetch(self, kind: LicenceKind, number: str, *, request_id: str) -> LicenceRecord:
         kind = LicenceKind(kind)
-        try:
-            with self.breaker.guard(_counts_against_service):
-                payload = await self._get(kind, number, request_id)
-                return self._record(kind, number, payload, request_id)
-        except CircuitOpen as exc:
-            raise LicenceServiceUnavailable(
-                f"{exc} (after {self.breaker.failure_threshold} consecutive failed calls); "
-                f"failing fast without calling it [request {request_id}]"
-            ) from exc
+        if kind not in E_LICENCE_KINDS:
+            raise ValueError(f"{kind} is a project approval: ask the approval system")
 
-    # --- one call: attempts and retries ---------------------------------------------------
-
-    async def _get(self, kind: LicenceKind, number: str, request_id: str) -> Any:
-        url = self.config.base_url.rstrip("/") + self.config.paths[kind].format(
-            number=quote(number.strip(), safe="")
-        )
-        headers = {"X-Request-ID": request_id, "Accept": "application/json"}
-        if self.config.api_key:
-            headers[self.config.api_key_header] = self.config.api_key
-        retrying = AsyncRetrying(
-            stop=stop_after_attempt(self.config.retries + 1),
-            wait=wait_exponential_jitter(
-                initial=self.config.backoff_initial,
-                max=self.config.backoff_max,
-                jitter=self.config.backoff_initial,
-            ),
-            retry=retry_if_exception_type(_Transient),
-            sleep=self._sleep,
-            before_sleep=lambda state: _log_retry(state, request_id),
-            reraise=True,
-        )
-        try:
-            response = await retrying(self._attempt, url, headers)
-        except _Transient as exc:
-            attempts = self.config.retries + 1
-            raise LicenceServiceUnavailable(
-                f"licence service {self.config.base_url} unavailable after {attempts} "
-                f"attempt{'s' if attempts > 1 else ''} (last: {exc}) [request {request_id}]"
-            ) from exc
-        return self._payload(response, kind, number, request_id)
-
-    async def _attempt(self, url: str, headers: dict[str, str]) -> httpx.Response:
-        try:
-            response = await self._http().get(url, headers=headers)
-        except httpx.TimeoutException as exc:
-            raise _Transient(
-                f"no answer within {self.config.timeout:g} s ({type(exc).__name__})"
-            ) from exc
-        except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
-            raise _Transient(f"connection failed: {type(exc).__name__}: {exc}") from exc
-        except httpx.HTTPError as exc:  # bad URL, unsupported protocol...: retrying won't help
-            raise LicenceServiceUnavailable(
-                f"licence service call to {url} failed: {type(exc).__name__}: {exc}"
-            ) from exc
-        if response.status_code in TRANSIENT_STATUSES:
-            raise _Transient(f"HTTP {response.status_code}")
-        return response
-
-    def _http(self) -> httpx.AsyncClient:
-        if self._client is None:
-            self._client = httpx.AsyncClient(
-                timeout=httpx.Timeout(self.config.timeout), follow_redirects=False
+        async def call() -> LicenceRecord:
+            path = self.config.paths[kind].format(number=quote(number.strip(), safe=""))
+            payload = await self.rest.get_json(
+                path,
+                request_id=request_id,
+                not_found=f"licence service has no {kind.value} numbered {number!r}",
             )
-        return self._client
+            return self._record(kind, number, payload, request_id)
 
-    def _payload(self, response: httpx.Response, kind: LicenceKind, number: str, rid: str) -> Any:
-        code = response.status_code
-        if code == 404:
-            raise LicenceNotFound(f"licence service has no {kind.value} numbered {number!r}")
-        if 400 <= code < 500:
-            raise LicenceRequestRejected(
-                f"licence service refused the request: HTTP {code} "
-                f"{response.reason_phrase}: {response.text[:200]!r}"
-                f"{' (check the API key)' if code in (401, 403) else ''} [request {rid}]"
-            )
-        if code != 200:
-            raise LicenceServiceUnavailable(
-                f"licence service answered HTTP {code} {response.reason_phrase} [request {rid}]"
-            )
-        try:
-            return response.json()
-        except ValueError as exc:
-            raise LicenceServiceUnavailable(
-                f"malformed response from licence service: not JSON ({exc}); body starts "
-                f"{response.text[:80]!r} [request {rid}]"
-            ) from exc
+        return await self.rest.guarded(call, request_id)
 
     # --- the answer -> LicenceRecord ------------------------------------------------------
 
     def _record(self, kind: LicenceKind, number: str, payload: Any, rid: str) -> LicenceRecord:
         def malformed(why: str) -> LicenceServiceUnavailable:
-            return LicenceServiceUnavailable(
-                f"malformed response from licence service: {why} [request {rid}]"
-            )
+            return self.rest.malformed(why, rid)
 
         if not isinstance(payload, dict):
             raise malformed(f"expected a JSON object, got {type(payload).__name__}")
         values: dict[str, Any] = {}
         details: dict[str, Any] = {}
         for path, target in self.config.field_maps[kind].items():
-            value = _dig(payload, path)
+            value = dig(payload, path)
             if value is None:
                 continue
             if target.startswith("details."):
@@ -318,7 +222,7 @@ class HttpLicenceProvider(LicenceProvider):
             details=details,
             request_id=rid,
         )
-        encoded = _dig(payload, self.config.file_field) if self.config.file_field else None
+        encoded = dig(payload, self.config.file_field) if self.config.file_field else None
         if encoded is not None:
             try:
                 pdf = base64.b64decode(encoded, validate=True) if isinstance(encoded, str) else b""
@@ -331,33 +235,3 @@ class HttpLicenceProvider(LicenceProvider):
                 record, title=DATA_SHEET_TITLES[kind], notice=DATA_SHEET_NOTICE
             )
         return dataclasses.replace(record, file_pdf=pdf)
-
-
-def _counts_against_service(exc: BaseException) -> bool:
-    """For the breaker: the service answered (a licence, 404, or a deliberate 4xx) or not."""
-    return not isinstance(exc, LicenceNotFound | LicenceRequestRejected)
-
-
-def _dig(payload: Any, path: str) -> Any:
-    """`a.b.0.c` in nested objects and lists; None when any step is missing."""
-    value = payload
-    for step in path.split("."):
-        if isinstance(value, dict):
-            value = value.get(step)
-        elif isinstance(value, list) and step.isdigit() and int(step) < len(value):
-            value = value[int(step)]
-        else:
-            return None
-    return value
-
-
-def _log_retry(state: RetryCallState, request_id: str) -> None:
-    error = state.outcome.exception() if state.outcome else None
-    wait = state.next_action.sleep if state.next_action else 0.0
-    log.warning(
-        "licence service attempt %d failed (%s); retrying in %.2f s [request %s]",
-        state.attempt_number,
-        error,
-        wait,
-        request_id,
-    )

@@ -23,6 +23,10 @@ _PROVINCES = {
 _USUAL_ISSUERS = {
     LicenceKind.BUSINESS_LICENCE: "韶关市市场监督管理局",
     LicenceKind.PROPERTY_TITLE: "韶关市自然资源局",
+    LicenceKind.PROJECT_REGISTRATION: "韶关市发展和改革局",
+    LicenceKind.LAND_USE_PLANNING_PERMIT: "韶关市自然资源局",
+    LicenceKind.PLANNING_PERMIT: "韶关市自然资源局",
+    LicenceKind.CONSTRUCTION_PERMIT: "韶关市住房和城乡建设局",
 }
 
 

@@ -12,7 +12,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from hub.connectors.base import LicenceRecord
-from hub.enums import LicenceKind
+from hub.enums import APPROVAL_KINDS, LicenceKind
 
 FONT = "STSong-Light"  # a CID font every PDF reader has: no font file to ship or embed
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -21,18 +21,33 @@ _KIND_NAMES = {
     LicenceKind.ID_CARD: "居民身份证",
     LicenceKind.BUSINESS_LICENCE: "营业执照",
     LicenceKind.PROPERTY_TITLE: "不动产权证书",
+    LicenceKind.PROJECT_REGISTRATION: "项目立项（备案）文件",
+    LicenceKind.LAND_USE_PLANNING_PERMIT: "建设用地规划许可证",
+    LicenceKind.PLANNING_PERMIT: "建设工程规划许可证",
+    LicenceKind.CONSTRUCTION_PERMIT: "建筑工程施工许可证",
 }
 _NUMBER_LABELS = {
     LicenceKind.ID_CARD: "公民身份号码",
     LicenceKind.BUSINESS_LICENCE: "统一社会信用代码",
     LicenceKind.PROPERTY_TITLE: "不动产权证号",
+    LicenceKind.PROJECT_REGISTRATION: "备案（批复）文号",
+    LicenceKind.LAND_USE_PLANNING_PERMIT: "证书编号",
+    LicenceKind.PLANNING_PERMIT: "证书编号",
+    LicenceKind.CONSTRUCTION_PERMIT: "证书编号",
 }
 _HOLDER_LABELS = {
     LicenceKind.ID_CARD: "姓名",
     LicenceKind.BUSINESS_LICENCE: "名称",
     LicenceKind.PROPERTY_TITLE: "权利人",
+    **{kind: "建设单位" for kind in APPROVAL_KINDS},
 }
-_DETAIL_LABELS = {"legal_representative": "法定代表人", "address": "住所/坐落", "area_m2": "面积"}
+_DETAIL_LABELS = {
+    "legal_representative": "法定代表人",
+    "address": "住所/坐落",
+    "area_m2": "面积",
+    "project_code": "项目代码",
+    "issued_on": "发证日期",
+}
 _STATUS_NAMES = {"VALID": "有效", "REVOKED": "已吊销", "EXPIRED": "已过期"}
 
 
@@ -44,7 +59,8 @@ def licence_lines(record: LicenceRecord) -> list[tuple[str, str]]:
         (_HOLDER_LABELS[record.kind], record.holder_name),
     ]
     if record.holder_uscc and record.kind != LicenceKind.BUSINESS_LICENCE:
-        lines.append(("权利人统一社会信用代码", record.holder_uscc))
+        holder = "建设单位" if record.kind in APPROVAL_KINDS else "权利人"
+        lines.append((f"{holder}统一社会信用代码", record.holder_uscc))
     for key, value in record.details.items():
         label = _DETAIL_LABELS.get(key, key)
         if key == "area_m2" and isinstance(value, int | float):

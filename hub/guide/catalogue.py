@@ -23,6 +23,7 @@ from hub.guide.checks import (
     Code,
     Flag,
     LicenceKindName,
+    LicenceKindNames,
     Owner,
     SomeUtilities,
     Text,
@@ -65,6 +66,13 @@ class Requirement:
     licence_kind: LicenceKindName = field(default=None, kw_only=True)
     mandatory: Flag
     shareable: Flag = False  # the 工建系统 shared platform may already hold it
+    # Other pullable kinds that meet it as well (a land-use planning permit while no title yet)
+    also_licence_kinds: LicenceKindNames = ()
+
+    @property
+    def licence_kinds(self) -> tuple[str, ...]:
+        """Every pullable kind that meets this requirement, its own first."""
+        return ((self.licence_kind,) if self.licence_kind else ()) + self.also_licence_kinds
 
     def needed_by(self, utilities: Iterable[str]) -> bool:
         return not set(self.utilities).isdisjoint(utilities)

@@ -74,6 +74,21 @@ def _one_of(what: str, allowed: Collection[str], *, nullable: bool = False) -> C
     return check
 
 
+def _licence_kinds(values: Any) -> tuple[str, ...]:
+    values = values or []
+    if not isinstance(values, list):
+        raise ValueError("must be a list")
+    unknown = [value for value in values if value not in LICENCE_KINDS]
+    if unknown:
+        raise ValueError(
+            f"unknown licence kind {choices(map(str, unknown))}; "
+            f"expected {choices(sorted(LICENCE_KINDS))}"
+        )
+    if len(set(values)) != len(values):
+        raise ValueError("lists a licence kind twice")
+    return tuple(values)
+
+
 def _working_days(raw: Any) -> Decimal:
     # Strings (or whole numbers) only: a YAML float would be read through binary floating point.
     if isinstance(raw, bool) or not isinstance(raw, str | int):
@@ -118,6 +133,7 @@ SomeUtilities = Annotated[Utilities, AfterValidator(_some_utility)]
 LicenceKindName = Annotated[
     str | None, BeforeValidator(_one_of("licence_kind", sorted(LICENCE_KINDS), nullable=True))
 ]
+LicenceKindNames = Annotated[tuple[str, ...], BeforeValidator(_licence_kinds)]
 Owner = Annotated[str, BeforeValidator(_one_of("owner", TIME_LIMIT_OWNERS))]
 ChannelKind = Annotated[str, BeforeValidator(_one_of("channel kind", CHANNEL_KINDS))]
 WorkingDays = Annotated[Decimal, BeforeValidator(_working_days)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hub.connectors.base import LicenceRecord
-from hub.enums import LicenceKind
+from hub.enums import APPROVAL_KINDS, LicenceKind
 
 LICENCE_NOT_FOUND = "LICENCE_NOT_FOUND"
 LICENCE_INVALID = "LICENCE_INVALID"
@@ -16,6 +16,10 @@ TITLES = {
     LicenceKind.ID_CARD: "经办人身份证",
     LicenceKind.BUSINESS_LICENCE: "营业执照",
     LicenceKind.PROPERTY_TITLE: "不动产权证书",
+    LicenceKind.PROJECT_REGISTRATION: "项目立项（备案）文件",
+    LicenceKind.LAND_USE_PLANNING_PERMIT: "建设用地规划许可证",
+    LicenceKind.PLANNING_PERMIT: "建设工程规划许可证",
+    LicenceKind.CONSTRUCTION_PERMIT: "建筑工程施工许可证",
 }
 
 
@@ -68,6 +72,10 @@ def _differences(record: LicenceRecord, expected: Expected) -> list[str]:
                 f"统一社会信用代码（证照：{record.holder_uscc}，申请表：{expected.uscc}）"
             )
         return differ
+    if record.kind in APPROVAL_KINDS and record.holder_uscc != expected.uscc:
+        return [
+            f"建设单位统一社会信用代码（审批文件：{record.holder_uscc}，申请表：{expected.uscc}）"
+        ]
     if record.kind == LicenceKind.PROPERTY_TITLE and record.holder_uscc != expected.uscc:
         return [f"权利人统一社会信用代码（证照：{record.holder_uscc}，申请表：{expected.uscc}）"]
     return []

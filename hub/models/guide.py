@@ -9,7 +9,7 @@ class RequirementRecord(Model):
     title = fields.CharField(max_length=200)
     description = fields.TextField(null=True)
     utilities = fields.JSONField()
-    licence_kind = fields.CharField(max_length=20, null=True)
+    licence_kind = fields.CharField(max_length=32, null=True)
     mandatory = fields.BooleanField()
     position = fields.IntField()
 

@@ -19,7 +19,7 @@ class Material(Model):
     size = fields.BigIntField()
     sha256 = fields.CharField(max_length=64, db_index=True)
     object_key = fields.CharField(max_length=200)
-    licence_kind = fields.CharEnumField(LicenceKind, max_length=20, null=True)
+    licence_kind = fields.CharEnumField(LicenceKind, max_length=32, null=True)
     licence_number = fields.CharField(max_length=100, null=True)
     licence_issuer = fields.CharField(max_length=200, null=True)
     licence_valid_until = fields.DateField(null=True)

@@ -160,7 +160,12 @@ ResultOutcome = described_enum(
 K = enums.LicenceKind
 LicenceKind = described_enum(
     K,
-    description="可调取的电子证照种类。A kind of electronic licence the hub can pull.",
+    description=(
+        "可调取的电子证照及工程建设项目审批文件种类：前三种按号码从电子证照库调取，其余按案件的"
+        "项目代码从工建系统调取。A kind of electronic licence or project approval the hub can "
+        "pull: the first three by number from the e-licence service, the others by the case's "
+        "project code from the construction-project approval system (工建系统)."
+    ),
     values={
         K.ID_CARD: (
             "经办人居民身份证；号码仅对申请人本人、窗口和管理员完整显示。The agent's "
@@ -169,6 +174,23 @@ LicenceKind = described_enum(
         ),
         K.BUSINESS_LICENCE: "企业营业执照。The enterprise's business licence.",
         K.PROPERTY_TITLE: "不动产权证书。The real-estate title certificate.",
+        K.PROJECT_REGISTRATION: (
+            "项目立项（审批、核准或备案）文件，按案件的项目代码从工建系统调取。The project's "
+            "registration or approval, pulled from the construction-project approval system "
+            "(工建系统) by the case's project code."
+        ),
+        K.LAND_USE_PLANNING_PERMIT: (
+            "建设用地规划许可证（工建系统），可作尚无不动产权证书时的土地使用证明。The land-use "
+            "planning permit (工建系统); stands for the property title while there is none yet."
+        ),
+        K.PLANNING_PERMIT: (
+            "建设工程规划许可证（工建系统）。The construction-project planning permit, pulled "
+            "from the approval system by project code."
+        ),
+        K.CONSTRUCTION_PERMIT: (
+            "建筑工程施工许可证（工建系统）。The construction permit, pulled from the approval "
+            "system by project code."
+        ),
     },
 )
 

@@ -26,8 +26,15 @@ class Requirement:
         description="要求此材料的报装业务。The utilities that require it."
     )
     licence_kind: LicenceKind | None = strawberry.field(
-        description="可调取电子证照代替上传时为其种类，否则为 null。The electronic licence that "
-        "can stand in for an upload; null when there is none."
+        description="可调取电子证照或工建系统审批文件代替上传时为其种类，否则为 null。The "
+        "electronic licence or project approval that can stand in for an upload; null when "
+        "there is none."
+    )
+    licence_kinds: list[LicenceKind] = strawberry.field(
+        description="可代替上传的全部调取种类，licenceKind 在前（如不动产权证书尚未取得时的建设用"
+        "地规划许可证）；可为空。Every pullable kind that can stand in for an upload, "
+        "licenceKind first (e.g. the land-use planning permit while there is no property title "
+        "yet); may be empty."
     )
     mandatory: bool = strawberry.field(
         description="是否必需：缺少时不能受理（MISSING_MATERIALS）。Whether it is required: the "
@@ -42,6 +49,7 @@ class Requirement:
             description=req.description,
             utilities=[Utility(u) for u in req.utilities],
             licence_kind=LicenceKind(req.licence_kind) if req.licence_kind else None,
+            licence_kinds=[LicenceKind(kind) for kind in req.licence_kinds],
             mandatory=req.mandatory,
         )
 

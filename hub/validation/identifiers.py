@@ -3,6 +3,7 @@
 - Unified Social Credit Code (统一社会信用代码), GB 32100-2015
 - resident ID number (公民身份号码), GB 11643-1999
 - mainland mobile and landline phone numbers
+- the national investment project code (全国投资项目代码)
 """
 
 from __future__ import annotations
@@ -35,6 +36,13 @@ _LANDLINE = re.compile(
     r"(?P<area>0(?:10|2[0-9]|[3-9][0-9]{2}))(?P<separator>-?)"
     r"(?P<local>[1-9][0-9]{6,7})(?:-(?P<extension>[0-9]{1,6}))?"
 )
+# year - division (6 digits) - industry (2) - project type (2) - serial (6)
+_PROJECT_CODE = re.compile(r"(19|20)[0-9]{2}-[0-9]{6}-[0-9]{2}-[0-9]{2}-[0-9]{6}")
+
+
+def is_valid_project_code(code: str) -> bool:
+    """A national project code such as 2026-440203-44-01-000123."""
+    return _PROJECT_CODE.fullmatch(code) is not None
 
 
 def uscc_check_char(body: str) -> str:

@@ -60,6 +60,7 @@ class FakeLicenceService:
     with-file (the record plus "file": base64 PDF), bad-file, bad-status, list."""
 
     base_url: str = ""
+    records: dict[str, object] = field(default_factory=lambda: RECORDS)  # path -> JSON answer
     default: str = "ok"
     requests: list[SeenRequest] = field(default_factory=list)
     _plan: deque[str] = field(default_factory=deque)
@@ -82,7 +83,7 @@ class FakeLicenceService:
         headers = {k.decode().lower(): v.decode() for k, v in scope["headers"]}
         self.requests.append(SeenRequest(path, headers))
         behaviour = self._plan.popleft() if self._plan else self.default
-        record = RECORDS.get(path)
+        record = self.records.get(path)
 
         async def answer(status: int, body: bytes, content_type="application/json") -> None:
             await send(
@@ -132,8 +133,8 @@ class FakeLicenceService:
 class RunningService:
     """The service served by uvicorn on 127.0.0.1 and a free port, in a daemon thread."""
 
-    def __init__(self) -> None:
-        self.service = FakeLicenceService()
+    def __init__(self, records: dict[str, object] | None = None) -> None:
+        self.service = FakeLicenceService(records=RECORDS if records is None else records)
         config = uvicorn.Config(
             self.service,
             host="127.0.0.1",

@@ -7,7 +7,7 @@ from itertools import combinations
 import pytest
 import yaml
 
-from hub.enums import Utility
+from hub.enums import APPROVAL_KINDS, E_LICENCE_KINDS, Utility
 from hub.guide.catalogue import (
     UTILITIES,
     GuideDataError,
@@ -42,11 +42,25 @@ def test_the_guide_loads_once_with_every_utility():
 
 
 def test_the_three_e_licences_are_mandatory_for_every_utility():
-    by_kind = {req.licence_kind: req for req in load_guide().requirements if req.licence_kind}
+    by_kind = {
+        req.licence_kind: req
+        for req in load_guide().requirements
+        if req.licence_kind in E_LICENCE_KINDS
+    }
     assert set(by_kind) == {"ID_CARD", "BUSINESS_LICENCE", "PROPERTY_TITLE"}
     for requirement in by_kind.values():
         assert requirement.mandatory
         assert requirement.utilities == UTILITIES
+
+
+def test_every_project_approval_meets_a_requirement():
+    met_by = {kind: req.code for req in load_guide().requirements for kind in req.licence_kinds}
+    assert {kind: met_by.get(kind) for kind in APPROVAL_KINDS} == {
+        "PROJECT_REGISTRATION": "PROJECT_REGISTRATION",
+        "LAND_USE_PLANNING_PERMIT": "PROPERTY_TITLE",  # land-use proof while no title yet
+        "PLANNING_PERMIT": "PLANNING_PERMIT",
+        "CONSTRUCTION_PERMIT": "CONSTRUCTION_PERMIT",
+    }
 
 
 def test_each_utility_has_materials_of_its_own():

@@ -33,6 +33,9 @@ FIGURES = f"""query($id: ID!) {{ case(id: $id) {{ {CASE_FIELDS}
 REVOKED_USCC = "91440200MA5120003N"
 EXPIRED_USCC = "91440200MA5120004R"
 FOREIGN_TITLE = "粤(2023)韶关市不动产权第0029999号"
+APPROVALS = ("PROJECT_REGISTRATION", "LAND_USE_PLANNING_PERMIT", "PLANNING_PERMIT")
+APPROVALS += ("CONSTRUCTION_PERMIT",)
+E_LICENCES = ["ID_CARD", "BUSINESS_LICENCE", "PROPERTY_TITLE"]
 
 
 @pytest.fixture(autouse=True)
@@ -56,7 +59,8 @@ async def test_zero_material_filing_from_the_demo_registry(api):
     pulled = await pull(api, case["id"])
     assert pulled["failures"] == []
     by_kind = {m["licence"]["kind"]: m for m in pulled["materials"]}
-    assert set(by_kind) == {"ID_CARD", "BUSINESS_LICENCE", "PROPERTY_TITLE"}
+    # Every kind the POWER checklist can use: the e-licences and the project's approvals.
+    assert set(by_kind) == {"ID_CARD", "BUSINESS_LICENCE", "PROPERTY_TITLE", *APPROVALS}
     assert {m["source"] for m in pulled["materials"]} == {"E_LICENCE"}
     assert by_kind["BUSINESS_LICENCE"]["requirementCode"] == "BUSINESS_LICENCE"
     assert by_kind["BUSINESS_LICENCE"]["licence"]["issuer"]
@@ -66,12 +70,13 @@ async def test_zero_material_filing_from_the_demo_registry(api):
     assert all(item["satisfied"] for item in seen["checklist"] if item["mandatory"])
     assert seen["zeroMaterial"] is True
     assert seen["materialFigures"] == {
-        "byLicence": 3,
+        # the land-use planning permit meets PROPERTY_TITLE beside the title: one requirement
+        "byLicence": 6,
         "byReuse": 0,
         "byUpload": 0,
         "zeroMaterial": True,
     }
-    assert [e["node"]["type"] for e in seen["events"]["edges"]].count("LICENCE_PULLED") == 3
+    assert [e["node"]["type"] for e in seen["events"]["edges"]].count("LICENCE_PULLED") == 7
 
     await api.ok(SUBMIT, {"caseId": case["id"]}, APPLICANT)
     accepted = (await api.ok(ACCEPT, {"caseId": case["id"]}, WINDOW))["acceptCase"]
@@ -109,7 +114,7 @@ async def test_one_failure_does_not_hide_the_other_pulls(sqlite_api):
         },
         project={**application()["project"], "propertyTitleNo": FOREIGN_TITLE},
     )
-    pulled = await pull(sqlite_api, case["id"])
+    pulled = await pull(sqlite_api, case["id"], E_LICENCES)
     failures = {f["kind"]: f for f in pulled["failures"]}
     assert [m["licence"]["kind"] for m in pulled["materials"]] == ["BUSINESS_LICENCE"]
     assert failures["ID_CARD"]["code"] == "LICENCE_MISMATCH"
@@ -157,10 +162,11 @@ async def test_a_recent_pull_for_the_enterprise_is_reused(api):
     for kind, material in again.items():
         assert material["sha256"] == original[kind]["sha256"]
     seen = (await api.ok(FIGURES, {"id": second["id"]}, APPLICANT))["case"]
-    assert seen["materialFigures"]["byReuse"] == 3 and seen["zeroMaterial"] is True
+    assert set(again) == {"ID_CARD", "BUSINESS_LICENCE", "PROPERTY_TITLE", *APPROVALS}
+    assert seen["materialFigures"]["byReuse"] == 6 and seen["zeroMaterial"] is True
     # Pulling again on the same case adds nothing.
     await pull(api, second["id"])
-    assert len((await api.ok(FIGURES, {"id": second["id"]}, APPLICANT))["case"]["materials"]) == 3
+    assert len((await api.ok(FIGURES, {"id": second["id"]}, APPLICANT))["case"]["materials"]) == 7
 
 
 async def test_reuse_stops_after_the_configured_period(sqlite_api, monkeypatch):
@@ -208,7 +214,7 @@ async def test_a_licence_service_outage_is_a_per_kind_failure(sqlite_api, monkey
     monkeypatch.setattr(settings, "licence_http_retries", 0)
     get_licence_provider.cache_clear()
     case = await new_case(sqlite_api)
-    pulled = await pull(sqlite_api, case["id"])
+    pulled = await pull(sqlite_api, case["id"], E_LICENCES)
     assert pulled["materials"] == []
     assert {f["code"] for f in pulled["failures"]} == {"UPSTREAM_UNAVAILABLE"}
     assert all("上传" in f["message"] for f in pulled["failures"]), "tells what to do instead"

@@ -88,7 +88,7 @@ async def live_case(api: Api, receiver) -> str:
     await register(api, receiver, "metrics", "POWER", ["TICKET_DISPATCHED"])
     case = await draft_case(api, ("POWER",), licenceConsent=True)
     pulled = (await api.ok(PULL, {"caseId": case["id"]}, APPLICANT))["pullLicences"]
-    assert pulled["failures"] == [] and len(pulled["materials"]) == 3
+    assert pulled["failures"] == [] and len(pulled["materials"]) == 7  # 3 licences, 4 approvals
     accepted = await submit_and_accept(api, case["id"], APPLICANT)
     ticket = tickets_by_utility(accepted)["POWER"]
     await sweep_sla_a_month_later()
@@ -143,7 +143,7 @@ async def test_metrics_count_what_a_lifecycle_did(hub, receiver):
     assert gained("hub_sla_warnings_total", clock="UTILITY_REVIEW_FEEDBACK") == 1
     assert gained("hub_sla_breaches_total", clock="UTILITY_REVIEW_FEEDBACK") == 1
     assert gained("hub_webhook_deliveries_total", outcome="delivered") == 1
-    for kind in ("ID_CARD", "BUSINESS_LICENCE", "PROPERTY_TITLE"):
+    for kind in ("ID_CARD", "BUSINESS_LICENCE", "PROPERTY_TITLE", "CONSTRUCTION_PERMIT"):
         assert gained("hub_licence_pulls_total", kind=kind, outcome="OK") == 1, kind
     assert gained("hub_rate_limit_refusals_total", budget="auth_failures") == 1
     assert after.value("hub_job_queue_depth", state="running") == 0  # drained
