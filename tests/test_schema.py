@@ -60,12 +60,6 @@ EXPECTED_MISSING: set[str] = {
     "missing type InquiryEdge",
     "missing type InquiryConnection",
     "missing type GreenChannelContact",
-    # issue 17 notifications
-    "input ApplicantInput lacks contactEmail",
-    "Case.notifications missing",
-    "missing type NotificationChannel",
-    "missing type NotificationStatus",
-    "missing type Notification",
     # issue 18 figures
     "Query.figures missing",
     "Query.casesExport missing",

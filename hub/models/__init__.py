@@ -9,6 +9,7 @@ from hub.models.events import CaseEvent
 from hub.models.guide import RequirementRecord
 from hub.models.handovers import PaperHandover
 from hub.models.materials import Material, Upload
+from hub.models.notifications import Notification
 from hub.models.operations import PersistedOperation
 from hub.models.sla import HolidaySchedule, SlaClock
 from hub.models.tickets import ResultFeedback, Survey, Ticket
@@ -26,6 +27,7 @@ __all__ = [
     "GasRequest",
     "HolidaySchedule",
     "Material",
+    "Notification",
     "PaperHandover",
     "PersistedOperation",
     "PowerRequest",

@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from hub.auth.visibility import sees_full_personal_data
+from hub.enums import Role
 from hub.enums import Utility as UtilityValue
 from hub.events.timeline import TIMELINE_ORDER, TIMELINE_PAGE
 from hub.materials.figures import material_figures
@@ -19,6 +20,7 @@ from hub.schema.documents import Document
 from hub.schema.enums import CaseAction, CaseOrderField, CaseStatus, OrderDirection, Utility
 from hub.schema.events import CaseEvent, CaseEventConnection
 from hub.schema.materials import Material, MaterialFigures
+from hub.schema.notifications import Notification
 from hub.schema.rows import from_row
 from hub.schema.scalars import JSON, DateTime
 from hub.validation.identifiers import mask_id_number, mask_phone
@@ -286,6 +288,18 @@ class Case:
         return [
             Document.from_model(d) for d in rows if include_superseded or d.superseded_at is None
         ]
+
+    @strawberry.field(
+        description="发给申请人的短信和邮件，最早在前；窗口、管理员和申请人可见，其他角色得到空"
+        "列表。The SMS and e-mails sent to the applicant, oldest first: for the window, admins "
+        "and the applicant; anyone else gets an empty list."
+    )
+    async def notifications(self, info: Info) -> list[Notification]:
+        principal = info.context.principal
+        if principal.role not in (Role.WINDOW, Role.ADMIN, Role.APPLICANT):
+            return []
+        rows = await info.context.loaders.notifications_by_case.load(self.row.id)
+        return [Notification.from_model(row, principal) for row in rows]
 
     @strawberry.field(
         description="补正告知，最早在前：[{id, stage（WINDOW 或 UTILITY）, issuedAt, issuedBy, "

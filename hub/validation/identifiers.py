@@ -88,6 +88,11 @@ def is_valid_phone(number: str) -> bool:
     return bool(_MOBILE.fullmatch(number) or _LANDLINE.fullmatch(number))
 
 
+def is_mobile(number: str) -> bool:
+    """A mainland mobile number (optionally prefixed +86 or 86): one that can receive SMS."""
+    return bool(_MOBILE.fullmatch(number))
+
+
 def mask_id_number(number: str) -> str:
     """Keep the first 6 and last 4 characters; strings too short to keep anything hidden
     (under 11 characters) become all `*`."""
