@@ -55,7 +55,8 @@ async def test_each_step_sends_one_sms_and_one_email(api, gateway, mailbox):
         html = mail.get_body(("html",)).get_content()
         assert case_no in plain and f"<strong>{case_no}</strong>" in html
         [(filename, content_type, content)] = attachments(mail)
-        assert filename.endswith(".docx") and "wordprocessingml" in content_type, step  # HUB_PDF=off in the suite
+        # HUB_PDF=off in the suite: the DOCX
+        assert filename.endswith(".docx") and "wordprocessingml" in content_type, step
         assert case_no in docx_text(content)
     assert "联合答复书" in attachments(mails[2])[0][0]
 
@@ -117,9 +118,7 @@ async def test_who_sees_the_notifications(api):
     assert seen["utility"] == []
 
 
-@pytest.mark.parametrize(
-    "email", ["not-an-address", "a@b", "张三@", "x" * 250 + "@example.com"]
-)
+@pytest.mark.parametrize("email", ["not-an-address", "a@b", "张三@", "x" * 250 + "@example.com"])
 async def test_a_bad_contact_email_is_refused_with_its_path(sqlite_api, email):
     body = await sqlite_api.raw(CREATE, {"input": application_with_email(email)}, APPLICANT)
     assert bad_input_paths(body["errors"][0]) == ["input.applicant.contactEmail"]
