@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment, StrictUndefined
+from jinja2 import Environment, StrictUndefined, Template
 
 TEMPLATES_FILE = Path(__file__).with_name("templates.yaml")
 #: Every template gets these (hub.notifications.service fills them from the case).
@@ -43,10 +43,10 @@ def required_params(template: str) -> frozenset[str]:
     return frozenset(_catalogue()[template].get("params") or ())
 
 
+@cache
+def _compiled(template: str, part: str) -> Template:
+    return _environment(part == "html").from_string(_catalogue()[template][part])
+
+
 def render(template: str, params: dict) -> Rendered:
-    entry = _catalogue()[template]
-    parts = {
-        part: _environment(part == "html").from_string(entry[part]).render(params).strip()
-        for part in PARTS
-    }
-    return Rendered(**parts)
+    return Rendered(**{part: _compiled(template, part).render(params).strip() for part in PARTS})
