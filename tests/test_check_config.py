@@ -51,6 +51,10 @@ BAD_VALUES = [
     ("HUB_CORS_ORIGINS", "https://ok.example,portal", "origin"),
     ("HUB_RATE_LIMIT", "lots", "600/minute"),
     ("HUB_SECRET_KEY", "too-short", "32"),
+    ("HUB_SMTP_URL", "mail.example:587", "unsupported scheme"),
+    ("HUB_SMTP_URL", "smtp://hub:pw@mail.example:0", "port"),
+    ("HUB_SMS_PROVIDER", "pigeon", "'log' or 'http'"),
+    ("HUB_SMS_PROVIDER", "http", "HUB_SMS_HTTP_URL"),
 ]
 
 
@@ -114,6 +118,7 @@ def test_check_config_prints_every_setting_with_secrets_hidden(tmp_path):
         "HUB_SECRET_KEY": "an-operator-secret-key-of-48-bytes-0123456789abc",
         "HUB_S3_SECRET_KEY": "minio-secret-value",
         "HUB_LICENCE_HTTP_API_KEY": "licence-api-key-value",
+        "HUB_SMS_HTTP_TOKEN": "sms-gateway-token-value",
     }
     result = run_hub(
         "check-config",
@@ -125,6 +130,7 @@ def test_check_config_prints_every_setting_with_secrets_hidden(tmp_path):
         HUB_LICENCE_PROVIDER="http",
         HUB_LICENCE_HTTP_BASE_URL="https://user:api-password@licences.example/v1",
         HUB_PDF="off",
+        HUB_SMTP_URL="smtp://hub:smtp-password@mail.example:587",
         **secrets,
     )
     assert result.returncode == 0, result.stderr
@@ -132,10 +138,12 @@ def test_check_config_prints_every_setting_with_secrets_hidden(tmp_path):
     assert set(printed) == {f"HUB_{name.upper()}" for name in Settings.model_fields}
     for name in secrets:
         assert printed[name] == "(set, hidden)"
-    for hidden in [*secrets.values(), "db-password", "redis-password", "api-password"]:
+    passwords = ["db-password", "redis-password", "api-password", "smtp-password"]
+    for hidden in [*secrets.values(), *passwords]:
         assert hidden not in result.stdout
     assert printed["HUB_DATABASE_URL"] == "postgres://hub:***@db:5432/hub"
     assert printed["HUB_REDIS_URL"] == "redis://:***@redis:6379/0"
+    assert printed["HUB_SMTP_URL"] == "smtp://hub:***@mail.example:587"
     assert printed["HUB_PDF"] == "off"
     assert printed["HUB_S3_SECURE"] == "true"
     assert printed["HUB_LICENCE_HTTP_API_KEY_HEADER"] == "X-API-Key"
