@@ -23,6 +23,7 @@ from hub.schema.materials import Material, MaterialFigures
 from hub.schema.notifications import Notification
 from hub.schema.rows import from_row
 from hub.schema.scalars import JSON, DateTime
+from hub.validation.email_address import mask_email
 from hub.validation.identifiers import mask_id_number, mask_phone
 from hub.workflow.case_flow import allowed_case_actions
 
@@ -44,6 +45,12 @@ class Applicant:
         description="经办人电话；申请人、窗口和办理该案的供能企业看到完整号码，其他人看到 "
         "138****0000 形式。The agent's phone: in full for the applicant, the window and the "
         "utilities handling the case, masked (138****0000) for anyone else."
+    )
+    contact_email: str | None = strawberry.field(
+        description="经办人电子邮箱（告知邮件发往此处）；看到完整电话的人看到完整地址，其他人看到 "
+        "z***@example.com 形式；未填时为 null。The agent's e-mail address, where notifications "
+        "go: in full for whoever sees the phone in full, else masked (z***@example.com); null "
+        "when not given."
     )
     agent_id_number: str | None = strawberry.field(
         description="经办人居民身份证号码；仅申请人本人、窗口和管理员看到完整号码，其他人看到"
@@ -163,7 +170,7 @@ class Case:
     async def applicant(self, info: Info) -> Applicant:
         enterprise = await info.context.loaders.applicant_by_id.load(self.row.applicant_id)
         full_ids, full_phones = sees_full_personal_data(info.context.principal, handles_case=True)
-        agent_id = self.row.agent_id_number
+        agent_id, email = self.row.agent_id_number, self.row.contact_email
         return Applicant(
             uscc=enterprise.uscc,
             name=enterprise.name,
@@ -171,6 +178,7 @@ class Case:
             contact_phone=self.row.contact_phone
             if full_phones
             else mask_phone(self.row.contact_phone),
+            contact_email=email if (full_phones or email is None) else mask_email(email),
             agent_id_number=agent_id
             if (full_ids or agent_id is None)
             else mask_id_number(agent_id),

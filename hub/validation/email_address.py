@@ -25,3 +25,11 @@ def email_problem(value: str) -> str | None:
     except ValueError as exc:
         return f"电子邮箱地址无效 ({exc})"
     return None
+
+
+def mask_email(address: str) -> str:
+    """The first character of the local part and the domain: z***@example.com."""
+    local, at, domain = address.rpartition("@")
+    if not at:
+        return "***"
+    return f"{local[:1]}***@{domain}"

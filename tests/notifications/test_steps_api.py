@@ -123,3 +123,12 @@ async def test_a_bad_contact_email_is_refused_with_its_path(sqlite_api, email):
     body = await sqlite_api.raw(CREATE, {"input": application_with_email(email)}, APPLICANT)
     assert bad_input_paths(body["errors"][0]) == ["input.applicant.contactEmail"]
     assert await Notification.all().count() == 0
+
+
+async def test_the_contact_email_is_kept_normalized_and_shown(api):
+    data = application_with_email("ZhangSan@Example.COM")
+    case = (await api.ok(CREATE, {"input": data}, APPLICANT))["createApplication"]
+    query = "query($id: ID!) { case(id: $id) { applicant { contactEmail } } }"
+    shown = await api.ok(query, {"id": case["id"]}, APPLICANT)
+    assert shown["case"]["applicant"]["contactEmail"] == "ZhangSan@example.com"
+    assert (await Case.get(id=case["id"])).contact_email == "ZhangSan@example.com"
