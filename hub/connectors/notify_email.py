@@ -92,5 +92,7 @@ class SmtpSender(NotificationSender):
             )
         except aiosmtplib.SMTPResponseException as exc:
             raise SendFailed(f"邮件服务器拒绝 (SMTP {exc.code}: {exc.message[:200]})") from None
-        except (aiosmtplib.SMTPException, OSError) as exc:
+        except (aiosmtplib.SMTPConnectError, aiosmtplib.SMTPTimeoutError, OSError) as exc:
             raise SendFailed(f"邮件服务器无法连接 ({type(exc).__name__})") from None
+        except aiosmtplib.SMTPException as exc:  # e.g. no AUTH or STARTTLS offered
+            raise SendFailed(f"邮件发送失败 ({type(exc).__name__}: {str(exc)[:200]})") from None
