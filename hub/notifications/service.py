@@ -10,7 +10,7 @@ from hub.jobs.constants import NOTIFICATION_SEND_JOB, notification_send_job_id
 from hub.jobs.queue import enqueue
 from hub.metrics import NOTIFICATIONS
 from hub.models import Case, Document, Notification, Project
-from hub.notifications.templates import COMMON_PARAMS, required_params
+from hub.notifications.templates import required_params
 from hub.settings import get_settings
 from hub.transactions import after_commit
 from hub.validation.identifiers import is_mobile
@@ -40,7 +40,6 @@ async def notify_applicant(
     project_name = await Project.filter(id=case.project_id).values_list("name", flat=True)
     values = {key: str(value) for key, value in (params or {}).items()}
     values |= {"case_no": case.case_no, "project_name": project_name[0] if project_name else ""}
-    assert values.keys() >= COMMON_PARAMS
     phone, email = case.contact_phone, case.contact_email or ""
     email_refusal = None
     if not email:
