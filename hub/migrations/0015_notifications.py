@@ -9,7 +9,7 @@ from tortoise import fields
 from tortoise.indexes import Index
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0010_persisted_operations')]
+    dependencies = [('models', '0014_licence_kind_length')]
 
     initial = False
 
