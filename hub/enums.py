@@ -170,6 +170,17 @@ class WebhookDeliveryStatus(StrEnum):
     FAILED = "FAILED"
 
 
+class NotificationChannel(StrEnum):
+    SMS = "SMS"
+    EMAIL = "EMAIL"
+
+
+class NotificationStatus(StrEnum):
+    PENDING = "PENDING"
+    SENT = "SENT"
+    FAILED = "FAILED"
+
+
 class OrderDirection(StrEnum):
     ASC = "ASC"
     DESC = "DESC"

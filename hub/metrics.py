@@ -75,6 +75,11 @@ WEBHOOK_DELIVERIES = Counter(
     "Webhook delivery attempts by outcome: delivered, retrying, failed or superseded",
     ["outcome"],
 )
+NOTIFICATIONS = Counter(
+    "hub_notifications",
+    "Notification attempts by channel (SMS, EMAIL) and outcome: sent, retrying or failed",
+    ["channel", "outcome"],
+)
 LICENCE_PULLS = Counter(
     "hub_licence_pulls",
     "E-licence and project-approval pulls by kind and outcome: OK, REUSED or the failure's code",

@@ -81,6 +81,14 @@ def _redis_url(url: str) -> str:
     return url
 
 
+def _smtp_url(url: str) -> str:
+    example = "smtp://USER:PASSWORD@HOST:PORT (STARTTLS when offered) or smtps://... (TLS)"
+    parts = _split(url, ("smtp", "smtps"), example)
+    if not parts.hostname:
+        raise ValueError(f"缺少主机名 (no host: use {example})")
+    return url
+
+
 def _web_url(url: str) -> str:
     example = "http(s)://HOST[:PORT][/PATH]"
     parts = _split(url, ("http", "https"), example)
@@ -139,6 +147,7 @@ def _time_zone(name: str) -> str:
 DatabaseUrl = Annotated[str, AfterValidator(_database_url)]
 RedisUrl = Annotated[str, AfterValidator(_redis_url)]
 WebUrl = Annotated[str, AfterValidator(_web_url)]
+SmtpUrl = Annotated[str, AfterValidator(_smtp_url)]
 StoreEndpoint = Annotated[str, AfterValidator(_store_endpoint)]
 BucketName = Annotated[str, AfterValidator(_bucket_name)]
 Origins = Annotated[str, AfterValidator(_origins)]

@@ -28,6 +28,7 @@ from hub.setting_types import (
     DatabaseUrl,
     Origins,
     RedisUrl,
+    SmtpUrl,
     StoreEndpoint,
     TimeZoneName,
     WebUrl,
@@ -44,6 +45,8 @@ SECRET_SETTINGS = frozenset(
         "approvals_http_api_key",
         "demo_password",
         "oidc_client_secret",
+        "smtp_url",
+        "sms_http_token",
     }
 )
 DEFAULT_DEMO_PASSWORD = "Demo-Password-2026"  # of `hub seed-demo`'s accounts (API.md)
@@ -60,6 +63,8 @@ _URL_SETTINGS = (
 )
 
 MIN_AUDIT_RETENTION_DAYS = 180  # 网络安全法第二十一条: network logs kept six months at least
+# Secret only for their password: `hub check-config` shows them with the password as ***.
+URLS_WITH_PASSWORDS = frozenset({"database_url", "redis_url", "smtp_url"})
 
 
 class Settings(BaseSettings):
@@ -131,6 +136,18 @@ class Settings(BaseSettings):
     webhook_max_attempts: PositiveInt = 8  # attempts (per manual redelivery) before FAILED
     webhook_timeout_seconds: PositiveFloat = 10.0  # one POST, connecting included
     webhook_secret_grace_seconds: NonNegativeInt = 86400  # the old secret still signs this long
+    # Notifications (hub/notifications/): e-mail off while HUB_SMTP_URL is unset.
+    smtp_url: SmtpUrl | None = None
+    mail_from: str = "noreply@localhost"
+    sms_provider: Literal["log", "http"] = "log"
+    sms_http_url: WebUrl | None = None
+    sms_http_token: str | None = None
+    notify_timeout_seconds: PositiveFloat = 10.0  # one SMTP session or SMS request
+    notify_retry_base_seconds: PositiveFloat = 10.0  # backoff: 10 s, 30 s, 2 min ...
+    notify_retry_cap_seconds: PositiveFloat = 3600.0
+    notify_max_attempts: PositiveInt = 8  # attempts before FAILED
+    notify_breaker_threshold: PositiveInt = 5  # consecutive failures that open the breaker
+    notify_breaker_reset: PositiveFloat = 30.0  # seconds open before one probe
     # Refused before it runs above this estimate (hub/schema/query_cost.py): the suite's biggest
     # query, a page of 100 cases with everything nested, costs 24,501.
     max_query_cost: PositiveInt = 30_000
@@ -226,6 +243,11 @@ class Settings(BaseSettings):
                 "HUB_APPROVALS_PROVIDER: http 需要 HUB_APPROVALS_HTTP_BASE_URL "
                 "(the http provider needs HUB_APPROVALS_HTTP_BASE_URL)"
             )
+        if self.sms_provider == "http" and not self.sms_http_url:
+            problems.append(
+                "HUB_SMS_PROVIDER: http 需要 HUB_SMS_HTTP_URL "
+                "(the http SMS provider needs HUB_SMS_HTTP_URL)"
+            )
         if self.s3_endpoint and not (self.s3_access_key and self.s3_secret_key):
             problems.append(
                 "HUB_S3_ENDPOINT: 需要 HUB_S3_ACCESS_KEY 和 HUB_S3_SECRET_KEY "
@@ -252,6 +274,8 @@ class Settings(BaseSettings):
                 value = self.effective_database_url
             if name == "secret_key" and value is None:
                 shown = f"(generated: {self.storage_dir / 'secret_key'})"
+            elif name in URLS_WITH_PASSWORDS and value is not None:
+                shown = mask_url(value)
             elif name in SECRET_SETTINGS:
                 shown = "(unset)" if value is None else "(set, hidden)"
             elif value is None:

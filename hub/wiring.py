@@ -18,6 +18,8 @@ from hub.jobs.periodic import PeriodicJob
 from hub.jobs.request_ids import carrying_request_id
 from hub.materials.cleanup import STALE_UPLOADS
 from hub.metrics import register_collector
+from hub.notifications.delivery import NOTIFICATION_SWEEP
+from hub.notifications.jobs import notification_send
 from hub.sla.sweep import SLA_SWEEP
 from hub.webhooks.dispatch import schedule_webhook_dispatch
 from hub.webhooks.jobs import WEBHOOK_SWEEP, webhook_deliver, webhook_dispatch
@@ -26,7 +28,7 @@ from hub.webhooks.jobs import WEBHOOK_SWEEP, webhook_deliver, webhook_dispatch
 #: its outcomes for the metrics and logs with the id of the request that queued it.
 JOB_FUNCTIONS = tuple(
     counted_job(carrying_request_id(job))
-    for job in (render_document, webhook_dispatch, webhook_deliver)
+    for job in (render_document, webhook_dispatch, webhook_deliver, notification_send)
 )
 
 #: Entries past HUB_AUDIT_RETENTION_DAYS (hub.audit sits beside hub.jobs, so it is declared here).
@@ -36,7 +38,14 @@ AUDIT_PRUNE = PeriodicJob(name=AUDIT_PRUNE_JOB, run=prune_expired, every_minutes
 PERIODIC_JOBS: tuple[PeriodicJob, ...] = tuple(
     map(
         counted_periodic,
-        (SLA_SWEEP, STALE_DOCUMENTS, STALE_UPLOADS, WEBHOOK_SWEEP, AUDIT_PRUNE),
+        (
+            SLA_SWEEP,
+            STALE_DOCUMENTS,
+            STALE_UPLOADS,
+            WEBHOOK_SWEEP,
+            AUDIT_PRUNE,
+            NOTIFICATION_SWEEP,
+        ),
     )
 )
 

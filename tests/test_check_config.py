@@ -55,6 +55,10 @@ BAD_VALUES = [
     ("HUB_CORS_ORIGINS", "https://ok.example,portal", "origin"),
     ("HUB_RATE_LIMIT", "lots", "600/minute"),
     ("HUB_SECRET_KEY", "too-short", "32"),
+    ("HUB_SMTP_URL", "mail.example:587", "unsupported scheme"),
+    ("HUB_SMTP_URL", "smtp://hub:pw@mail.example:0", "port"),
+    ("HUB_SMS_PROVIDER", "pigeon", "'log' or 'http'"),
+    ("HUB_SMS_PROVIDER", "http", "HUB_SMS_HTTP_URL"),
 ]
 
 
@@ -119,6 +123,7 @@ def test_check_config_prints_every_setting_with_secrets_hidden(tmp_path):
         "HUB_S3_SECRET_KEY": "minio-secret-value",
         "HUB_LICENCE_HTTP_API_KEY": "licence-api-key-value",
         "HUB_APPROVALS_HTTP_API_KEY": "approvals-api-key-value",
+        "HUB_SMS_HTTP_TOKEN": "sms-gateway-token-value",
     }
     result = run_hub(
         "check-config",
@@ -132,6 +137,7 @@ def test_check_config_prints_every_setting_with_secrets_hidden(tmp_path):
         HUB_APPROVALS_PROVIDER="http",
         HUB_APPROVALS_HTTP_BASE_URL="https://gjxt:gjxt-password@gjxt.example/api",
         HUB_PDF="off",
+        HUB_SMTP_URL="smtp://hub:smtp-password@mail.example:587",
         **secrets,
     )
     assert result.returncode == 0, result.stderr
@@ -140,10 +146,12 @@ def test_check_config_prints_every_setting_with_secrets_hidden(tmp_path):
     for name in secrets:
         assert printed[name] == "(set, hidden)"
     hidden_values = ["db-password", "redis-password", "api-password", "gjxt-password"]
+    hidden_values += ["smtp-password"]
     for hidden in [*secrets.values(), *hidden_values]:
         assert hidden not in result.stdout
     assert printed["HUB_DATABASE_URL"] == "postgres://hub:***@db:5432/hub"
     assert printed["HUB_REDIS_URL"] == "redis://:***@redis:6379/0"
+    assert printed["HUB_SMTP_URL"] == "smtp://hub:***@mail.example:587"
     assert printed["HUB_PDF"] == "off"
     assert printed["HUB_S3_SECURE"] == "true"
     assert printed["HUB_LICENCE_HTTP_API_KEY_HEADER"] == "X-API-Key"

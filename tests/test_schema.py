@@ -27,12 +27,6 @@ EXPECTED_MISSING: set[str] = {
     "Mutation.recordGreenChannelContact missing",
     "Case.greenChannel missing",
     "missing type GreenChannelContact",
-    # issue 17 notifications
-    "input ApplicantInput lacks contactEmail",
-    "Case.notifications missing",
-    "missing type NotificationChannel",
-    "missing type NotificationStatus",
-    "missing type Notification",
     # issue 18 figures
     "Query.figures missing",
     "Query.casesExport missing",

@@ -10,6 +10,7 @@ from hub.calendar import WorkingCalendar
 from hub.clock import to_local
 from hub.enums import UTILITY_TITLES, Utility
 from hub.errors import ProblemCollector
+from hub.validation.email_address import email_problem
 from hub.validation.identifiers import is_valid_phone, is_valid_resident_id, is_valid_uscc
 from hub.values import checked_datetime, checked_decimal
 
@@ -21,6 +22,7 @@ class ApplicantData:
     contact_name: str
     contact_phone: str
     agent_id_number: str | None = None
+    contact_email: str | None = None
 
 
 @dataclass
@@ -116,6 +118,10 @@ def validate_application(
         p.add(f"{ap}.contactPhone", "联系电话无效：应为手机号或带区号的固定电话")
     if a.agent_id_number is not None and not is_valid_resident_id(a.agent_id_number):
         p.add(f"{ap}.agentIdNumber", "居民身份证号码无效（GB 11643-1999 校验失败）")
+    if a.contact_email is not None:
+        problem = email_problem(a.contact_email)
+        if problem:
+            p.add(f"{ap}.contactEmail", problem)
 
     pr, pp = data.project, f"{prefix}.project"
     _text(p, pr.name, f"{pp}.name", max_len=200)

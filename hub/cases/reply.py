@@ -8,6 +8,7 @@ from hub.documents.service import issue_document
 from hub.enums import DocumentKind, EventType
 from hub.events.record import record_event
 from hub.models import Case
+from hub.notifications.service import notify_applicant
 from hub.sla.clocks import stop_clocks
 from hub.sla.kinds import ClockKind
 from hub.transactions import in_transaction
@@ -20,8 +21,9 @@ async def issue_consolidated_reply(*, principal: Principal, case_id: str) -> Cas
     async with in_transaction():
         await save_state(case, next_state, replied_at=clock.now())
         await stop_clocks(case, ClockKind.CONSOLIDATED_REPLY)
-        await issue_document(case, DocumentKind.CONSOLIDATED_REPLY)
+        reply = await issue_document(case, DocumentKind.CONSOLIDATED_REPLY)
         await record_event(
             case, EventType.REPLY_ISSUED, principal, data={"status": str(case.status)}
         )
+        await notify_applicant(case, "REPLY_ISSUED", document=reply)
     return case

@@ -34,6 +34,7 @@ from hub.sla.calendar_source import get_calendar
 from hub.sla.clocks import cancel_clocks, start_clock
 from hub.sla.kinds import ClockKind
 from hub.transactions import in_transaction
+from hub.validation.email_address import normalized_email
 from hub.validation.identifiers import is_valid_uscc
 from hub.workflow.case_flow import CaseAction, Stage
 from hub.workflow.case_writes import prepare, save_state
@@ -67,6 +68,7 @@ def _case_fields(data: ApplicationData) -> dict:
         "contact_name": a.contact_name.strip(),
         "contact_phone": a.contact_phone.strip(),
         "agent_id_number": a.agent_id_number,
+        "contact_email": normalized_email(a.contact_email) if a.contact_email else None,
         "survey_appointment": data.survey_appointment,
         "is_key_project": bool(data.is_key_project),
     }

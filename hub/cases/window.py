@@ -15,6 +15,7 @@ from hub.guide.catalogue import requirements_for
 from hub.materials.checklist import missing_mandatory
 from hub.materials.queries import case_checklist
 from hub.models import Case, CorrectionItem, CorrectionNotice, PaperHandover, Ticket
+from hub.notifications.service import notify_applicant
 from hub.sla.clocks import start_clock
 from hub.sla.kinds import ClockKind
 from hub.transactions import in_transaction
@@ -58,7 +59,8 @@ async def write_correction_notice(
             note=item.note.strip(),
             utility=getattr(item, "utility", None),
         )
-    await issue_document(case, DocumentKind.CORRECTION_NOTICE)
+    document = await issue_document(case, DocumentKind.CORRECTION_NOTICE)
+    await notify_applicant(case, "CORRECTION_REQUESTED", {"items": len(items)}, document=document)
     return notice
 
 
@@ -91,10 +93,11 @@ async def accept_case(*, principal: Principal, case_id: str) -> Case:
     now = clock.now()
     async with in_transaction():
         await save_state(case, next_state, accepted_at=now)
-        await issue_document(case, DocumentKind.RECEIPT_NOTICE)
+        receipt = await issue_document(case, DocumentKind.RECEIPT_NOTICE)
         await record_event(
             case, EventType.CASE_ACCEPTED, principal, data={"status": str(case.status)}
         )
+        await notify_applicant(case, "CASE_ACCEPTED", document=receipt)
         for utility in case.utilities:
             ticket = await Ticket.create(
                 case=case, utility=utility, dispatched_at=now, review_started_at=now

@@ -9,6 +9,8 @@ WEBHOOK_DISPATCH_JOB = "webhook_dispatch"
 WEBHOOK_DELIVER_JOB = "webhook_deliver"
 WEBHOOK_SWEEP_JOB = "webhook_sweep"
 AUDIT_PRUNE_JOB = "audit_prune"
+NOTIFICATION_SEND_JOB = "notification_send"
+NOTIFICATION_SWEEP_JOB = "notification_sweep"
 
 #: Tries of a job before it gives up (its own code marks the row FAILED on the last one).
 MAX_TRIES = 4
@@ -35,3 +37,9 @@ def webhook_deliver_job_id(delivery_id: object, redeliveries: int, attempt: int)
     """Attempt `attempt` of a delivery in manual round `redeliveries`: each attempt is its own
     job, so a retry or a redelivery is never blocked by a finished job's kept result."""
     return f"{WEBHOOK_DELIVER_JOB}:{delivery_id}:r{redeliveries}:a{attempt}"
+
+
+def notification_send_job_id(notification_id: object, attempt: int, waits: int) -> str:
+    """Attempt `attempt` of a notification after `waits` waits for its document: every retry and
+    every wait is a job of its own (a finished job's kept result blocks its id)."""
+    return f"{NOTIFICATION_SEND_JOB}:{notification_id}:a{attempt}:w{waits}"

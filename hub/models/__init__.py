@@ -11,6 +11,7 @@ from hub.models.guide import RequirementRecord
 from hub.models.handovers import PaperHandover
 from hub.models.liaisons import Inquiry, Liaison
 from hub.models.materials import Material, Upload
+from hub.models.notifications import Notification
 from hub.models.operations import PersistedOperation
 from hub.models.sla import HolidaySchedule, SlaClock
 from hub.models.tickets import ResultFeedback, Survey, Ticket
@@ -31,6 +32,7 @@ __all__ = [
     "Inquiry",
     "Liaison",
     "Material",
+    "Notification",
     "PaperHandover",
     "PersistedOperation",
     "PowerRequest",

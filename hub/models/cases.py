@@ -18,6 +18,7 @@ class Case(Model):
     utilities = fields.JSONField()  # ["POWER", "GAS"], in canonical order
     contact_name = fields.CharField(max_length=50)
     contact_phone = fields.CharField(max_length=30)
+    contact_email = fields.CharField(max_length=254, null=True)  # where notices are e-mailed
     agent_id_number = fields.CharField(max_length=18, null=True)
     survey_appointment = fields.DatetimeField()
     is_key_project = fields.BooleanField(default=False)

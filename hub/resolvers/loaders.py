@@ -17,6 +17,7 @@ from hub.models import (
     Case,
     CorrectionNotice,
     Document,
+    Notification,
     Project,
     ResultFeedback,
     Ticket,
@@ -106,6 +107,15 @@ class DocumentsByCaseLoader(DataLoader[UUID, list]):
         super().__init__(load_fn=load)
 
 
+class NotificationsByCaseLoader(DataLoader[UUID, list]):
+    def __init__(self) -> None:
+        async def load(keys: list[UUID]) -> list[list]:
+            rows = await Notification.filter(case_id__in=keys).order_by("created_at", "channel")
+            return _grouped(rows, keys, "case_id")
+
+        super().__init__(load_fn=load)
+
+
 class ResultByTicketLoader(DataLoader[UUID, ResultFeedback | None]):
     def __init__(self) -> None:
         async def load(keys: list[UUID]) -> list:
@@ -174,6 +184,7 @@ class Loaders:
         self.materials_by_case = MaterialsByCaseLoader()
         self.tickets_by_case = TicketsByCaseLoader()
         self.documents_by_case = DocumentsByCaseLoader()
+        self.notifications_by_case = NotificationsByCaseLoader()
         self.result_by_ticket = ResultByTicketLoader()
         self.corrections_by_case = CorrectionsByCaseLoader()
         self.visible_materials_by_case = VisibleMaterialsByCaseLoader()

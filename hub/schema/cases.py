@@ -20,8 +20,10 @@ from hub.schema.documents import Document
 from hub.schema.enums import CaseAction, CaseOrderField, CaseStatus, OrderDirection, Utility
 from hub.schema.events import CaseEvent, CaseEventConnection
 from hub.schema.materials import Material, MaterialFigures
+from hub.schema.notifications import Notification
 from hub.schema.rows import from_row
 from hub.schema.scalars import JSON, DateTime
+from hub.validation.email_address import mask_email
 from hub.validation.identifiers import mask_id_number, mask_phone
 from hub.workflow.case_flow import allowed_case_actions
 
@@ -43,6 +45,12 @@ class Applicant:
         description="经办人电话；申请人、窗口和办理该案的供能企业看到完整号码，其他人看到 "
         "138****0000 形式。The agent's phone: in full for the applicant, the window and the "
         "utilities handling the case, masked (138****0000) for anyone else."
+    )
+    contact_email: str | None = strawberry.field(
+        description="经办人电子邮箱（告知邮件发往此处）；看到完整电话的人看到完整地址，其他人看到 "
+        "z***@example.com 形式；未填时为 null。The agent's e-mail address, where notifications "
+        "go: in full for whoever sees the phone in full, else masked (z***@example.com); null "
+        "when not given."
     )
     agent_id_number: str | None = strawberry.field(
         description="经办人居民身份证号码；仅申请人本人、窗口和管理员看到完整号码，其他人看到"
@@ -162,7 +170,7 @@ class Case:
     async def applicant(self, info: Info) -> Applicant:
         enterprise = await info.context.loaders.applicant_by_id.load(self.row.applicant_id)
         full_ids, full_phones = sees_full_personal_data(info.context.principal, handles_case=True)
-        agent_id = self.row.agent_id_number
+        agent_id, email = self.row.agent_id_number, self.row.contact_email
         return Applicant(
             uscc=enterprise.uscc,
             name=enterprise.name,
@@ -170,6 +178,7 @@ class Case:
             contact_phone=self.row.contact_phone
             if full_phones
             else mask_phone(self.row.contact_phone),
+            contact_email=email if (full_phones or email is None) else mask_email(email),
             agent_id_number=agent_id
             if (full_ids or agent_id is None)
             else mask_id_number(agent_id),
@@ -287,6 +296,18 @@ class Case:
         return [
             Document.from_model(d) for d in rows if include_superseded or d.superseded_at is None
         ]
+
+    @strawberry.field(
+        description="发给申请人的短信和邮件，最早在前；窗口、管理员和申请人可见，其他角色得到空"
+        "列表。The SMS and e-mails sent to the applicant, oldest first: for the window, admins "
+        "and the applicant; anyone else gets an empty list."
+    )
+    async def notifications(self, info: Info) -> list[Notification]:
+        principal = info.context.principal
+        if principal.role not in (Role.WINDOW, Role.ADMIN, Role.APPLICANT):
+            return []
+        rows = await info.context.loaders.notifications_by_case.load(self.row.id)
+        return [Notification.from_model(row, principal) for row in rows]
 
     @strawberry.field(
         description="补正告知，最早在前：[{id, stage（WINDOW 或 UTILITY）, issuedAt, issuedBy, "

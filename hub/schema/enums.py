@@ -285,6 +285,33 @@ TicketOrderField = described_enum(
     },
 )
 
+NC = enums.NotificationChannel
+NotificationChannel = described_enum(
+    NC,
+    description="告知申请人的渠道。How the applicant is told.",
+    values={
+        NC.SMS: "短信，发往经办人手机号（固定电话无法接收，记为 FAILED）。An SMS to the agent's "
+        "mobile number (a landline cannot get one: FAILED).",
+        NC.EMAIL: "电子邮件，发往 contactEmail，附文书 PDF（无 PDF 时附 DOCX）。An e-mail to "
+        "contactEmail with the notice attached (its PDF, else its DOCX).",
+    },
+)
+
+NS = enums.NotificationStatus
+NotificationStatus = described_enum(
+    NS,
+    description="一条告知的状态。The state of one notification.",
+    values={
+        NS.PENDING: "待发送、等待文书生成或等待重试。Not yet sent: queued, waiting for its "
+        "notice to render, or for its next attempt.",
+        NS.SENT: "服务商已接收（短信网关回 2xx，或邮件服务器接受）。The provider took it (the "
+        "SMS gateway answered 2xx, or the mail server accepted it).",
+        NS.FAILED: "未发送：没有收件人（见 error），或 HUB_NOTIFY_MAX_ATTEMPTS 次（默认 8 次）"
+        "尝试均失败。Not sent: no recipient (error says why), or every attempt "
+        "(HUB_NOTIFY_MAX_ATTEMPTS, 8 by default) failed.",
+    },
+)
+
 W = enums.WebhookDeliveryStatus
 WebhookDeliveryStatus = described_enum(
     W,

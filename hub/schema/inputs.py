@@ -42,6 +42,14 @@ class ApplicantInput:
         description="经办人居民身份证号码，18 位，须通过 GB 11643-1999 校验；可不填。The agent's "
         "resident ID number: 18 characters passing the GB 11643-1999 check; optional.",
     )
+    contact_email: str | None = strawberry.field(
+        default=None,
+        description="经办人电子邮箱，最多 254 字符；填写后补正告知、受理和联合答复时另发邮件并附"
+        "文书，格式无效为 BAD_USER_INPUT（路径 input.applicant.contactEmail）；可不填。The "
+        "agent's e-mail address, at most 254 characters: when given, the correction notice, "
+        "acceptance and the reply are also e-mailed with the notice attached; an invalid address "
+        "is BAD_USER_INPUT naming input.applicant.contactEmail; optional.",
+    )
 
 
 @strawberry.input(description="报装的建设项目。The construction project to connect.")
@@ -160,6 +168,7 @@ class ApplicationInput:
                 contact_name=a.contact_name,
                 contact_phone=a.contact_phone,
                 agent_id_number=a.agent_id_number.strip() if a.agent_id_number else None,
+                contact_email=a.contact_email.strip() if a.contact_email else None,
             ),
             project=ProjectData(
                 name=p.name, address=p.address, code=p.code, property_title_no=p.property_title_no

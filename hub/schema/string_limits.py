@@ -41,6 +41,7 @@ STRING_LIMITS: dict[str, int] = {
     "CaseFilter.applicantUscc": 50,
     "ApplicantInput.uscc": 50,
     "ApplicantInput.contactPhone": 50,
+    "ApplicantInput.contactEmail": 254,
     "ApplicantInput.agentIdNumber": 50,
     "UploadRequestInput.sha256": 100,
     "Query.verifyDocument(code)": 100,

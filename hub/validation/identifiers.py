@@ -97,7 +97,8 @@ def is_valid_phone(number: str) -> bool:
 
 
 def is_mobile_phone(number: str) -> bool:
-    """A mainland mobile number: a person's own, unlike an office's landline."""
+    """A mainland mobile number (optionally prefixed +86 or 86): a person's own, unlike an
+    office's landline, and one that can receive SMS."""
     return bool(_MOBILE.fullmatch(number))
 
 

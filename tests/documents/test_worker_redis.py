@@ -14,7 +14,7 @@ from redis.asyncio import Redis
 from hub import clock
 from hub.documents.service import enqueue_render, requeue_stale_documents
 from hub.jobs import inprocess, queue
-from hub.jobs.constants import MAX_TRIES, QUEUE_NAME
+from hub.jobs.constants import MAX_TRIES, QUEUE_NAME, RENDER_DOCUMENT_JOB
 from hub.jobs.settings import redis_settings
 from hub.models import CaseEvent, Document
 from hub.objectstore import get_object_store
@@ -55,7 +55,9 @@ async def run_worker_burst() -> None:
 
 
 async def queued_job_count(redis: Redis) -> int:
-    return await redis.zcard(QUEUE_NAME)
+    """Render jobs on the queue (a step queues its notifications' jobs beside them)."""
+    ids = await redis.zrange(QUEUE_NAME, 0, -1)
+    return sum(job_id.startswith(RENDER_DOCUMENT_JOB.encode()) for job_id in ids)
 
 
 async def test_the_worker_renders_what_the_api_queued(api, arq_queue):
