@@ -66,6 +66,12 @@ EVENT_DATA_KEYS: dict[EventType, frozenset[str]] = {
     # ticketId null for a case's clock; status: the ticket's status, or the case's for its clock
     EventType.SLA_WARNING: _SLA,
     EventType.SLA_BREACHED: _SLA,
+    # reason: the window's reason for (un)flagging; clocksStarted / clocksCancelled: the
+    # green-channel contacts the change started or cancelled (their ticket ids)
+    EventType.KEY_PROJECT_SET: _CASE
+    | {"isKeyProject", "reason", "clocksStarted", "clocksCancelled"},
+    # met: whether the contact came by its dueAt
+    EventType.GREEN_CHANNEL_CONTACTED: _TICKET | {"clockId", "dueAt", "contactedAt", "met"},
 }
 
 

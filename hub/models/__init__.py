@@ -6,6 +6,7 @@ from hub.models.cases import Case, CaseNumberCounter, GasRequest, PowerRequest, 
 from hub.models.corrections import CorrectionItem, CorrectionNotice
 from hub.models.documents import Document
 from hub.models.events import CaseEvent
+from hub.models.green_channel import GreenChannelNote
 from hub.models.guide import RequirementRecord
 from hub.models.handovers import PaperHandover
 from hub.models.materials import Material, Upload
@@ -24,6 +25,7 @@ __all__ = [
     "CorrectionNotice",
     "Document",
     "GasRequest",
+    "GreenChannelNote",
     "HolidaySchedule",
     "Material",
     "PaperHandover",

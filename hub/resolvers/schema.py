@@ -22,6 +22,7 @@ from hub.resolvers.documents.mutations import DocumentMutations
 from hub.resolvers.documents.queries import DocumentQueries
 from hub.resolvers.events.socket import WebSocketOperations
 from hub.resolvers.events.subscriptions import EventSubscriptions
+from hub.resolvers.green_channel.mutations import GreenChannelMutations
 from hub.resolvers.guide.queries import GuideQueries
 from hub.resolvers.tickets.mutations import TicketMutations
 from hub.resolvers.tickets.queries import TicketQueries
@@ -62,7 +63,12 @@ class Query(
     "change. " + ANY_CALL
 )
 class Mutation(
-    CaseMutations, TicketMutations, CalendarMutations, DocumentMutations, WebhookMutations
+    CaseMutations,
+    TicketMutations,
+    GreenChannelMutations,
+    CalendarMutations,
+    DocumentMutations,
+    WebhookMutations,
 ):
     pass
 

@@ -48,6 +48,8 @@ STRING_LIMITS: dict[str, int] = {
     "Mutation.withdrawApplication(reason)": 2000,
     "Mutation.reviewTicket(reasons)": 4000,
     "Mutation.recordSurvey(notes)": 4000,
+    "Mutation.setKeyProject(reason)": 2000,
+    "Mutation.recordGreenChannelContact(note)": 2000,
     "ResultFeedbackInput.renovationAdvice": 4000,
     "ResultFeedbackInput.designPlan": 4000,
     "ResultFeedbackInput.externalWorksInfo": 4000,

@@ -96,9 +96,13 @@ async def stop_clocks(case: Case, kind: ClockKind, *, ticket: Ticket | None = No
         await running.save(update_fields=["stopped_at", "met", "elapsed_working_days"])
 
 
-async def cancel_clocks(case: Case) -> None:
-    """A withdrawn case stops its clocks: neither met nor missed."""
-    await _open(case, None, None).update(stopped_at=clock.now(), cancelled=True)
+async def cancel_clocks(case: Case, kind: ClockKind | None = None) -> list:
+    """A withdrawn case stops its clocks (or a case no longer key its green-channel ones):
+    neither met nor missed. Returns the ticket ids of the clocks cancelled."""
+    open_clocks = _open(case, kind, None)
+    ticket_ids = await open_clocks.values_list("ticket_id", flat=True)
+    await open_clocks.update(stopped_at=clock.now(), cancelled=True)
+    return list(ticket_ids)
 
 
 async def recompute_open_clocks() -> int:
