@@ -107,6 +107,13 @@ def consolidated_reply() -> Sheet:
     )
     sheet.heading("二、办理结果汇总")
     sheet.para("{{ summary }}", bold=True, indent=True)
+    sheet.tag("{%p if green_channel %}")
+    sheet.para(
+        "本项目为重点项目、招商引资项目，已通过“绿色通道”办理：受理后各供能企业在 0.5 个工作日内"
+        "与项目经办人首次联系。",
+        indent=True,
+    )
+    sheet.tag("{%p endif %}")
 
     sheet.heading("三、各供能企业办理结果")
     sheet.tag("{%p for s in sections %}")
