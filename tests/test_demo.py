@@ -63,7 +63,7 @@ async def test_an_interrupted_seed_is_completed_by_the_next_run(database, monkey
 
 async def test_in_progress_demo_case_is_dispatched_with_every_mandatory_material(api):
     await demo.seed()
-    [case] = await Case.filter(status=CaseStatus.IN_PROGRESS)
+    [case] = await Case.filter(status=CaseStatus.IN_PROGRESS, is_key_project=False)
     tickets = await Ticket.filter(case_id=case.id)
     assert sorted(t.utility for t in tickets) == sorted(case.utilities)
 
@@ -84,3 +84,17 @@ async def test_window_lists_every_demo_case(api):
     assert data["totalCount"] == len(expected)
     assert {(e["node"]["caseNo"], e["node"]["status"]) for e in data["edges"]} == expected
     assert not data["pageInfo"]["hasNextPage"]
+
+
+GREEN_CHANNEL = """query($id: ID!) { case(id: $id) {
+  isKeyProject greenChannel { utility contactedAt note overdue } } }"""
+
+
+async def test_the_key_project_has_one_contact_recorded_and_one_overdue(api):
+    await demo.seed()
+    [case] = await Case.filter(is_key_project=True)
+    seen = (await api.ok(GREEN_CHANNEL, {"id": str(case.id)}, WINDOW))["case"]
+    contacts = {c["utility"]: c for c in seen["greenChannel"]}
+    assert contacts["POWER"]["contactedAt"] and contacts["POWER"]["note"]
+    assert contacts["POWER"]["overdue"] is False
+    assert contacts["GAS"]["contactedAt"] is None and contacts["GAS"]["overdue"] is True
