@@ -35,6 +35,7 @@ _CASE = frozenset({"status"})  # the case's status reached
 _TICKET = frozenset({"ticketId", "status"})  # the ticket concerned and its status reached
 _MATERIAL = frozenset({"materialId", "requirementCode"})
 _DOCUMENT = frozenset({"documentId", "kind", "version", "ticketId"})  # ticketId null: case's
+_CONSULTATION = frozenset({"consultationId", "status"})  # status: the case's
 _SLA = frozenset({"clockId", "clock", "owner", "ticketId", "status", "startedAt", "dueAt"})
 
 #: Keys `data` carries per event type.
@@ -72,6 +73,9 @@ EVENT_DATA_KEYS: dict[EventType, frozenset[str]] = {
     | {"isKeyProject", "reason", "clocksStarted", "clocksCancelled"},
     # met: whether the contact came by its dueAt
     EventType.GREEN_CHANNEL_CONTACTED: _TICKET | {"clockId", "dueAt", "contactedAt", "met"},
+    EventType.CONSULTATION_SCHEDULED: _CONSULTATION | {"utilities", "startsAt", "endsAt"},
+    EventType.CONSULTATION_CONFIRMED: _CONSULTATION | {"confirmed"},  # confirmed: all have
+    EventType.CONSULTATION_MINUTES_RECORDED: _CONSULTATION | {"documentId"},
 }
 
 

@@ -3,6 +3,7 @@
 from hub.models.applicants import Applicant, Project
 from hub.models.audit import AuditEntry
 from hub.models.cases import Case, CaseNumberCounter, GasRequest, PowerRequest, WaterRequest
+from hub.models.consultations import Consultation, ConsultationParticipant
 from hub.models.corrections import CorrectionItem, CorrectionNotice
 from hub.models.documents import Document
 from hub.models.events import CaseEvent
@@ -21,6 +22,8 @@ __all__ = [
     "Case",
     "CaseEvent",
     "CaseNumberCounter",
+    "Consultation",
+    "ConsultationParticipant",
     "CorrectionItem",
     "CorrectionNotice",
     "Document",

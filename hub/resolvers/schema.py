@@ -18,6 +18,7 @@ from hub.resolvers.calendar.mutations import CalendarMutations
 from hub.resolvers.calendar.queries import CalendarQueries
 from hub.resolvers.cases.mutations import CaseMutations
 from hub.resolvers.cases.queries import CaseQueries
+from hub.resolvers.consultations.mutations import ConsultationMutations
 from hub.resolvers.documents.mutations import DocumentMutations
 from hub.resolvers.documents.queries import DocumentQueries
 from hub.resolvers.events.socket import WebSocketOperations
@@ -66,6 +67,7 @@ class Mutation(
     CaseMutations,
     TicketMutations,
     GreenChannelMutations,
+    ConsultationMutations,
     CalendarMutations,
     DocumentMutations,
     WebhookMutations,

@@ -15,6 +15,7 @@ from hub.materials.queries import checklist_seen_by
 from hub.models import Case as CaseRow
 from hub.paging import page_window
 from hub.schema.common import Connection
+from hub.schema.consultations import Consultation
 from hub.schema.documents import Document
 from hub.schema.enums import CaseAction, CaseOrderField, CaseStatus, OrderDirection, Utility
 from hub.schema.events import CaseEvent, CaseEventConnection
@@ -278,6 +279,14 @@ class Case:
     async def green_channel(self, info: Info) -> list[GreenChannelContact]:
         rows = await info.context.loaders.green_channel_by_case.load(self.row.id)
         return [GreenChannelContact.from_contact(c) for c in rows]
+
+    @strawberry.field(
+        description="前后台会商，按开始时间排序；纪要文书也在 documents 中。The joint "
+        "consultations, by start time; their minutes documents are among `documents` too."
+    )
+    async def consultations(self, info: Info) -> list[Consultation]:
+        rows = await info.context.loaders.consultations_by_case.load(self.row.id)
+        return [Consultation.from_view(view) for view in rows]
 
     @strawberry.field(
         description="案件及其工单的现行文书。The current notices of the case and its tickets."

@@ -210,6 +210,11 @@ DocumentKind = described_enum(
             "issueConsolidatedReply."
         ),
         D.SERVICE_GUIDE: "一次告知办事指南。The merged service guide.",
+        D.CONSULTATION_MINUTES: (
+            "前后台会商纪要，recordConsultationMinutes 时生成，每次会商一份（Document."
+            "consultationId）。The minutes of a joint consultation, made by "
+            "recordConsultationMinutes, one per consultation (Document.consultationId)."
+        ),
     },
 )
 

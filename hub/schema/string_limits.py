@@ -50,6 +50,8 @@ STRING_LIMITS: dict[str, int] = {
     "Mutation.recordSurvey(notes)": 4000,
     "Mutation.setKeyProject(reason)": 2000,
     "Mutation.recordGreenChannelContact(note)": 2000,
+    "Mutation.scheduleConsultation(topic)": 2000,
+    "Mutation.recordConsultationMinutes(minutes)": 20000,
     "ResultFeedbackInput.renovationAdvice": 4000,
     "ResultFeedbackInput.designPlan": 4000,
     "ResultFeedbackInput.externalWorksInfo": 4000,

@@ -1,4 +1,5 @@
-"""The window's notices: 收件通知书, 一次性补正告知书, 联合答复书; and the 办事指南."""
+"""The window's notices: 收件通知书, 一次性补正告知书, 联合答复书, 前后台会商纪要; and the
+办事指南."""
 
 from __future__ import annotations
 
@@ -153,6 +154,34 @@ def consolidated_reply() -> Sheet:
         ITEM_WIDTHS, ["渠道", "联系方式"], ["{{ c.title }}", "{{ c.value }}"], "c in contacts"
     )
     sheet.para("答复时间：{{ replied_at }}", indent=True, before=6)
+    _closing(sheet)
+    return sheet
+
+
+def consultation_minutes() -> Sheet:
+    sheet = Sheet("前后台会商纪要")
+    sheet.title("前后台会商纪要")
+    sheet.case_line()
+    sheet.heading("一、会商事项")
+    sheet.form(
+        [
+            [("申请企业", "{{ applicant.name }}")],
+            [("项目名称", "{{ project.name }}"), ("报装业务", "{{ utilities_text }}")],
+            [("会商议题", "{{ topic }}")],
+            [("会商时间", "{{ slot }}")],
+            [("组织单位", "{{ issuer }}"), ("组织人", "{{ scheduled_by }}")],
+        ]
+    )
+    sheet.heading("二、参加单位")
+    sheet.loop_table(
+        [70, 40, 50],
+        ["单位", "确认人", "确认时间"],
+        ["{{ u.company }}（{{ u.utility }}）", "{{ u.confirmed_by }}", "{{ u.confirmed_at }}"],
+        "u in participants",
+    )
+    sheet.heading("三、会商纪要")
+    _text_items(sheet, "line in minutes", "{{ line }}")
+    sheet.para("记录人：{{ recorded_by }}　　记录时间：{{ recorded_at }}", indent=True, before=6)
     _closing(sheet)
     return sheet
 
