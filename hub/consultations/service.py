@@ -124,7 +124,16 @@ async def schedule(
     return consultation
 
 
+def _liaison_utility(principal: Principal) -> Utility | None:
+    unit = (principal.unit or "").upper()
+    return Utility(unit) if principal.role == Role.LIAISON and unit in Utility.__members__ else None
+
+
 async def _visible_consultation(principal: Principal, consultation_id: str) -> Consultation:
+    """A utility's liaison sees the consultations its utility's staff see."""
+    liaison_of = _liaison_utility(principal)
+    if liaison_of is not None:
+        principal = Principal(role=Role.UTILITY, name=principal.name, utility=liaison_of)
     uid = parse_id(consultation_id)
     found = (
         await Consultation.filter(
@@ -138,12 +147,17 @@ async def _visible_consultation(principal: Principal, consultation_id: str) -> C
     return found
 
 
+def _check_not_withdrawn(case: Case) -> None:
+    if case.status == CaseStatus.WITHDRAWN:
+        raise InvalidState("案件已撤回，会商取消 (the case is WITHDRAWN: the consultation is off)")
+
+
 def _acting_utility(principal: Principal, utility: Utility | None) -> Utility:
     """Utility staff act for their utility; a liaison for the unit it serves; an admin names it."""
     if principal.role == Role.UTILITY:
         mine = Utility(principal.utility)
-    elif principal.role == Role.LIAISON and (principal.unit or "").upper() in Utility.__members__:
-        mine = Utility((principal.unit or "").upper())
+    elif _liaison_utility(principal) is not None:
+        mine = _liaison_utility(principal)
     elif principal.role == Role.ADMIN:
         if utility is None:
             raise BadUserInput.one("utility", "管理员须指明代为确认的单位 (name the utility)")
@@ -162,6 +176,7 @@ async def confirm(
     acting = _acting_utility(principal, utility)
     async with in_transaction():
         case = await Case.filter(id=consultation.case_id).select_for_update().get()
+        _check_not_withdrawn(case)
         participant = await ConsultationParticipant.filter(
             consultation_id=consultation.id, utility=acting
         ).first()
@@ -201,6 +216,7 @@ async def record_minutes(
     p.raise_if_any()
     async with in_transaction():
         case = await Case.filter(id=consultation.case_id).select_for_update().get()
+        _check_not_withdrawn(case)
         await consultation.refresh_from_db()
         if consultation.minutes is not None:
             raise InvalidState("会商纪要已登记 (the minutes are already recorded)")

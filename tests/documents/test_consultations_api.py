@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import time_machine
 
+from hub.auth.tokens import issue_token
 from hub.documents.render import undeclared_variables
-from hub.enums import DocumentKind
+from hub.enums import DocumentKind, Role
 from hub.models import CaseEvent, Consultation, Document
-from tests.api import bad_input_paths
+from tests.api import WITHDRAW, bad_input_paths
 from tests.documents.support import docx_text, fetch, one, settled_documents
 from tests.documents.test_pdf import pdf_text_and_fonts, with_pdf  # noqa: F401 (fixture)
 from tests.documents.test_templates import EXTRA, assert_plain, rendered, strictly_rendered
 from tests.factories import at
 from tests.sla.conftest import long_lived_tokens  # noqa: F401 (autouse fixture)
-from tests.sla.support import Tokens, accepted_case, iso
+from tests.sla.support import TTL, Tokens, accepted_case, iso
 
 FIELDS = """id caseId topic startsAt endsAt scheduledBy confirmed minutes minutesDocumentId
   participants { utility confirmedAt confirmedBy }"""
@@ -91,6 +92,8 @@ async def test_scheduled_confirmed_and_minutes_rendered_to_docx(api):
 
         error = await api.error(CONFIRM, consultation, tokens.utility["WATER"])
         assert error["extensions"]["code"] == "FORBIDDEN", "water was not invited"
+        error = await api.error(CONFIRM, consultation, tokens.liaison)
+        assert error["extensions"]["code"] == "NOT_FOUND", "the service centre's liaison"
         await api.ok(CONFIRM, consultation, tokens.utility["POWER"])
         error = await api.error(CONFIRM, consultation, tokens.utility["POWER"])
         assert error["extensions"]["code"] == "INVALID_STATE"
@@ -148,9 +151,18 @@ async def test_the_minutes_get_a_pdf_like_the_other_notices(with_pdf, api, http)
         case_id, _ = await accepted_case(api, tokens, ("POWER",))
         variables = slot(case_id, utilities=["POWER"])
         scheduled = (await api.ok(SCHEDULE, variables, tokens.window))["scheduleConsultation"]
-        await api.ok(CONFIRM, {"id": scheduled["id"]}, tokens.utility["POWER"])
+        power_liaison = issue_token(
+            role=Role.LIAISON, unit="POWER", name="供电联络员", ttl_seconds=TTL
+        )
+        confirmed = (await api.ok(CONFIRM, {"id": scheduled["id"]}, power_liaison))[
+            "confirmConsultation"
+        ]
+        assert confirmed["participants"][0]["confirmedBy"] == "供电联络员"
         traveller.move_to(at(2026, 3, 11, 15, 40))
         await api.ok(MINUTES, {"id": scheduled["id"], "minutes": MINUTES_TEXT}, tokens.window)
+        await api.ok(WITHDRAW, {"caseId": case_id, "reason": "项目取消"}, tokens.applicant)
+        error = await api.error(CONFIRM, {"id": scheduled["id"]}, tokens.utility["POWER"])
+        assert error["extensions"]["code"] == "INVALID_STATE"
         documents = await settled_documents(api, case_id, tokens.window)
         minutes_doc = one(documents, "CONSULTATION_MINUTES")
         downloaded = await fetch(http, minutes_doc["pdf"]["downloadUrl"])

@@ -13,11 +13,12 @@ from hub.schema.consultations import Consultation
 
 @strawberry.mutation(
     description="受邀供能企业确认参加会商：该单位的工作人员或联络员为本单位确认，管理员须指明单位；"
-    "未受邀为 FORBIDDEN，已确认或纪要已登记为 INVALID_STATE。An invited utility confirms it will "
-    "take part: its staff or liaison for their own utility, an admin naming the utility; "
-    "FORBIDDEN when not invited, INVALID_STATE when already confirmed or the minutes are "
-    "recorded. Errors: NOT_FOUND, FORBIDDEN, INVALID_STATE, BAD_USER_INPUT. Event: "
-    "CONSULTATION_CONFIRMED (data.confirmed: whether every invited utility has now)."
+    "未受邀为 FORBIDDEN，已确认、纪要已登记或案件已撤回为 INVALID_STATE。An invited utility "
+    "confirms it will take part: its staff or liaison for their own utility, an admin naming "
+    "the utility; FORBIDDEN when not invited, INVALID_STATE when already confirmed, the minutes "
+    "are recorded or the case was withdrawn. Errors: NOT_FOUND, FORBIDDEN, INVALID_STATE, "
+    "BAD_USER_INPUT. Event: CONSULTATION_CONFIRMED (data.confirmed: whether every invited "
+    "utility has now)."
 )
 async def confirm_consultation(
     info: Info,
