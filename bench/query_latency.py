@@ -32,7 +32,7 @@ from hub.app import create_app
 from hub.auth.tokens import issue_token
 from hub.devtools.bulk_seed import seed_cases
 from hub.enums import Role, Utility
-from hub.models import Case
+from hub.models import Case, Ticket
 
 BENCH_DB = os.environ.get("HUB_BENCH_DB", "hub_bench")  # one per concurrent run
 
@@ -93,6 +93,7 @@ async def run(cases: int, repeat: int) -> None:
     seeded_in = time.perf_counter() - started
     key_ids = await Case.all().order_by("id").values_list("id", flat=True)
     await Case.filter(id__in=key_ids[::10]).update(is_key_project=True)
+    await Ticket.filter(case_id__in=key_ids[::10]).update(is_key_project=True)
     # As autovacuum would after a bulk load: the planner needs statistics.
     await Case._meta.db.execute_script("ANALYZE")
     case_ids = [str(c) for c in await Case.all().limit(repeat).values_list("id", flat=True)]

@@ -28,7 +28,7 @@ _DUE_FIELDS = {
     TicketOrderField.FEEDBACK_DUE_AT,
 }
 _CASE_KEY_PROJECT = SortKey("is_key_project", bool, descending=True)
-_TICKET_KEY_PROJECT = SortKey("case__is_key_project", bool, descending=True)
+_TICKET_KEY_PROJECT = SortKey("is_key_project", bool, descending=True)  # the case's, copied
 
 
 def _ordering(

@@ -100,7 +100,11 @@ async def accept_case(*, principal: Principal, case_id: str) -> Case:
         tickets = []
         for utility in case.utilities:
             ticket = await Ticket.create(
-                case=case, utility=utility, dispatched_at=now, review_started_at=now
+                case=case,
+                utility=utility,
+                dispatched_at=now,
+                review_started_at=now,
+                is_key_project=case.is_key_project,
             )
             tickets.append(ticket)
             await start_clock(case, ClockKind.TICKET_REVIEW, ticket=ticket)

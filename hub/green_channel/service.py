@@ -70,6 +70,7 @@ async def set_key_project(
     cancelled: list[str] = []
     async with in_transaction():
         await save_state(case, case.status, is_key_project=is_key_project)
+        await Ticket.filter(case_id=case.id).update(is_key_project=is_key_project)
         if case.accepted_at is not None and is_key_project:
             tickets = await Ticket.filter(case_id=case.id, status__in=list(OPEN_STATES))
             started = await start_contacts(case, tickets)

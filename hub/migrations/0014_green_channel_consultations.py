@@ -61,4 +61,9 @@ class Migration(migrations.Migration):
             name='consultation',
             field=fields.ForeignKeyField('models.Consultation', source_field='consultation_id', null=True, db_index=True, db_constraint=True, to_field='id', related_name='documents', on_delete='CASCADE'),
         ),
+        ops.AddField(
+            model_name='Ticket',
+            name='is_key_project',
+            field=fields.BooleanField(default=False),
+        ),
     ]

@@ -55,6 +55,7 @@ async def with_ties_and_nulls() -> None:
             reply_due_at=None if i % 3 == 0 else base + timedelta(hours=i % 2),
             is_key_project=i % 5 == 1,  # key projects with and without a deadline
         )
+        await Ticket.filter(case_id=case.id).update(is_key_project=i % 5 == 1)
     for i, ticket in enumerate(await Ticket.all().order_by("id")):
         await Ticket.filter(id=ticket.id).update(
             review_due_at=None if i % 3 == 0 else base + timedelta(hours=i % 2),
@@ -160,7 +161,7 @@ async def test_tickets_follow_each_order_with_ties_by_id_and_nulls_last(api, ord
     column = TICKET_COLUMNS[order["field"]]
     rows = await Ticket.all().values("id", column, "case__is_key_project")
     assert any(r["case__is_key_project"] for r in rows)
-    key = "case__is_key_project" if order["field"] in DUE_FIELDS else None
+    key = "case__is_key_project" if order["field"] in DUE_FIELDS else None  # the case's flag
     nodes = await api.every_page(TICKETS, {"orderBy": order, "first": 4}, WINDOW)
     assert [n["id"] for n in nodes] == expected(rows, column, order["direction"], key)
 

@@ -202,3 +202,37 @@ async def test_two_sweepers_racing_emit_each_green_channel_event_once(postgres_a
     assert set(counts.values()) == {1}
     for event_type in ("SLA_WARNING", "SLA_BREACHED"):
         assert {c for t, c in counts if t == event_type} >= green_ids
+
+
+TICKETS_BY_DUE = """query($direction: OrderDirection!) {
+  tickets(first: 10, orderBy: {field: REVIEW_DUE_AT, direction: $direction}) {
+    edges { node { id } } } }"""
+CASES_BY_DUE = """query($direction: OrderDirection!) {
+  cases(first: 10, orderBy: {field: REPLY_DUE_AT, direction: $direction}) {
+    edges { node { id } } } }"""
+
+
+async def worklists(api, token: str, direction: str) -> tuple[list[str], list[str]]:
+    variables = {"direction": direction}
+    tickets = (await api.ok(TICKETS_BY_DUE, variables, token))["tickets"]["edges"]
+    cases = (await api.ok(CASES_BY_DUE, variables, token))["cases"]["edges"]
+    return [e["node"]["id"] for e in tickets], [e["node"]["id"] for e in cases]
+
+
+async def test_key_projects_come_first_in_the_worklists_by_due_time(api):
+    with time_machine.travel(at(2026, 3, 10, 9, 0), tick=False) as traveller:
+        tokens = Tokens()
+        early_case, early = await accepted_case(api, tokens, ("POWER",))
+        traveller.move_to(at(2026, 3, 10, 9, 30))
+        late_case, late = await accepted_case(api, tokens, ("POWER",))
+        plain = await worklists(api, tokens.window, "ASC")
+        assert plain[0] == [early["POWER"], late["POWER"]]
+        assert set(plain[1]) == {early_case, late_case}  # no reply deadlines yet: by id
+
+        flag = {"caseId": late_case, "key": True, "reason": "重点项目"}
+        await api.ok(SET_KEY, flag, tokens.window)
+        for direction in ("ASC", "DESC"):
+            tickets, cases = await worklists(api, tokens.window, direction)
+            assert (tickets[0], cases[0]) == (late["POWER"], late_case), direction
+        await api.ok(SET_KEY, flag | {"key": False}, tokens.window)
+        assert (await worklists(api, tokens.window, "ASC"))[0] == plain[0]
