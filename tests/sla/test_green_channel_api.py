@@ -20,8 +20,8 @@ import time_machine
 
 from hub.models import CaseEvent, SlaClock
 from hub.sla.sweep import sweep_clocks
-from tests.api import assert_invalid_state, bad_input_paths
-from tests.factories import accepted_case_and_tickets, at
+from tests.api import REVIEW, UPDATE, assert_invalid_state, bad_input_paths
+from tests.factories import accepted_case_and_tickets, application, at
 from tests.sla.support import Tokens, accepted_case, iso, report
 
 GREEN = "GREEN_CHANNEL_FIRST_CONTACT"
@@ -236,3 +236,19 @@ async def test_key_projects_come_first_in_the_worklists_by_due_time(api):
             assert (tickets[0], cases[0]) == (late["POWER"], late_case), direction
         await api.ok(SET_KEY, flag | {"key": False}, tokens.window)
         assert (await worklists(api, tokens.window, "ASC"))[0] == plain[0]
+
+
+async def test_once_accepted_only_the_window_changes_the_flag(api):
+    """After acceptance (here: back in CORRECTION_REQUIRED for a utility's corrections) the
+    applicant's update may not flip the flag: the clocks follow setKeyProject only."""
+    with time_machine.travel(ACCEPTED, tick=False):
+        tokens = Tokens()
+        case_id, tickets = await accepted_case(api, tokens, ("GAS",))
+        corrections = [{"requirementCode": "GAS_APPLIANCE_LIST", "note": "请补充用气设备清单"}]
+        review = {"id": tickets["GAS"], "decision": "NEEDS_CORRECTION"}
+        await api.ok(REVIEW, review | {"corrections": corrections}, tokens.utility["GAS"])
+        variables = {"caseId": case_id, "input": application(("GAS",), isKeyProject=True)}
+        error = await api.error(UPDATE, variables, tokens.applicant)
+        seen = await green_channel(api, tokens, case_id)
+    assert "input.isKeyProject" in bad_input_paths(error)
+    assert (seen["isKeyProject"], seen["greenChannel"]) == (False, [])
