@@ -5,7 +5,7 @@ from tortoise import fields
 from hub.enums import DocumentKind, Utility
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0010_persisted_operations')]
+    dependencies = [('models', '0015_notifications')]
 
     initial = False
 
