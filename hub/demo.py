@@ -24,15 +24,19 @@ from hub.cases.window import CorrectionEntry
 from hub.enums import EventType, MaterialSource, Role, Unit, Utility
 from hub.errors import BadUserInput
 from hub.events.record import record_event
+from hub.green_channel.service import record_contact
 from hub.guide.catalogue import requirements_for
 from hub.liaisons import inquiries
 from hub.liaisons.roster import LiaisonEntry, set_liaisons
 from hub.licences.service import pull_licences
-from hub.models import Case, Project, User
+from hub.models import Case, Project, SlaClock, User
 from hub.objectstore import get_object_store
 from hub.objectstore.base import content_key
 from hub.settings import DEFAULT_DEMO_PASSWORD, get_settings
 from hub.signin.administration import NewUser, add_user
+from hub.sla.calendar_source import get_calendar
+from hub.sla.clocks import deadlines
+from hub.sla.kinds import ClockKind
 from hub.transactions import in_transaction
 from hub.workflow.material_writes import StoredFile, add_material
 
@@ -229,6 +233,31 @@ async def _seed_cases() -> None:
     await pull_licences(principal=WINDOW, case_id=str(case.id))
     await service.submit_application(principal=WINDOW, case_id=str(case.id))
     await window.accept_case(principal=WINDOW, case_id=str(case.id))
+    await _key_project()
+
+
+async def _key_project() -> None:
+    """A key project (绿色通道) accepted with power and gas: power has made its first contact,
+    gas's contact is overdue (its clock moved back to have started a week or more ago)."""
+    data = _application(1, [Utility.POWER, Utility.GAS], "丹霞新材料重点招商项目")
+    data.is_key_project = True
+    case = await service.create_application(principal=WINDOW, data=data)
+    await _attach_all(case, WINDOW)
+    await service.submit_application(principal=WINDOW, case_id=str(case.id))
+    await window.accept_case(principal=WINDOW, case_id=str(case.id))
+    power = await SlaClock.get(case_id=case.id, kind=str(ClockKind.GREEN_CHANNEL), utility="POWER")
+    await record_contact(
+        principal=Principal(role=Role.UTILITY, name="供电-陈工", utility=Utility.POWER),
+        ticket_id=str(power.ticket_id),
+        note="已电话联系项目经办人王五，约定次日上门勘察",
+    )
+    calendar = await get_calendar()
+    started = clock.now() - timedelta(days=7)
+    while (due := deadlines(calendar, ClockKind.GREEN_CHANNEL, started))[1] >= clock.now():
+        started -= timedelta(days=1)  # a long holiday in the way
+    await SlaClock.filter(case_id=case.id, kind=str(ClockKind.GREEN_CHANNEL), utility="GAS").update(
+        started_at=started, warn_at=due[0], due_at=due[1]
+    )
 
 
 async def _seed_liaisons_and_inquiries(accepted: Case) -> None:

@@ -29,7 +29,7 @@ Row = TypeVar("Row")
 @dataclass(frozen=True)
 class SortKey:
     field: str  # an ORM path: "created_at", "case__case_no"
-    kind: type  # datetime, UUID, int or str: how a cursor value is read back
+    kind: type  # datetime, UUID, int, bool or str: how a cursor value is read back
     descending: bool = False
     nullable: bool = False
 
@@ -88,6 +88,10 @@ def _from_json(value: Any, key: SortKey) -> Any:
     if key.kind is int:
         if type(value) is not int:
             raise ValueError("not an integer")
+        return value
+    if key.kind is bool:
+        if type(value) is not bool:
+            raise ValueError("not a boolean")
         return value
     if not isinstance(value, str):
         raise ValueError("not a string")

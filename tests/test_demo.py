@@ -70,7 +70,9 @@ async def test_an_interrupted_seed_is_completed_by_the_next_run(database, monkey
 async def test_in_progress_demo_case_is_dispatched_with_every_mandatory_material(api):
     await demo.seed()
     [case] = await Case.filter(
-        status=CaseStatus.IN_PROGRESS, project__code__startswith=demo.DEMO_MARK
+        status=CaseStatus.IN_PROGRESS,
+        project__code__startswith=demo.DEMO_MARK,
+        is_key_project=False,
     )
     tickets = await Ticket.filter(case_id=case.id)
     assert sorted(t.utility for t in tickets) == sorted(case.utilities)
@@ -143,3 +145,17 @@ async def test_demo_has_liaisons_for_every_unit_and_an_open_and_an_answered_inqu
     statuses = sorted(str(inquiry.status) for inquiry in await Inquiry.all())
     assert statuses == ["ANSWERED", "OPEN"]
     assert await SlaClock.filter(inquiry_id__isnull=False, stopped_at=None).count() == 1
+
+
+GREEN_CHANNEL = """query($id: ID!) { case(id: $id) {
+  isKeyProject greenChannel { utility contactedAt note overdue } } }"""
+
+
+async def test_the_key_project_has_one_contact_recorded_and_one_overdue(api):
+    await demo.seed()
+    [case] = await Case.filter(is_key_project=True)
+    seen = (await api.ok(GREEN_CHANNEL, {"id": str(case.id)}, WINDOW))["case"]
+    contacts = {c["utility"]: c for c in seen["greenChannel"]}
+    assert contacts["POWER"]["contactedAt"] and contacts["POWER"]["note"]
+    assert contacts["POWER"]["overdue"] is False
+    assert contacts["GAS"]["contactedAt"] is None and contacts["GAS"]["overdue"] is True

@@ -135,6 +135,12 @@ async def update_application(*, principal: Principal, case_id: str, data: Applic
         problems.add("input.applicant.uscc", "不能更换申请企业 (the applicant cannot change)")
     if case.accepted_at and canonical_utilities(data.utilities) != case.utilities:
         problems.add("input.utilities", "受理后不能更改报装业务 (fixed once accepted)")
+    if case.accepted_at and bool(data.is_key_project) != case.is_key_project:
+        # The green channel's clocks follow the flag: once accepted, the window's setKeyProject.
+        problems.add(
+            "input.isKeyProject",
+            "受理后由窗口设置重点项目 (once accepted, the window sets it with setKeyProject)",
+        )
     problems.raise_if_any()
     changes = _case_fields(data)
     consent_now = data.licence_consent and case.licence_consent_at is None

@@ -11,6 +11,7 @@ from hub.documents.service import issue_document
 from hub.enums import CorrectionStage, DocumentKind, EventType, Utility
 from hub.errors import MissingMaterials, ProblemCollector
 from hub.events.record import record_event
+from hub.green_channel.service import start_contacts
 from hub.guide.catalogue import requirements_for
 from hub.materials.checklist import missing_mandatory
 from hub.materials.queries import case_checklist
@@ -85,7 +86,8 @@ async def request_correction(*, principal: Principal, case_id: str, items) -> Ca
 
 
 async def accept_case(*, principal: Principal, case_id: str) -> Case:
-    """Acceptance issues the receipt notice and dispatches one ticket per chosen utility."""
+    """Acceptance issues the receipt notice and dispatches one ticket per chosen utility; a key
+    project's tickets each get a green-channel first-contact clock."""
     case, next_state = await prepare(principal, case_id, CaseAction.ACCEPT)
     missing = missing_mandatory(await case_checklist(case))
     if missing:
@@ -98,10 +100,16 @@ async def accept_case(*, principal: Principal, case_id: str) -> Case:
             case, EventType.CASE_ACCEPTED, principal, data={"status": str(case.status)}
         )
         await notify_applicant(case, "CASE_ACCEPTED", document=receipt)
+        tickets = []
         for utility in case.utilities:
             ticket = await Ticket.create(
-                case=case, utility=utility, dispatched_at=now, review_started_at=now
+                case=case,
+                utility=utility,
+                dispatched_at=now,
+                review_started_at=now,
+                is_key_project=case.is_key_project,
             )
+            tickets.append(ticket)
             await start_clock(case, ClockKind.TICKET_REVIEW, ticket=ticket)
             await record_event(
                 case,
@@ -110,6 +118,8 @@ async def accept_case(*, principal: Principal, case_id: str) -> Case:
                 utility=Utility(utility),
                 data={"ticketId": str(ticket.id), "status": str(ticket.status)},
             )
+        if case.is_key_project:
+            await start_contacts(case, tickets)
     return case
 
 

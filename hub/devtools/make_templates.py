@@ -1,4 +1,4 @@
-"""Writes the six notice templates (docxtpl) into doc_templates/, one per DocumentKind.
+"""Writes the seven notice templates (docxtpl) into doc_templates/, one per DocumentKind.
 
     python -m hub.devtools.make_templates [--out DIR]
 
@@ -16,6 +16,7 @@ from hub.devtools.templates.builder import Sheet
 from hub.devtools.templates.forms import application_form, result_feedback_form
 from hub.devtools.templates.notices import (
     consolidated_reply,
+    consultation_minutes,
     correction_notice,
     receipt_notice,
     service_guide,
@@ -30,6 +31,7 @@ TEMPLATES: dict[DocumentKind, Callable[[], Sheet]] = {
     DocumentKind.RESULT_FEEDBACK_FORM: result_feedback_form,
     DocumentKind.CONSOLIDATED_REPLY: consolidated_reply,
     DocumentKind.SERVICE_GUIDE: service_guide,
+    DocumentKind.CONSULTATION_MINUTES: consultation_minutes,
 }
 
 

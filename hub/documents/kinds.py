@@ -11,6 +11,7 @@ TITLES = {
     DocumentKind.RESULT_FEEDBACK_FORM: "办理结果反馈表",
     DocumentKind.CONSOLIDATED_REPLY: "水电气报装联合答复书",
     DocumentKind.SERVICE_GUIDE: "水电气报装办事指南",
+    DocumentKind.CONSULTATION_MINUTES: "前后台会商纪要",
 }
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF_TYPE = "application/pdf"

@@ -16,7 +16,7 @@ from hub.errors import Forbidden, InvalidState, NotFound
 from hub.jobs.constants import DOCUMENT_SWEEP_JOB, RENDER_DOCUMENT_JOB, render_document_job_id
 from hub.jobs.periodic import PeriodicJob
 from hub.jobs.queue import enqueue
-from hub.models import Case, Document, Ticket
+from hub.models import Case, Consultation, Document, Ticket
 from hub.transactions import after_commit, in_transaction
 
 #: A document still PENDING this long after it was issued is queued again by the sweeper.
@@ -28,16 +28,23 @@ def new_verification_code() -> str:
 
 
 async def issue_document(
-    case: Case, kind: DocumentKind, *, ticket: Ticket | None = None
+    case: Case,
+    kind: DocumentKind,
+    *,
+    ticket: Ticket | None = None,
+    consultation: Consultation | None = None,
 ) -> Document:
-    """A new PENDING version of the case's (or ticket's) notice of this kind, rendered once the
-    caller's transaction commits."""
-    current = Document.filter(case=case, kind=kind, ticket=ticket, superseded_at=None)
+    """A new PENDING version of the case's (or ticket's, or consultation's) notice of this
+    kind, rendered once the caller's transaction commits."""
+    current = Document.filter(
+        case=case, kind=kind, ticket=ticket, consultation=consultation, superseded_at=None
+    )
     previous = await current.order_by("-version").first()
     await current.update(superseded_at=clock.now())
     document = await Document.create(
         case=case,
         ticket=ticket,
+        consultation=consultation,
         kind=kind,
         version=(previous.version + 1) if previous else 1,
         verification_code=new_verification_code(),

@@ -35,6 +35,7 @@ _CASE = frozenset({"status"})  # the case's status reached
 _TICKET = frozenset({"ticketId", "status"})  # the ticket concerned and its status reached
 _MATERIAL = frozenset({"materialId", "requirementCode"})
 _DOCUMENT = frozenset({"documentId", "kind", "version", "ticketId"})  # ticketId null: case's
+_CONSULTATION = frozenset({"consultationId", "status"})  # status: the case's
 _SLA = frozenset({"clockId", "clock", "owner", "ticketId", "status", "startedAt", "dueAt"})
 # the inquiry, the unit it is addressed to, its status reached and its current deadline;
 # raisedByApplicant: whether the applicant's side raised it (only then do applicants see it)
@@ -74,6 +75,15 @@ EVENT_DATA_KEYS: dict[EventType, frozenset[str]] = {
     EventType.INQUIRY_PLANNED: _INQUIRY | {"plan", "planDate"},
     EventType.INQUIRY_ANSWERED: _INQUIRY | {"answer"},
     EventType.INQUIRY_REOPENED: _INQUIRY | {"reason"},
+    # reason: the window's reason for (un)flagging; clocksStarted / clocksCancelled: the
+    # green-channel contacts the change started or cancelled (their ticket ids)
+    EventType.KEY_PROJECT_SET: _CASE
+    | {"isKeyProject", "reason", "clocksStarted", "clocksCancelled"},
+    # met: whether the contact came by its dueAt
+    EventType.GREEN_CHANNEL_CONTACTED: _TICKET | {"clockId", "dueAt", "contactedAt", "met"},
+    EventType.CONSULTATION_SCHEDULED: _CONSULTATION | {"utilities", "startsAt", "endsAt"},
+    EventType.CONSULTATION_CONFIRMED: _CONSULTATION | {"confirmed"},  # confirmed: all have
+    EventType.CONSULTATION_MINUTES_RECORDED: _CONSULTATION | {"documentId"},
 }
 
 

@@ -4,9 +4,11 @@ from hub.models.accounts import ApiKey, User, UserSession
 from hub.models.applicants import Applicant, Project
 from hub.models.audit import AuditEntry
 from hub.models.cases import Case, CaseNumberCounter, GasRequest, PowerRequest, WaterRequest
+from hub.models.consultations import Consultation, ConsultationParticipant
 from hub.models.corrections import CorrectionItem, CorrectionNotice
 from hub.models.documents import Document
 from hub.models.events import CaseEvent
+from hub.models.green_channel import GreenChannelNote
 from hub.models.guide import RequirementRecord
 from hub.models.handovers import PaperHandover
 from hub.models.liaisons import Inquiry, Liaison
@@ -24,10 +26,13 @@ __all__ = [
     "Case",
     "CaseEvent",
     "CaseNumberCounter",
+    "Consultation",
+    "ConsultationParticipant",
     "CorrectionItem",
     "CorrectionNotice",
     "Document",
     "GasRequest",
+    "GreenChannelNote",
     "HolidaySchedule",
     "Inquiry",
     "Liaison",

@@ -12,6 +12,10 @@ class Document(Model):
     ticket = fields.ForeignKeyField(
         "models.Ticket", related_name="documents", null=True, db_index=True
     )
+    # The consultation whose minutes it is (CONSULTATION_MINUTES); null for every other kind.
+    consultation = fields.ForeignKeyField(
+        "models.Consultation", related_name="documents", null=True, db_index=True
+    )
     kind = fields.CharEnumField(DocumentKind, max_length=24)
     status = fields.CharEnumField(DocumentStatus, max_length=8, default=DocumentStatus.PENDING)
     version = fields.IntField(default=1)

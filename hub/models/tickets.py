@@ -28,6 +28,9 @@ class Ticket(Model):
     surveyed_at = fields.DatetimeField(null=True)
     feedback_due_at = fields.DatetimeField(null=True)
     closed_at = fields.DatetimeField(null=True)
+    # The case's flag, copied so that worklists by due time put key projects first without a
+    # join (hub/cases/orderings.py); written with the case's by acceptance and setKeyProject.
+    is_key_project = fields.BooleanField(default=False)
 
     class Meta:
         table = "ticket"

@@ -43,3 +43,8 @@ AFTER = strawberry.argument(
     "否则为 BAD_USER_INPUT。Start after this cursor (the previous page's pageInfo.endCursor); a "
     "cursor is good for its own list and order only, else BAD_USER_INPUT."
 )
+CONSULTATION_ID = strawberry.argument(
+    description="会商 id（Case.consultations）；不存在或调用方看不到其案件时为 NOT_FOUND。"
+    "The consultation's id (Case.consultations); NOT_FOUND when it does not exist or the caller "
+    "cannot see its case."
+)

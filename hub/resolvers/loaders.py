@@ -9,7 +9,9 @@ from uuid import UUID
 from strawberry.dataloader import DataLoader
 
 from hub.auth.principal import Principal
+from hub.consultations.queries import consultations_of_cases
 from hub.events.timeline import timeline_pages
+from hub.green_channel.queries import contacts_of_cases
 from hub.materials.listing import materials_of_cases, reusable_materials_of_cases
 from hub.materials.queries import current_materials
 from hub.models import (
@@ -138,6 +140,24 @@ class CorrectionsByCaseLoader(DataLoader[UUID, list]):
         super().__init__(load_fn=load)
 
 
+class GreenChannelByCaseLoader(DataLoader[UUID, list]):
+    def __init__(self) -> None:
+        async def load(keys: list[UUID]) -> list[list]:
+            found = await contacts_of_cases(keys)
+            return [found[key] for key in keys]
+
+        super().__init__(load_fn=load)
+
+
+class ConsultationsByCaseLoader(DataLoader[UUID, list]):
+    def __init__(self) -> None:
+        async def load(keys: list[UUID]) -> list[list]:
+            found = await consultations_of_cases(keys)
+            return [found[key] for key in keys]
+
+        super().__init__(load_fn=load)
+
+
 class VisibleMaterialsByCaseLoader(DataLoader[tuple[Principal, UUID, bool], list]):
     """Keyed by (caller, case id, include superseded): the case's materials the caller may see
     (hub.auth.visibility.visible_materials)."""
@@ -187,6 +207,8 @@ class Loaders:
         self.notifications_by_case = NotificationsByCaseLoader()
         self.result_by_ticket = ResultByTicketLoader()
         self.corrections_by_case = CorrectionsByCaseLoader()
+        self.green_channel_by_case = GreenChannelByCaseLoader()
+        self.consultations_by_case = ConsultationsByCaseLoader()
         self.visible_materials_by_case = VisibleMaterialsByCaseLoader()
         self.reusable_materials_by_case = ReusableMaterialsByCaseLoader()
         self.event_page_by_case = EventPageByCaseLoader()

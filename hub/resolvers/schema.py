@@ -21,10 +21,12 @@ from hub.resolvers.calendar.mutations import CalendarMutations
 from hub.resolvers.calendar.queries import CalendarQueries
 from hub.resolvers.cases.mutations import CaseMutations
 from hub.resolvers.cases.queries import CaseQueries
+from hub.resolvers.consultations.mutations import ConsultationMutations
 from hub.resolvers.documents.mutations import DocumentMutations
 from hub.resolvers.documents.queries import DocumentQueries
 from hub.resolvers.events.socket import WebSocketOperations
 from hub.resolvers.events.subscriptions import EventSubscriptions
+from hub.resolvers.green_channel.mutations import GreenChannelMutations
 from hub.resolvers.guide.queries import GuideQueries
 from hub.resolvers.liaisons.mutations import LiaisonMutations
 from hub.resolvers.liaisons.queries import LiaisonQueries
@@ -83,6 +85,8 @@ class Mutation(
     WebhookMutations,
     AccountMutations,
     LiaisonMutations,
+    GreenChannelMutations,
+    ConsultationMutations,
 ):
     pass
 

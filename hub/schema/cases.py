@@ -16,9 +16,11 @@ from hub.materials.queries import checklist_seen_by
 from hub.models import Case as CaseRow
 from hub.paging import page_window
 from hub.schema.common import Connection
+from hub.schema.consultations import Consultation
 from hub.schema.documents import Document
 from hub.schema.enums import CaseAction, CaseOrderField, CaseStatus, OrderDirection, Utility
 from hub.schema.events import CaseEvent, CaseEventConnection
+from hub.schema.green_channel import GreenChannelContact
 from hub.schema.materials import Material, MaterialFigures
 from hub.schema.notifications import Notification
 from hub.schema.rows import from_row
@@ -277,6 +279,24 @@ class Case:
 
         rows = await info.context.loaders.tickets_by_case.load(self.row.id)
         return [Ticket.from_model(t) for t in rows]
+
+    @strawberry.field(
+        description="绿色通道首次联系，每张工单一条，按 WATER、POWER、GAS 顺序；非重点项目或受理前"
+        "为空列表，取消重点项目后只留已登记的联系。The green-channel first contacts, one per "
+        "ticket, in WATER, POWER, GAS order: empty for a case that is not a key project or not "
+        "yet accepted; after unflagging only the recorded ones remain."
+    )
+    async def green_channel(self, info: Info) -> list[GreenChannelContact]:
+        rows = await info.context.loaders.green_channel_by_case.load(self.row.id)
+        return [GreenChannelContact.from_contact(c) for c in rows]
+
+    @strawberry.field(
+        description="前后台会商，按开始时间排序；纪要文书也在 documents 中。The joint "
+        "consultations, by start time; their minutes documents are among `documents` too."
+    )
+    async def consultations(self, info: Info) -> list[Consultation]:
+        rows = await info.context.loaders.consultations_by_case.load(self.row.id)
+        return [Consultation.from_view(view) for view in rows]
 
     @strawberry.field(
         description="案件及其工单的现行文书。The current notices of the case and its tickets."

@@ -55,6 +55,10 @@ class Document:
         description="办理结果反馈表所属工单；案件的文书为 null。The ticket of a result feedback "
         "form; null for the case's notices."
     )
+    consultation_id: strawberry.ID | None = strawberry.field(
+        description="会商纪要所属会商（Case.consultations 的 id）；其他文书为 null。The "
+        "consultation whose minutes it is (an id of Case.consultations); null for other kinds."
+    )
     filename: str | None = strawberry.field(
         description="DOCX 文件名；READY 前为 null。The DOCX's name; null until READY."
     )
@@ -109,6 +113,7 @@ class Document:
             row=row,
             superseded=row.superseded_at is not None,
             ticket_id=graphql_id(row.ticket_id),
+            consultation_id=graphql_id(row.consultation_id),
             pdf=pdf,
         )
 

@@ -232,6 +232,11 @@ DocumentKind = described_enum(
             "issueConsolidatedReply."
         ),
         D.SERVICE_GUIDE: "一次告知办事指南。The merged service guide.",
+        D.CONSULTATION_MINUTES: (
+            "前后台会商纪要，recordConsultationMinutes 时生成，每次会商一份（Document."
+            "consultationId）。The minutes of a joint consultation, made by "
+            "recordConsultationMinutes, one per consultation (Document.consultationId)."
+        ),
     },
 )
 
@@ -263,8 +268,9 @@ CaseOrderField = described_enum(
     values={
         CF.CREATED_AT: "创建时间。When the case was created.",
         CF.REPLY_DUE_AT: (
-            "统一答复截止时间；汇总开始前为 null，排在最后。The reply's deadline; null (last) "
-            "until consolidation starts."
+            "统一答复截止时间；重点项目（绿色通道）不论升降序都排在前面，其余依次；汇总开始前为 "
+            "null，排在最后。The reply's deadline, key projects (green channel) first in either "
+            "direction; null (last) until consolidation starts."
         ),
         CF.CASE_NO: "案件编号。The case number.",
     },
@@ -276,10 +282,14 @@ TicketOrderField = described_enum(
     description="工单列表的排序字段。What a ticket list is sorted by.",
     values={
         TF.DISPATCHED_AT: "派发（创建）时间。When the ticket was dispatched (created).",
-        TF.REVIEW_DUE_AT: "审查截止时间。The review deadline.",
+        TF.REVIEW_DUE_AT: (
+            "审查截止时间；重点项目（绿色通道）的工单不论升降序都排在前面。The review deadline, "
+            "key projects' tickets (green channel) first in either direction."
+        ),
         TF.FEEDBACK_DUE_AT: (
-            "结果反馈截止时间；勘察前为 null，排在最后。The result feedback deadline; null "
-            "(last) until the survey."
+            "结果反馈截止时间；重点项目（绿色通道）的工单不论升降序都排在前面；勘察前为 null，排在"
+            "最后。The result feedback deadline, key projects' tickets (green channel) first in "
+            "either direction; null (last) until the survey."
         ),
         TF.CASE_NO: "所属案件编号。The number of the ticket's case.",
     },

@@ -134,8 +134,10 @@ class ApplicationInput:
     )
     is_key_project: bool | None = strawberry.field(
         default=None,
-        description="是否重点项目或招商引资项目（绿色通道）；默认 false。A key or investment "
-        "project (green channel); false by default.",
+        description="是否重点项目或招商引资项目（绿色通道）；默认 false。受理后不能在此更改"
+        "（BAD_USER_INPUT），由窗口用 setKeyProject 设置。A key or investment project (green "
+        "channel); false by default. Once the case is accepted it cannot change here "
+        "(BAD_USER_INPUT): the window uses setKeyProject.",
     )
     licence_consent: bool | None = strawberry.field(
         default=None,

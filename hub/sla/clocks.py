@@ -123,14 +123,14 @@ def _stop(running: SlaClock, calendar: WorkingCalendar, now: datetime) -> None:
     running.elapsed_working_days = calendar.working_days_between(running.started_at, now)
 
 
-async def cancel_clocks(case: Case) -> None:
-    """A withdrawn case stops its clocks: neither met nor missed. Not its inquiries' clocks:
-    the question raised still wants its answer."""
-    await (
-        _open(case, None, None)
-        .filter(inquiry_id=None)
-        .update(stopped_at=clock.now(), cancelled=True)
-    )
+async def cancel_clocks(case: Case, kind: ClockKind | None = None) -> list:
+    """A withdrawn case stops its clocks (or a case no longer key its green-channel ones):
+    neither met nor missed. Not its inquiries' clocks: the question raised still wants its
+    answer. Returns the ticket ids of the clocks cancelled."""
+    open_clocks = _open(case, kind, None).filter(inquiry_id=None)
+    ticket_ids = await open_clocks.values_list("ticket_id", flat=True)
+    await open_clocks.update(stopped_at=clock.now(), cancelled=True)
+    return list(ticket_ids)
 
 
 async def recompute_open_clocks() -> int:

@@ -1,6 +1,6 @@
 """Keyset pages of `cases`, `tickets` and a case's timeline: rows that arrive while a client
 pages never repeat a row nor make it skip one; each order breaks ties by id and puts nulls last;
-a cursor is good for the order that wrote it only."""
+a cursor is good for the order that wrote it only; orders by due time put key projects first."""
 
 from __future__ import annotations
 
@@ -53,7 +53,9 @@ async def with_ties_and_nulls() -> None:
         await Case.filter(id=case.id).update(
             created_at=cases[0].created_at if i < 4 else case.created_at,
             reply_due_at=None if i % 3 == 0 else base + timedelta(hours=i % 2),
+            is_key_project=i % 5 == 1,  # key projects with and without a deadline
         )
+        await Ticket.filter(case_id=case.id).update(is_key_project=i % 5 == 1)
     for i, ticket in enumerate(await Ticket.all().order_by("id")):
         await Ticket.filter(id=ticket.id).update(
             review_due_at=None if i % 3 == 0 else base + timedelta(hours=i % 2),
@@ -61,8 +63,16 @@ async def with_ties_and_nulls() -> None:
         )
 
 
-def expected(rows: list[dict], column: str, direction: str) -> list[str]:
-    """Sorted by `column` then id, both in `direction`; rows without a value last."""
+DUE_FIELDS = {"REPLY_DUE_AT", "REVIEW_DUE_AT", "FEEDBACK_DUE_AT"}
+
+
+def expected(rows: list[dict], column: str, direction: str, key: str | None = None) -> list[str]:
+    """Sorted by `column` then id, both in `direction`; rows without a value last. With `key`
+    (the key-project flag's column), the key projects' rows come first, sorted the same way."""
+    if key is not None:
+        flagged = [r for r in rows if r[key]]
+        others = [r for r in rows if not r[key]]
+        return expected(flagged, column, direction) + expected(others, column, direction)
     descending = direction == "DESC"
     valued = [r for r in rows if r[column] is not None]
     missing = [r for r in rows if r[column] is None]
@@ -137,9 +147,11 @@ async def test_cases_follow_each_order_with_ties_by_id_and_nulls_last(api, order
     await seed_cases(14, enterprises=2)
     await with_ties_and_nulls()
     column = CASE_COLUMNS[order["field"]]
-    rows = await Case.all().values("id", column)
+    rows = await Case.all().values("id", column, "is_key_project")
+    assert any(r["is_key_project"] for r in rows)
+    key = "is_key_project" if order["field"] in DUE_FIELDS else None
     nodes = await api.every_page(CASES, {"orderBy": order, "first": 4}, WINDOW)
-    assert [n["id"] for n in nodes] == expected(rows, column, order["direction"])
+    assert [n["id"] for n in nodes] == expected(rows, column, order["direction"], key)
 
 
 @pytest.mark.parametrize("order", TICKET_ORDERS, ids=order_name)
@@ -147,9 +159,11 @@ async def test_tickets_follow_each_order_with_ties_by_id_and_nulls_last(api, ord
     await seed_cases(14, enterprises=2)
     await with_ties_and_nulls()
     column = TICKET_COLUMNS[order["field"]]
-    rows = await Ticket.all().values("id", column)
+    rows = await Ticket.all().values("id", column, "case__is_key_project")
+    assert any(r["case__is_key_project"] for r in rows)
+    key = "case__is_key_project" if order["field"] in DUE_FIELDS else None  # the case's flag
     nodes = await api.every_page(TICKETS, {"orderBy": order, "first": 4}, WINDOW)
-    assert [n["id"] for n in nodes] == expected(rows, column, order["direction"])
+    assert [n["id"] for n in nodes] == expected(rows, column, order["direction"], key)
 
 
 async def test_without_order_the_lists_keep_their_order(sqlite_api):

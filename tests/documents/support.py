@@ -94,7 +94,7 @@ async def _upload(api, token, case_id, code, filename) -> None:
     await api.upload(token, case_id, code, f"%PDF-1.4 {filename}".encode(), filename=filename)
 
 
-async def _survey_and_results(api, tickets: dict[str, str], results: dict[str, dict]) -> None:
+async def survey_and_results(api, tickets: dict[str, str], results: dict[str, dict]) -> None:
     surveyed_at = (datetime.now(SHANGHAI) - timedelta(minutes=30)).isoformat()
     ids = [tickets[u] for u in results]
     await api.ok(SURVEY, {"ids": ids, "at": surveyed_at, "notes": None}, WINDOW)
@@ -144,7 +144,7 @@ async def full_case(api) -> BuiltCase:
         variables = {"id": tickets[utility], "decision": "ELIGIBLE"}
         await api.ok(REVIEW, variables, UTILITY[utility])
 
-    await _survey_and_results(api, tickets, FULL_RESULTS)
+    await survey_and_results(api, tickets, FULL_RESULTS)
     case = (await api.ok(REPLY, {"caseId": case_id}, WINDOW))["issueConsolidatedReply"]
     return BuiltCase(case_id, case["caseNo"], tickets, [m["filename"] for m in case["materials"]])
 
@@ -177,7 +177,7 @@ async def hostile_case(api) -> BuiltCase:
     results = {
         "POWER": {"outcome": "APPROVED", "externalWorks": True, "externalWorksInfo": HOSTILE}
     }
-    await _survey_and_results(api, tickets, results)
+    await survey_and_results(api, tickets, results)
     case = (await api.ok(REPLY, {"caseId": case_id}, WINDOW))["issueConsolidatedReply"]
     return BuiltCase(case_id, case["caseNo"], tickets, [m["filename"] for m in case["materials"]])
 

@@ -33,6 +33,7 @@ from hub.documents.render import (
 )
 from hub.enums import DocumentKind
 from hub.models import Case, Document, Ticket
+from tests.api import REPLY, REVIEW
 from tests.documents.support import (
     FULL_RESULTS,
     HOSTILE,
@@ -41,8 +42,9 @@ from tests.documents.support import (
     docx_text,
     full_case,
     hostile_case,
+    survey_and_results,
 )
-from tests.factories import ENTERPRISE_A
+from tests.factories import ENTERPRISE_A, UTILITY, WINDOW, accepted_case_and_tickets
 
 K = DocumentKind
 EXTRA = {"verify_url", "qr_code"}  # added by render_docx
@@ -270,6 +272,7 @@ async def test_every_notice_of_a_full_case(api):
         "二楼C区46号窗口",
         datetime_text(case.replied_at),
     )
+    assert "绿色通道" not in reply_text, "not a key project"
 
     # 办事指南 issued on the case: the guide of its utilities, with the case's header.
     guide = await Document.create(case=case, kind=K.SERVICE_GUIDE, verification_code="guide-code-1")
@@ -290,6 +293,18 @@ async def test_every_notice_of_a_full_case(api):
             assert_plain(context, label)
             assert undeclared_variables(kind) <= set(context) | EXTRA, label
             strictly_rendered(kind, context)
+
+
+async def test_the_reply_of_a_key_project_names_the_green_channel(api):
+    case_id, tickets = await accepted_case_and_tickets(api, ("POWER",), isKeyProject=True)
+    await api.ok(REVIEW, {"id": tickets["POWER"], "decision": "ELIGIBLE"}, UTILITY["POWER"])
+    await survey_and_results(api, tickets, {"POWER": FULL_RESULTS["POWER"]})
+    await api.ok(REPLY, {"caseId": case_id}, WINDOW)
+    reply = await Document.get(case_id=case_id, kind=K.CONSOLIDATED_REPLY)
+    context, reply_text = await rendered(reply)
+    assert context["green_channel"] is True
+    assert_in(reply_text, "本项目为重点项目、招商引资项目，已通过“绿色通道”办理")
+    strictly_rendered(K.CONSOLIDATED_REPLY, context)
 
 
 # --- hostile values -----------------------------------------------------------------------

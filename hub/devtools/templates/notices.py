@@ -1,4 +1,5 @@
-"""The window's notices: 收件通知书, 一次性补正告知书, 联合答复书; and the 办事指南."""
+"""The window's notices: 收件通知书, 一次性补正告知书, 联合答复书, 前后台会商纪要; and the
+办事指南."""
 
 from __future__ import annotations
 
@@ -107,6 +108,13 @@ def consolidated_reply() -> Sheet:
     )
     sheet.heading("二、办理结果汇总")
     sheet.para("{{ summary }}", bold=True, indent=True)
+    sheet.tag("{%p if green_channel %}")
+    sheet.para(
+        "本项目为重点项目、招商引资项目，已通过“绿色通道”办理：受理后各供能企业在 0.5 个工作日内"
+        "与项目经办人首次联系。",
+        indent=True,
+    )
+    sheet.tag("{%p endif %}")
 
     sheet.heading("三、各供能企业办理结果")
     sheet.tag("{%p for s in sections %}")
@@ -146,6 +154,34 @@ def consolidated_reply() -> Sheet:
         ITEM_WIDTHS, ["渠道", "联系方式"], ["{{ c.title }}", "{{ c.value }}"], "c in contacts"
     )
     sheet.para("答复时间：{{ replied_at }}", indent=True, before=6)
+    _closing(sheet)
+    return sheet
+
+
+def consultation_minutes() -> Sheet:
+    sheet = Sheet("前后台会商纪要")
+    sheet.title("前后台会商纪要")
+    sheet.case_line()
+    sheet.heading("一、会商事项")
+    sheet.form(
+        [
+            [("申请企业", "{{ applicant.name }}")],
+            [("项目名称", "{{ project.name }}"), ("报装业务", "{{ utilities_text }}")],
+            [("会商议题", "{{ topic }}")],
+            [("会商时间", "{{ slot }}")],
+            [("组织单位", "{{ issuer }}"), ("组织人", "{{ scheduled_by }}")],
+        ]
+    )
+    sheet.heading("二、参加单位")
+    sheet.loop_table(
+        [70, 40, 50],
+        ["单位", "确认人", "确认时间"],
+        ["{{ u.company }}（{{ u.utility }}）", "{{ u.confirmed_by }}", "{{ u.confirmed_at }}"],
+        "u in participants",
+    )
+    sheet.heading("三、会商纪要")
+    _text_items(sheet, "line in minutes", "{{ line }}")
+    sheet.para("记录人：{{ recorded_by }}　　记录时间：{{ recorded_at }}", indent=True, before=6)
     _closing(sheet)
     return sheet
 

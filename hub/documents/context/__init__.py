@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from hub.documents.context import (
     application_form,
     consolidated_reply,
+    consultation_minutes,
     correction_notice,
     receipt_notice,
     result_feedback_form,
@@ -32,6 +33,7 @@ BUILDERS: dict[DocumentKind, Callable[[Document], Awaitable[dict]]] = {
     DocumentKind.RESULT_FEEDBACK_FORM: result_feedback_form.build,
     DocumentKind.CONSOLIDATED_REPLY: consolidated_reply.build,
     DocumentKind.SERVICE_GUIDE: _service_guide,
+    DocumentKind.CONSULTATION_MINUTES: consultation_minutes.build,
 }
 
 

@@ -89,6 +89,8 @@ async def build(document: Document) -> dict:
         "replied_at": datetime_text(rows.case.replied_at or document.created_at),
         "sections": sections,
         "summary": summary_of(sections),
+        # A key project says so: it went through the green channel (绿色通道).
+        "green_channel": bool(rows.case.is_key_project),
         "next_steps": [s["next_step"] for s in sections],
         "contacts": window_contacts(),
     }
