@@ -10,10 +10,11 @@ from __future__ import annotations
 from hub import clock
 from hub.auth.principal import Principal
 from hub.auth.visibility import get_visible_case, get_visible_ticket
-from hub.enums import CaseStatus, EventType, Role
+from hub.enums import UTILITY_TITLES, CaseStatus, EventType, Role
 from hub.errors import BadUserInput, Forbidden, InvalidState
 from hub.events.record import record_event
 from hub.models import Case, GreenChannelNote, SlaClock, Ticket
+from hub.notifications.service import notify_applicant
 from hub.sla.clocks import cancel_clocks, start_clock, stop_clocks
 from hub.sla.kinds import ClockKind
 from hub.transactions import in_transaction
@@ -28,7 +29,8 @@ FINISHED = (CaseStatus.REPLIED, CaseStatus.WITHDRAWN)
 
 async def start_contacts(case: Case, tickets: list[Ticket]) -> list[str]:
     """Inside the caller's transaction: a first-contact clock for each ticket that has none
-    (cancelled ones aside). Returns the ticket ids that got one."""
+    (cancelled ones aside), and the applicant told by when each utility will call. Returns the
+    ticket ids that got one."""
     covered = set(
         await SlaClock.filter(case_id=case.id, kind=str(GREEN), cancelled=False).values_list(
             "ticket_id", flat=True
@@ -37,7 +39,12 @@ async def start_contacts(case: Case, tickets: list[Ticket]) -> list[str]:
     started = []
     for ticket in tickets:
         if ticket.id not in covered:
-            await start_clock(case, GREEN, ticket=ticket)
+            contact = await start_clock(case, GREEN, ticket=ticket)
+            due = clock.to_local(contact.due_at).strftime("%m月%d日 %H:%M")
+            utility = UTILITY_TITLES[ticket.utility]
+            await notify_applicant(
+                case, "GREEN_CHANNEL_CONTACT_DUE", {"utility": utility, "due": due}
+            )
             started.append(str(ticket.id))
     return started
 

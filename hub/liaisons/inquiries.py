@@ -18,6 +18,7 @@ from hub.events.record import record_event
 from hub.liaisons.access import get_visible_inquiry, require_answerer, require_reopener
 from hub.metrics import INQUIRY_OUTCOMES
 from hub.models import Case, Inquiry
+from hub.notifications.service import notify_applicant
 from hub.sla.clocks import start_clock, stop_inquiry_clock
 from hub.sla.kinds import ClockKind, ClockOwner
 from hub.transactions import in_transaction
@@ -142,6 +143,8 @@ async def answer_inquiry(*, principal: Principal, inquiry_id: str, answer: str) 
         )
         await stop_inquiry_clock(inquiry)
         await _record(inquiry, EventType.INQUIRY_ANSWERED, principal, answer=text)
+        if inquiry.case_id and inquiry.raised_by_role == str(Role.APPLICANT):
+            await notify_applicant(await Case.get(id=inquiry.case_id), "INQUIRY_ANSWERED")
     INQUIRY_OUTCOMES.labels(outcome="answered").inc()
     return inquiry
 
