@@ -67,10 +67,7 @@ EXPECTED_MISSING: set[str] = {
     "missing type NotificationStatus",
     "missing type Notification",
     # issue 18 figures
-    "Query.figures missing",
     "Query.casesExport missing",
-    "missing type UtilityFigures",
-    "missing type Figures",
     # issue 21 project approvals
     "enum LicenceKind lacks PROJECT_REGISTRATION",
     "enum LicenceKind lacks LAND_USE_PLANNING_PERMIT",

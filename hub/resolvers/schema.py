@@ -22,6 +22,7 @@ from hub.resolvers.documents.mutations import DocumentMutations
 from hub.resolvers.documents.queries import DocumentQueries
 from hub.resolvers.events.socket import WebSocketOperations
 from hub.resolvers.events.subscriptions import EventSubscriptions
+from hub.resolvers.figures.queries import FigureQueries
 from hub.resolvers.guide.queries import GuideQueries
 from hub.resolvers.tickets.mutations import TicketMutations
 from hub.resolvers.tickets.queries import TicketQueries
@@ -47,7 +48,13 @@ ANY_CALL = (
     "ones. " + ANY_CALL
 )
 class Query(
-    GuideQueries, CaseQueries, TicketQueries, CalendarQueries, DocumentQueries, WebhookQueries
+    GuideQueries,
+    CaseQueries,
+    TicketQueries,
+    CalendarQueries,
+    DocumentQueries,
+    WebhookQueries,
+    FigureQueries,
 ):
     pass
 
