@@ -66,8 +66,6 @@ EXPECTED_MISSING: set[str] = {
     "missing type NotificationChannel",
     "missing type NotificationStatus",
     "missing type Notification",
-    # issue 18 figures
-    "Query.casesExport missing",
     # issue 21 project approvals
     "enum LicenceKind lacks PROJECT_REGISTRATION",
     "enum LicenceKind lacks LAND_USE_PLANNING_PERMIT",
