@@ -80,20 +80,20 @@ def _flag(column: str) -> str:
 
 
 # A case is zero-material (hub/materials/figures.py) when its current filing materials exist
-# and none of them was uploaded.
-_FILING = (
-    "FROM material m WHERE m.case_id = c.id AND m.ticket_id IS NULL "
-    "AND m.requirement_code IS NOT NULL AND m.removed_at IS NULL AND m.superseded_by_id IS NULL"
+# and none of them was uploaded: one aggregate of the materials, hash-joined to the cases.
+_FILED = (
+    "LEFT JOIN (SELECT m.case_id, MAX(CASE WHEN m.source = 'UPLOAD' THEN 1 ELSE 0 END) "
+    "AS uploaded FROM material m WHERE m.ticket_id IS NULL AND m.requirement_code IS NOT NULL "
+    "AND m.removed_at IS NULL AND m.superseded_by_id IS NULL GROUP BY m.case_id) filed "
+    "ON filed.case_id = c.id"
 )
-_ZERO_MATERIAL = (
-    f"EXISTS (SELECT 1 {_FILING}) AND NOT EXISTS (SELECT 1 {_FILING} AND m.source = 'UPLOAD')"
-)
+_ZERO_MATERIAL = "filed.uploaded = 0"
 
 
-async def _per_month(column: str, measures: str, period: Period) -> dict[int, dict]:
+async def _per_month(column: str, measures: str, period: Period, joins: str = "") -> dict:
     s = Statement()
     sql = (
-        f'SELECT {s.month_of(column, period.months)} AS month, {measures} FROM "case" c '
+        f'SELECT {s.month_of(column, period.months)} AS month, {measures} FROM "case" c {joins} '
         f"WHERE {s.within(column, period.whole)} GROUP BY 1"
     )
     return {row["month"]: row for row in await s.rows(sql)}
@@ -182,6 +182,7 @@ async def compute_figures(period: Period) -> Figures:
         "c.accepted_at",
         f"COUNT(*) AS cases, SUM(CASE WHEN {_ZERO_MATERIAL} THEN 1 ELSE 0 END) AS zero_material",
         period,
+        _FILED,
     )
     replied = await _per_month(
         "c.replied_at",
