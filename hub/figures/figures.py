@@ -80,20 +80,28 @@ def _flag(column: str) -> str:
 
 
 # A case is zero-material (hub/materials/figures.py) when its current filing materials exist
-# and none of them was uploaded: one aggregate of the materials, hash-joined to the cases.
-_FILED = (
-    "LEFT JOIN (SELECT m.case_id, MAX(CASE WHEN m.source = 'UPLOAD' THEN 1 ELSE 0 END) "
-    "AS uploaded FROM material m WHERE m.ticket_id IS NULL AND m.requirement_code IS NOT NULL "
-    "AND m.removed_at IS NULL AND m.superseded_by_id IS NULL GROUP BY m.case_id) filed "
-    "ON filed.case_id = c.id"
-)
+# and none of them was uploaded: one aggregate of the materials of the cases accepted in the
+# period, hash-joined to them.
+def _filed(s: Statement, period: Period) -> str:
+    return (
+        "LEFT JOIN (SELECT m.case_id, MAX(CASE WHEN m.source = 'UPLOAD' THEN 1 ELSE 0 END) "
+        "AS uploaded FROM material m WHERE m.ticket_id IS NULL AND m.requirement_code IS NOT "
+        "NULL AND m.removed_at IS NULL AND m.superseded_by_id IS NULL AND m.case_id IN ("
+        f'SELECT a.id FROM "case" a WHERE {s.within("a.accepted_at", period.whole)}) '
+        "GROUP BY m.case_id) filed ON filed.case_id = c.id"
+    )
+
+
 _ZERO_MATERIAL = "filed.uploaded = 0"
 
 
-async def _per_month(column: str, measures: str, period: Period, joins: str = "") -> dict:
+async def _per_month(column: str, measures: str, period: Period, joins=None) -> dict:
     s = Statement()
+    # Written in the order of their values: SQLite's placeholders are positional.
+    month = s.month_of(column, period.months)
+    joined = joins(s, period) if joins else ""
     sql = (
-        f'SELECT {s.month_of(column, period.months)} AS month, {measures} FROM "case" c {joins} '
+        f'SELECT {month} AS month, {measures} FROM "case" c {joined} '
         f"WHERE {s.within(column, period.whole)} GROUP BY 1"
     )
     return {row["month"]: row for row in await s.rows(sql)}
@@ -182,7 +190,7 @@ async def compute_figures(period: Period) -> Figures:
         "c.accepted_at",
         f"COUNT(*) AS cases, SUM(CASE WHEN {_ZERO_MATERIAL} THEN 1 ELSE 0 END) AS zero_material",
         period,
-        _FILED,
+        _filed,
     )
     replied = await _per_month(
         "c.replied_at",
