@@ -1,7 +1,7 @@
 """figures(from, to) latency over 100,000 cases on PostgreSQL, and casesExport's memory.
 
 Run (PostgreSQL on 127.0.0.1:5432, trust auth; the database is created and dropped):
-    .venv/bin/python bench/figures_bench.py [--cases 100000] [--repeat 40]
+    .venv/bin/python bench/figures_bench.py [--cases 100000] [--repeat 40] [--no-export]
 
 The rows are inserted with SQL (generate_series), a year of cases (2026, one every ~5 min):
 every case submitted; 7 in 8 accepted with a ticket (a second for every other case) and a
@@ -171,7 +171,7 @@ async def time_export(query: CaseQuery, label: str) -> None:
     )
 
 
-async def main(cases: int, repeat: int) -> None:
+async def main(cases: int, repeat: int, export: bool) -> None:
     url = await recreate_database(BENCH_DB)
     try:
         await db.migrate(url)
@@ -180,8 +180,9 @@ async def main(cases: int, repeat: int) -> None:
         await seed(cases)
         print(f"seeded {cases} cases with SQL in {time.perf_counter() - started:.1f} s")
         await time_figures(repeat)
-        await time_export(CaseQuery(search="SDQ-FIG-00"), "a tenth (search SDQ-FIG-00)")
-        await time_export(CaseQuery(), "every case")
+        if export:
+            await time_export(CaseQuery(search="SDQ-FIG-00"), "a tenth (search SDQ-FIG-00)")
+            await time_export(CaseQuery(), "every case")
     finally:
         await db.close()
         await drop_database(BENCH_DB)
@@ -191,5 +192,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument("--no-export", action="store_true", help="time the figures only")
     args = parser.parse_args()
-    asyncio.run(main(args.cases, args.repeat))
+    asyncio.run(main(args.cases, args.repeat, not args.no_export))
