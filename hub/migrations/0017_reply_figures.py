@@ -21,7 +21,7 @@ async def time_replies_already_issued(apps, schema_editor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0010_persisted_operations')]
+    dependencies = [('models', '0016_green_channel_consultations')]
 
     initial = False
 
