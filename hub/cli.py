@@ -110,6 +110,48 @@ def export_schema() -> None:
     typer.echo(export_sdl(), nl=False)
 
 
+@app.command()
+def report(
+    from_: Annotated[str, typer.Option("--from", help="首日 first day, YYYY-MM-DD (local)")],
+    to: Annotated[str, typer.Option("--to", help="末日 last day, YYYY-MM-DD (included)")],
+) -> None:
+    """Print the supervisor's figures of a period as tables (as `figures(from, to)` shows an
+    admin)."""
+    from datetime import date
+
+    from rich.console import Console
+
+    from hub import db
+    from hub.auth.principal import Principal
+    from hub.errors import HubError
+    from hub.figures.queries import figures_for
+    from hub.figures.table import figure_tables
+
+    try:
+        first, last = date.fromisoformat(from_), date.fromisoformat(to)
+    except ValueError as exc:
+        typer.echo(f"日期须为 YYYY-MM-DD (dates must be YYYY-MM-DD): {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+    async def run():
+        await db.init()
+        try:
+            return await figures_for(
+                principal=Principal(role=Role.ADMIN, name="hub report"), first=first, last=last
+            )
+        finally:
+            await db.close()
+
+    try:
+        figures = asyncio.run(run())
+    except HubError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+    console = Console()
+    for table in figure_tables(figures):
+        console.print(table)
+
+
 @app.command("seed-demo")
 def seed_demo() -> None:
     """Load demo enterprises and cases (idempotent)."""

@@ -31,13 +31,24 @@ class Case(Model):
     accepted_at = fields.DatetimeField(null=True)
     reply_due_at = fields.DatetimeField(null=True)
     replied_at = fields.DatetimeField(null=True)
+    # Written with the reply: working time from acceptance (hub/calendar), so the database can
+    # take the median; and whether the reply met its deadline (reply_due_at).
+    reply_working_days = fields.DecimalField(max_digits=12, decimal_places=6, null=True)
+    reply_on_time = fields.BooleanField(null=True)
     withdrawn_at = fields.DatetimeField(null=True)
     withdrawal_reason = fields.TextField(null=True)
 
     class Meta:
         table = "case"
         # Keyset pages of `cases` (hub/cases/orderings.py): each order, ties broken by id.
-        indexes = (("created_at", "id"), ("reply_due_at", "id"))
+        # The last three serve the supervisor's figures (hub/figures): ranges of local dates.
+        indexes = (
+            ("created_at", "id"),
+            ("reply_due_at", "id"),
+            ("submitted_at",),
+            ("accepted_at",),
+            ("replied_at",),
+        )
 
 
 class CaseNumberCounter(Model):

@@ -79,3 +79,4 @@ class ResultFeedback(Model):
 
     class Meta:
         table = "result_feedback"
+        indexes = (("submitted_at",),)  # the supervisor's figures: results of a period

@@ -26,6 +26,7 @@ from hub.resolvers.documents.mutations import DocumentMutations
 from hub.resolvers.documents.queries import DocumentQueries
 from hub.resolvers.events.socket import WebSocketOperations
 from hub.resolvers.events.subscriptions import EventSubscriptions
+from hub.resolvers.figures.queries import FigureQueries
 from hub.resolvers.green_channel.mutations import GreenChannelMutations
 from hub.resolvers.guide.queries import GuideQueries
 from hub.resolvers.liaisons.mutations import LiaisonMutations
@@ -64,6 +65,7 @@ class Query(
     AuditQueries,
     AccountQueries,
     LiaisonQueries,
+    FigureQueries,
 ):
     pass
 

@@ -9,6 +9,7 @@ from strawberry.types import Info
 
 from hub.documents.downloads import document_download_url
 from hub.documents.verification import Verification
+from hub.figures.export import ExportFile, export_download_url
 from hub.models import Document as DocumentRow
 from hub.schema.enums import DocumentKind, DocumentStatus
 from hub.schema.rows import from_row, graphql_id
@@ -16,21 +17,25 @@ from hub.schema.scalars import DateTime
 
 
 @strawberry.type(
-    description="文书的一个文件（PDF 版本）。One file of a notice (its PDF rendering)."
+    description="一个可下载的文件：文书的 PDF 版本，或案件导出（casesExport）的 XLSX。One "
+    "downloadable file: a notice's PDF rendering, or the XLSX of a cases export (casesExport)."
 )
 class DocumentFile:
-    row: strawberry.Private[DocumentRow]
     filename: str = strawberry.field(description="文件名。The file's name.")
     size: int = strawberry.field(description="文件大小（字节）。Its size in bytes.")
     sha256: str = strawberry.field(
         description="文件的 sha256，64 位小写十六进制。Its sha256, lowercase hex."
     )
+    row: strawberry.Private[DocumentRow | None] = None  # a notice's PDF
+    export: strawberry.Private[ExportFile | None] = None  # or a cases export
 
     @strawberry.field(
         description="限时下载地址（默认 300 秒），每次签发均记入审计。An expiring download address "
         "(300 s by default); each one issued is audited."
     )
     async def download_url(self, info: Info) -> str | None:
+        if self.export is not None:
+            return await export_download_url(info.context.principal, self.export)
         return await document_download_url(info.context.principal, self.row, pdf=True)
 
 

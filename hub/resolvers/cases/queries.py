@@ -85,21 +85,27 @@ class CaseQueries:
         first: Annotated[int | None, FIRST] = 20,
         after: Annotated[str | None, AFTER] = None,
     ) -> CaseConnection:
-        f, order = filter or CaseFilter(), order_by or CaseOrder()
-        if isinstance(f.due_before, InvalidInput):
-            raise BadUserInput.one("filter.dueBefore", f.due_before.reason)
+        order = order_by or CaseOrder()
         page = await list_cases(
             principal=principal_of(info),
-            query=CaseQuery(
-                status=f.status,
-                utility=f.utility,
-                overdue=f.overdue,
-                due_before=f.due_before,
-                search=f.search,
-                applicant_uscc=f.applicant_uscc,
-            ),
+            query=case_query(filter),
             ordering=case_ordering(order.field, order.direction),
             first=first,
             after=after,
         )
         return Connection.of(page, Case.from_model)
+
+
+def case_query(filter: CaseFilter | None) -> CaseQuery:
+    """What `cases(filter)` selects, for every root field that takes a CaseFilter."""
+    f = filter or CaseFilter()
+    if isinstance(f.due_before, InvalidInput):
+        raise BadUserInput.one("filter.dueBefore", f.due_before.reason)
+    return CaseQuery(
+        status=f.status,
+        utility=f.utility,
+        overdue=f.overdue,
+        due_before=f.due_before,
+        search=f.search,
+        applicant_uscc=f.applicant_uscc,
+    )

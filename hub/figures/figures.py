@@ -1,0 +1,250 @@
+"""The supervisor's figures of a period, each computed by the database (counts, sums and the
+median), never by reading the cases into Python.
+
+What counts where (API.md, "Figures and exports"; README "Figures and exports"):
+- received: cases submitted in the period; accepted: accepted in it; replied: the
+  consolidated reply issued in it;
+- the median working days to reply and the on-time share: of the replies issued in the
+  period (the working time from acceptance, stored with the reply; on time: by its deadline);
+- the zero-material share: of the cases accepted in the period;
+- the zero-visit, zero-approval and zero-cost shares: of the APPROVED result forms submitted in
+  the period;
+- per utility: tickets dispatched, result forms APPROVED / NOT_APPROVED submitted, and the
+  on-time shares of its review and result-form clocks started in the period and closed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from hub.enums import ResultOutcome, Utility
+from hub.figures.period import Period, Span
+from hub.figures.sql import Statement
+from hub.sla.kinds import ClockKind
+
+RATE = Decimal("0.0001")
+WORKING_DAYS = Decimal("0.001")
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    month: str
+    received: int
+    accepted: int
+    replied: int
+    median_working_days_to_reply: Decimal | None
+    reply_on_time_rate: Decimal | None
+    zero_material_rate: Decimal | None
+
+
+@dataclass(frozen=True)
+class UtilityFigures:
+    utility: Utility
+    tickets: int
+    review_on_time_rate: Decimal | None
+    result_on_time_rate: Decimal | None
+    approved: int
+    not_approved: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    period: Period
+    received: int
+    accepted: int
+    replied: int
+    median_working_days_to_reply: Decimal | None
+    reply_on_time_rate: Decimal | None
+    zero_material_rate: Decimal | None
+    zero_visit_rate: Decimal | None
+    zero_approval_rate: Decimal | None
+    zero_cost_rate: Decimal | None
+    by_utility: list[UtilityFigures]
+    by_month: list[MonthFigures]
+
+
+def rate(part: int, whole: int) -> Decimal | None:
+    return (Decimal(part) / whole).quantize(RATE, ROUND_HALF_UP) if whole else None
+
+
+def _working_days(value) -> Decimal | None:
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(WORKING_DAYS, ROUND_HALF_UP)
+
+
+def _flag(column: str) -> str:
+    """1 for a true flag: booleans are integers on SQLite, booleans on PostgreSQL."""
+    return f"SUM(CASE WHEN {column} THEN 1 ELSE 0 END)"
+
+
+# A case is zero-material (hub/materials/figures.py) when its current filing materials exist
+# and none of them was uploaded. In WHERE, so the database plans a semi- and an anti-join (in
+# the select list they would run once per case, or aggregate every material).
+_FILING = (
+    "SELECT 1 FROM material m WHERE m.case_id = c.id AND m.ticket_id IS NULL "
+    "AND m.requirement_code IS NOT NULL AND m.removed_at IS NULL AND m.superseded_by_id IS NULL"
+)
+_ZERO_MATERIAL = f"EXISTS ({_FILING}) AND NOT EXISTS ({_FILING} AND m.source = 'UPLOAD')"
+
+
+async def _per_month(column: str, measures: str, period: Period, where: str = "") -> dict:
+    s = Statement()
+    sql = (
+        f'SELECT {s.month_of(column, period.months)} AS month, {measures} FROM "case" c '
+        f"WHERE {s.within(column, period.whole)} {where} GROUP BY 1"
+    )
+    return {row["month"]: row for row in await s.rows(sql)}
+
+
+async def _medians_postgres(period: Period) -> dict[int | None, Decimal | None]:
+    """Month index (None: the whole period) -> the median (percentile_cont: the mean of the two
+    middle values of an even count)."""
+    s = Statement()
+    sql = (
+        "SELECT month, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median FROM ("
+        f"SELECT {s.month_of('c.replied_at', period.months)} AS month, "
+        'CAST(c.reply_working_days AS DOUBLE PRECISION) AS days FROM "case" c '
+        f"WHERE {s.within('c.replied_at', period.whole)} AND c.reply_working_days IS NOT NULL"
+        ") timed GROUP BY ROLLUP (month)"
+    )
+    return {row["month"]: _working_days(row["median"]) for row in await s.rows(sql)}
+
+
+async def _median_sqlite(span: Span, count: int) -> Decimal | None:
+    """The mean of the middle value(s) of `count` ordered values: one ordered OFFSET query."""
+    if not count:
+        return None
+    s = Statement()
+    sql = (
+        "SELECT AVG(days) AS median FROM ("
+        'SELECT CAST(c.reply_working_days AS REAL) AS days FROM "case" c '
+        f"WHERE {s.within('c.replied_at', span)} AND c.reply_working_days IS NOT NULL "
+        f"ORDER BY days LIMIT {s.value(2 - count % 2)} OFFSET {s.value((count - 1) // 2)})"
+    )
+    return _working_days((await s.rows(sql))[0]["median"])
+
+
+async def _medians(period: Period, timed: dict[int, int]) -> dict[int | None, Decimal | None]:
+    if Statement().postgres:
+        return await _medians_postgres(period)
+    medians: dict[int | None, Decimal | None] = {
+        None: await _median_sqlite(period.whole, sum(timed.values()))
+    }
+    for index, count in timed.items():
+        medians[index] = await _median_sqlite(period.months[index], count)
+    return medians
+
+
+async def _results(period: Period) -> list[dict]:
+    s = Statement()
+    sql = (
+        "SELECT t.utility AS utility, r.outcome AS outcome, COUNT(*) AS forms, "
+        f"{_flag('r.zero_visit')} AS zero_visit, {_flag('r.zero_approval')} AS zero_approval, "
+        f"{_flag('r.zero_cost')} AS zero_cost "
+        "FROM result_feedback r JOIN ticket t ON t.id = r.ticket_id "
+        f"WHERE {s.within('r.submitted_at', period.whole)} GROUP BY t.utility, r.outcome"
+    )
+    return await s.rows(sql)
+
+
+async def _tickets(period: Period) -> dict[str, int]:
+    s = Statement()
+    sql = (
+        "SELECT utility, COUNT(*) AS tickets FROM ticket "
+        f"WHERE {s.within('dispatched_at', period.whole)} GROUP BY utility"
+    )
+    return {row["utility"]: row["tickets"] for row in await s.rows(sql)}
+
+
+async def _clocks(period: Period) -> dict[tuple[str, str], tuple[int, int]]:
+    """(utility, clock kind) -> (met, closed) of the clocks started in the period."""
+    s = Statement()
+    sql = (
+        f"SELECT utility, kind, {_flag('met')} AS met, COUNT(*) AS closed FROM sla_clock "
+        f"WHERE {s.within('started_at', period.whole)} "
+        f"AND kind IN ({s.value(str(ClockKind.TICKET_REVIEW))}, "
+        f"{s.value(str(ClockKind.RESULT_FEEDBACK))}) "
+        "AND stopped_at IS NOT NULL AND NOT cancelled GROUP BY utility, kind"
+    )
+    return {(r["utility"], r["kind"]): (int(r["met"]), r["closed"]) for r in await s.rows(sql)}
+
+
+def _sum(rows: dict[int, dict], key: str) -> int:
+    return sum(int(row[key] or 0) for row in rows.values())
+
+
+async def compute_figures(period: Period) -> Figures:
+    received = await _per_month("c.submitted_at", "COUNT(*) AS cases", period)
+    accepted = await _per_month("c.accepted_at", "COUNT(*) AS cases", period)
+    zero_material = await _per_month(
+        "c.accepted_at", "COUNT(*) AS zero_material", period, f"AND {_ZERO_MATERIAL}"
+    )
+    for index, row in accepted.items():
+        row["zero_material"] = zero_material.get(index, {}).get("zero_material", 0)
+    replied = await _per_month(
+        "c.replied_at",
+        f"COUNT(*) AS cases, {_flag('c.reply_on_time')} AS on_time, "
+        "COUNT(c.reply_on_time) AS judged, COUNT(c.reply_working_days) AS timed",
+        period,
+    )
+    medians = await _medians(period, {i: int(r["timed"]) for i, r in replied.items()})
+    results, tickets, clocks = await _results(period), await _tickets(period), await _clocks(period)
+
+    approved = [r for r in results if r["outcome"] == ResultOutcome.APPROVED]
+    approved_forms = sum(r["forms"] for r in approved)
+
+    def forms(utility: Utility, outcome: ResultOutcome) -> int:
+        wanted = (utility, outcome)
+        return sum(r["forms"] for r in results if (r["utility"], r["outcome"]) == wanted)
+
+    def clock_rate(utility: Utility, kind: ClockKind) -> Decimal | None:
+        return rate(*clocks.get((str(utility), str(kind)), (0, 0)))
+
+    def month(index: int, span: Span) -> MonthFigures:
+        got = {
+            name: rows.get(index, {})
+            for name, rows in (("received", received), ("accepted", accepted), ("replied", replied))
+        }
+        return MonthFigures(
+            month=span.label,
+            received=int(got["received"].get("cases", 0)),
+            accepted=int(got["accepted"].get("cases", 0)),
+            replied=int(got["replied"].get("cases", 0)),
+            median_working_days_to_reply=medians.get(index),
+            reply_on_time_rate=rate(
+                int(got["replied"].get("on_time") or 0), int(got["replied"].get("judged", 0))
+            ),
+            zero_material_rate=rate(
+                int(got["accepted"].get("zero_material") or 0),
+                int(got["accepted"].get("cases", 0)),
+            ),
+        )
+
+    return Figures(
+        period=period,
+        received=_sum(received, "cases"),
+        accepted=_sum(accepted, "cases"),
+        replied=_sum(replied, "cases"),
+        median_working_days_to_reply=medians.get(None),
+        reply_on_time_rate=rate(_sum(replied, "on_time"), _sum(replied, "judged")),
+        zero_material_rate=rate(_sum(accepted, "zero_material"), _sum(accepted, "cases")),
+        zero_visit_rate=rate(sum(int(r["zero_visit"] or 0) for r in approved), approved_forms),
+        zero_approval_rate=rate(
+            sum(int(r["zero_approval"] or 0) for r in approved), approved_forms
+        ),
+        zero_cost_rate=rate(sum(int(r["zero_cost"] or 0) for r in approved), approved_forms),
+        by_utility=[
+            UtilityFigures(
+                utility=utility,
+                tickets=tickets.get(str(utility), 0),
+                review_on_time_rate=clock_rate(utility, ClockKind.TICKET_REVIEW),
+                result_on_time_rate=clock_rate(utility, ClockKind.RESULT_FEEDBACK),
+                approved=forms(utility, ResultOutcome.APPROVED),
+                not_approved=forms(utility, ResultOutcome.NOT_APPROVED),
+            )
+            for utility in Utility
+        ],
+        by_month=[month(i, span) for i, span in enumerate(period.months)],
+    )
