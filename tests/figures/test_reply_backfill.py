@@ -13,7 +13,7 @@ from hub.enums import CaseStatus
 from hub.models import Case
 from tests.factories import at
 
-migration = importlib.import_module("hub.migrations.0016_reply_figures")
+migration = importlib.import_module("hub.migrations.0017_reply_figures")
 
 
 class Apps:
