@@ -42,7 +42,7 @@ RECORDS = {
     },
 }
 FAKE_PDF = b"%PDF-1.7\n% the licence file as the service keeps it\n%%EOF\n"
-SLOW_SECONDS = 1.0  # longer than the tests' 0.2 s timeout
+SLOW_SECONDS = 2.0  # longer than the tests' timeouts (0.6 s)
 DELAY_SECONDS = 0.1  # shorter than it
 
 
