@@ -1,8 +1,8 @@
-"""The restore drill of README's "Backup and restore", on the embedded default: a case with an
-uploaded material and its rendered notices, `hub backup` while the hub serves, the storage
-wiped, `hub restore` into a fresh storage directory, and the hub started on it still shows the
-case, serves the material's very bytes, verifies the notices and accepts the tokens it issued
-before (the generated secret key came back too)."""
+"""The restore drill of docs/operations.md's "Backup and restore", on the embedded default: a
+case with an uploaded material and its rendered notices, `hub backup` while the hub serves, the
+storage wiped, `hub restore` into a fresh storage directory, and the hub started on it still
+shows the case, serves the material's very bytes, verifies the notices and accepts the tokens it
+issued before (the generated secret key came back too)."""
 
 from __future__ import annotations
 
