@@ -225,8 +225,7 @@ class GraphQLOverWebSocket:
         except HubError as error:
             credential = None
             if isinstance(error, Unauthenticated):
-                address = client_address(context.request)
-                await record_rejected_token(address=address, reason=error.message)
+                await _audit_rejected(context, error)
         if credential is None:
             raise ConnectionRejectionError()  # strawberry closes with 4403
         context.principal_or_none = credential.principal
@@ -254,3 +253,11 @@ class WebSocketOperations(SchemaExtension):
         ):
             raise Forbidden("订阅仅支持 WebSocket (subscriptions run over graphql-transport-ws)")
         yield
+
+
+async def _audit_rejected(context: SocketContext, error: Unauthenticated) -> None:
+    """The failed sign-in of a socket; the socket is refused all the same if it is not written."""
+    try:
+        await record_rejected_token(address=client_address(context.request), reason=error.message)
+    except Exception:
+        log.exception("the audit entry of a rejected socket token was not written")
