@@ -13,7 +13,7 @@ import time_machine
 from hub.audit import chain
 from hub.audit.retention import prune_before, prune_expired
 from hub.jobs import inprocess
-from hub.models import AuditEntry, Case
+from hub.models import AuditEntry, Case, Material
 from hub.settings import SettingsError, get_settings
 from tests.api import ACCEPT, CREATE, token_for
 from tests.audit.support import hub_audit_verify, hub_command, sql
@@ -35,7 +35,9 @@ async def test_a_whole_case_leaves_a_chain_that_verifies(api):
     assert actions["acceptCase"] == actions["issueConsolidatedReply"] == 1
     assert actions["reviewTicket"] == 5
     assert actions["submitResultFeedback"] == 3
-    assert actions["LICENCE_PULL"] == 3
+    # One entry per kind pulled: the three e-licences and the project's four approvals.
+    pulled = await Material.filter(case_id=built.case_id, source="E_LICENCE").count()
+    assert actions["LICENCE_PULL"] == 7 == pulled
     assert actions["completeMaterialUpload"] == actions["requestMaterialUpload"] > 0
     assert {e.outcome for e in entries} == {"OK"}
     # The ticket steps are found under their case too.
