@@ -68,19 +68,8 @@ class HttpApprovalProvider(ApprovalProvider):
         today: Callable[[], date] = clock.local_today,
     ) -> None:
         self.config = config
-        self.rest = RestService(
-            "approval system",
-            base_url=config.base_url,
-            api_key=config.api_key,
-            api_key_header=config.api_key_header,
-            timeout=config.timeout,
-            retries=config.retries,
-            backoff_initial=config.backoff_initial,
-            backoff_max=config.backoff_max,
-            failure_threshold=config.failure_threshold,
-            reset_timeout=config.reset_timeout,
-            monotonic=monotonic,
-            sleep=sleep,
+        self.rest = RestService.from_config(
+            "approval system", config, monotonic=monotonic, sleep=sleep
         )
         self.breaker = self.rest.breaker
         self._today = today

@@ -77,6 +77,32 @@ class RestService:
         self._sleep = sleep
         self._client: httpx.AsyncClient | None = None
 
+    @classmethod
+    def from_config(
+        cls,
+        label: str,
+        config: Any,
+        *,
+        monotonic: Callable[[], float],
+        sleep: Callable[[float], Awaitable[Any]],
+    ) -> RestService:
+        """From a provider's config (base_url, api_key, api_key_header, timeout, retries,
+        backoff_initial, backoff_max, failure_threshold, reset_timeout)."""
+        return cls(
+            label,
+            base_url=config.base_url,
+            api_key=config.api_key,
+            api_key_header=config.api_key_header,
+            timeout=config.timeout,
+            retries=config.retries,
+            backoff_initial=config.backoff_initial,
+            backoff_max=config.backoff_max,
+            failure_threshold=config.failure_threshold,
+            reset_timeout=config.reset_timeout,
+            monotonic=monotonic,
+            sleep=sleep,
+        )
+
     async def aclose(self) -> None:
         if self._client is not None:
             await self._client.aclose()
