@@ -38,6 +38,7 @@ from hub.resolvers.schema import schema
 from hub.schema.operation_audit import client_address
 from hub.settings import Settings, get_settings
 from hub.signin.lockout import Lockout
+from hub.web.console import console_routes
 from hub.web.edge import edge_middleware
 from hub.web.graphiql_assets import ASSETS_PATH, offline_page, vendored_assets
 from hub.web.graphql_response import GraphQLResponseMediaType
@@ -226,6 +227,7 @@ def create_app(*, database_url: str | None = None, manage_database: bool = True)
         Route("/verify/{code}", with_page_policy(verify_page, page=page_shell())),
         Mount(ASSETS_PATH, app=vendored_assets()),
         *OIDC_ROUTES,
+        *console_routes(),
     ]
     app = HubStarlette(
         routes=routes,

@@ -1,0 +1,41 @@
+// Every page has an address that can be bookmarked and shared (/console/cases/{id},
+// /console/tickets/{id}); opening one signed out signs in first, then shows it.
+import { createRouter, createWebHistory } from "vue-router";
+import meDocument from "./operations/Me.graphql?raw";
+import { request } from "./api.js";
+import { homeOf, MENU } from "./roles.js";
+import { session } from "./session.js";
+
+const routes = [
+  { path: "/signin", component: () => import("./pages/SignIn.vue"), meta: { public: true, title: "登录" } },
+  { path: "/", component: () => import("./pages/Home.vue"), meta: { title: "工作台" } },
+  // Pages register here, each with the roles that may open it (see roles.js for the menu).
+];
+
+export const router = createRouter({ history: createWebHistory("/console/"), routes });
+
+async function currentUser() {
+  if (!session.checked) {
+    try {
+      session.user = (await request(meDocument, {}, { reauthenticate: false })).me;
+    } catch {
+      session.user = null;
+    }
+    session.checked = true;
+  }
+  return session.user;
+}
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true;
+  const user = await currentUser();
+  if (!user) return { path: "/signin", query: { next: to.fullPath } };
+  if (to.path === "/") return homeOf(user);
+  const allowed = to.meta.roles || MENU.find((item) => to.path.startsWith(item.path))?.roles;
+  if (allowed && !allowed.includes(user.role)) return homeOf(user);
+  return true;
+});
+
+router.afterEach((to) => {
+  document.title = `${to.meta.title || "工作台"} · 水电气联合报装`;
+});
