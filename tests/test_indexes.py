@@ -67,10 +67,10 @@ async def present_indexes(backend: str, tables: set[str]) -> set[IndexKey]:
                 present.add((row["table"], tuple(row["columns"]), row["unique"]))
         return present
     for table in tables:
-        for index in await connection.execute_query_dict(f"PRAGMA index_list(\"{table}\")"):
+        for index in await connection.execute_query_dict(f'PRAGMA index_list("{table}")'):
             if index["origin"] == "pk" or index["partial"]:
                 continue
-            columns = await connection.execute_query_dict(f"PRAGMA index_info(\"{index['name']}\")")
+            columns = await connection.execute_query_dict(f'PRAGMA index_info("{index["name"]}")')
             names = tuple(c["name"] for c in sorted(columns, key=lambda c: c["seqno"]))
             if None not in names:  # an expression
                 present.add((table, names, bool(index["unique"])))
