@@ -113,6 +113,10 @@ LIMIT_RULES = (
 VALIDATION_CACHE_SIZE = 256
 
 
+def limit_rules() -> AddValidationRules:
+    return AddValidationRules(list(LIMIT_RULES))
+
+
 class HubSchema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -129,7 +133,7 @@ schema = HubSchema(
         OperationMetrics,
         HubErrorMasking,
         WebSocketOperations,
-        lambda: AddValidationRules(list(LIMIT_RULES)),
+        limit_rules,
         lambda: MaxTokensLimiter(max_token_count=5000),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=VALIDATION_CACHE_SIZE),
