@@ -151,7 +151,8 @@ async def run(cases: int, requests: int, rounds: int, concurrency: int) -> None:
                     await open_database(url, reset=variant.reset, sent=sent)
                     for name in QUERIES:
                         if round_no == 0:
-                            await measure(client, Variant("warm", (), False), name, 50, 4, ids, sent)
+                            warm = Variant("warm-up", (), reset=False)
+                            await measure(client, warm, name, 50, concurrency, ids, sent)
                         else:
                             await measure(client, variant, name, requests, concurrency, ids, sent)
         root.schema.extensions = after_extensions
