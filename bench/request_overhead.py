@@ -10,7 +10,9 @@ hub_bench_overhead, is created and dropped):
 
 Requests go through the real ASGI app in-process (httpx), `concurrency` at a time, so the
 figures include GraphQL parsing, validation, resolvers, DataLoaders and the database round
-trips; "round trips" counts what every pooled connection sends (asyncpg query logger).
+trips; "CPU ms/req" is this process's CPU time (the app's, not PostgreSQL's) per request, the
+figure that a machine shared with other work disturbs least; "round trips" counts what every
+pooled connection sends (asyncpg query logger).
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ class Variant:
         self.name, self.extensions, self.reset = name, extensions, reset
         self.samples: dict[str, list[float]] = {q: [] for q in QUERIES}
         self.rates: dict[str, list[float]] = {q: [] for q in QUERIES}
+        self.cpu: dict[str, list[float]] = {q: [] for q in QUERIES}
         self.trips: dict[str, float] = {}
         self.validations: dict[str, float] = {}
 
@@ -118,9 +121,10 @@ async def measure(client, variant: Variant, name: str, requests: int, concurrenc
             body = response.json()
             assert not body.get("errors") and body["data"], body
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     await asyncio.gather(*(worker() for _ in range(concurrency)))
     variant.rates[name].append(requests / (time.perf_counter() - started))
+    variant.cpu[name].append((time.process_time() - cpu) * 1000 / requests)
     await asyncio.sleep(0.05)  # the query loggers run on the loop
     variant.trips[name] = len(sent) / requests
     variant.validations[name] = (cache.cache_info().misses - misses_before) / requests
@@ -166,7 +170,7 @@ def report(variants: list[Variant], requests: int, rounds: int, concurrency: int
     print(f"{rounds} interleaved rounds of {requests} requests, {concurrency} at a time")
     print(
         f"{'query':24} {'variant':7} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} "
-        f"{'round trips':>11} {'validations':>11}"
+        f"{'CPU ms/req':>10} {'round trips':>11} {'validations':>11}"
     )
     before, after = variants
     for name in QUERIES:
@@ -175,10 +179,12 @@ def report(variants: list[Variant], requests: int, rounds: int, concurrency: int
             print(
                 f"{name:24} {variant.name:7} {statistics.median(variant.rates[name]):7.1f} "
                 f"{statistics.median(samples):7.1f} {percentile(samples, 0.99):7.1f} "
+                f"{statistics.median(variant.cpu[name]):10.1f} "
                 f"{variant.trips[name]:11.1f} {variant.validations[name]:11.2f}"
             )
         ratio = statistics.median(after.rates[name]) / statistics.median(before.rates[name])
-        print(f"{name:24} after/before req/s: {ratio:.2f}x")
+        cpu = statistics.median(after.cpu[name]) / statistics.median(before.cpu[name])
+        print(f"{name:24} after/before: req/s {ratio:.2f}x, CPU per request {cpu:.2f}x")
 
 
 def main() -> None:
