@@ -28,6 +28,19 @@ def _milliseconds(seconds: float) -> int:
     return max(0, round(seconds * 1000))
 
 
+async def keep_session_state(connection: asyncpg.Connection) -> None:
+    """The pool's reset of a PostgreSQL connection given back: nothing beyond what asyncpg does
+    in-process anyway (drop listener callbacks, roll back a transaction left open).
+
+    asyncpg's default sends `SELECT pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL`
+    on every release, and Tortoise releases after each statement outside a transaction: a
+    second round trip per statement. None of it has anything to undo here: the hub takes only
+    transaction-scoped advisory locks (pg_advisory_xact_lock, released at commit), declares no
+    cursor, never LISTENs on a pooled connection, and sets its session settings (lock and
+    statement timeouts) when the connection opens, never with SET afterwards.
+    tests/test_pool_reset.py checks the first and that no reset statement is sent."""
+
+
 def connection_config(url: str, *, statement_timeout: bool = True) -> dict:
     """Tortoise's settings for `url`, with the lock and statement timeouts of the settings.
     Migrations may run long (statement_timeout off) but still give up waiting for a lock."""
@@ -42,6 +55,7 @@ def connection_config(url: str, *, statement_timeout: bool = True) -> dict:
         server_settings = config["credentials"].setdefault("server_settings", {})
         server_settings["lock_timeout"] = str(lock_wait)
         server_settings["statement_timeout"] = str(statement if statement_timeout else 0)
+        config["credentials"]["reset"] = keep_session_state  # asyncpg.create_pool(reset=...)
     return config
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -102,6 +103,20 @@ class Subscription(EventSubscriptions):
     pass
 
 
+# The depth and alias rules are classes that the limiters create when constructed. Built once
+# here: a limiter built per request makes new classes each time, and as the rules are part of
+# the validation cache's key, the cache would never hit.
+LIMIT_RULES = (
+    *QueryDepthLimiter(max_depth=12).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=30).validation_rules,
+)
+VALIDATION_CACHE_SIZE = 256
+
+
+def limit_rules() -> AddValidationRules:
+    return AddValidationRules(list(LIMIT_RULES))
+
+
 class HubSchema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -118,11 +133,10 @@ schema = HubSchema(
         OperationMetrics,
         HubErrorMasking,
         WebSocketOperations,
-        lambda: QueryDepthLimiter(max_depth=12),
-        lambda: MaxAliasesLimiter(max_alias_count=30),
+        limit_rules,
         lambda: MaxTokensLimiter(max_token_count=5000),
         lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
+        lambda: ValidationCache(maxsize=VALIDATION_CACHE_SIZE),
         QueryCostLimit,
         StringLimits,
         ReadAuditCollection,
