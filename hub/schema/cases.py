@@ -455,6 +455,6 @@ class CaseFilter:
     )
     key_project: bool | None = strawberry.field(
         default=None,
-        description="true：只要重点项目（绿色通道）；false：只要其他项目。True: key projects (green "
-        "channel) only; false: the others only.",
+        description="true：只要重点项目（绿色通道）；false：只要其他项目。True: key projects "
+        "(green channel) only; false: the others only.",
     )

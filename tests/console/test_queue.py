@@ -57,7 +57,8 @@ async def test_the_queue_shows_submitted_cases_and_a_new_one_live(
     await screenshot(page, "queue")
     assert await axe_violations(page) == []
 
-    created = await submit_as_applicant(console_hub, await token_of("applicant"), "实时队列测试厂房")
+    applicant = await token_of("applicant")
+    created = await submit_as_applicant(console_hub, applicant, "实时队列测试厂房")
     row = page.get_by_role("row").filter(has_text="实时队列测试厂房")
     await row.wait_for(timeout=20_000)  # the event arrived over the WebSocket: no reload
     await page.locator(".el-loading-mask").wait_for(state="detached")
