@@ -1,0 +1,29 @@
+import{A as e,D as t,N as n,O as r,P as i,S as a,T as o,a as s,b as c,c as l,d as u,f as d,i as f,k as p,l as m,o as h,s as g,u as _,v,w as y,y as b}from"./element-plus-Dyc7ISAW.js";import{a as x,o as S,r as C}from"./index-BgR5TwRs.js";var w={DRAFT:`草稿`,SUBMITTED:`待受理审查`,CORRECTION_REQUIRED:`待补正`,IN_PROGRESS:`办理中`,CONSOLIDATING:`汇总答复中`,REPLIED:`已答复`,WITHDRAWN:`已撤回`},T={WATER:`用水`,POWER:`用电`,GAS:`用气`};function E(e){return e?e.slice(0,16).replace(`T`,` `):``}var D=`query CaseQueue($filter: CaseFilter, $orderBy: CaseOrder, $first: Int, $after: String) {
+  cases(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        caseNo
+        status
+        utilities
+        isKeyProject
+        filedOnBehalf
+        submittedAt
+        reviewDueAt
+        replyDueAt
+        applicant {
+          name
+        }
+        project {
+          name
+        }
+      }
+    }
+  }
+}
+`,O={class:`queue-pager`,"aria-label":`翻页`},k=20,A=C({__name:`CaseQueue`,setup(C){let A=p({status:`SUBMITTED`,utility:``,keyProject:``,search:``}),j=e([]),M=e(0),N=e(!1),P=e([null]),F=e(!1),I=e(``),L=e(Date.now()),R=h(()=>P.value.length);function z(e){let t={};return A.status&&(t.status=[A.status]),A.utility&&(t.utility=A.utility),A.keyProject&&(t.keyProject=A.keyProject===`yes`),A.search.trim()&&(t.search=A.search.trim()),{filter:t,orderBy:{field:`CREATED_AT`,direction:`ASC`},first:k,after:e}}async function B(){F.value=!0,I.value=``;try{let e=P.value[P.value.length-1],{cases:t}=await S(D,z(e));j.value=t.edges.map(e=>e.node),M.value=t.totalCount,N.value=t.pageInfo.hasNextPage,V=t.pageInfo.endCursor,L.value=Date.now()}catch(e){I.value=e.message}finally{F.value=!1}}let V=null;function H(){P.value=[null],B()}function U(){Object.assign(A,{status:`SUBMITTED`,utility:``,keyProject:``,search:``}),H()}function W(){P.value=[...P.value,V],B()}function G(){P.value=P.value.slice(0,-1),B()}function K(e){return e.status===`SUBMITTED`?e.reviewDueAt:e.status===`CONSOLIDATING`?e.replyDueAt:null}function q(e){let t=K(e);return t!==null&&new Date(t).getTime()<L.value}let J=null,Y=null;function X(){clearTimeout(J),J=setTimeout(B,300)}return v(()=>{B(),Y=x({},X)}),b(()=>{clearTimeout(J),Y?.()}),(e,p)=>{let h=y(`el-option`),v=y(`el-select`),b=y(`el-form-item`),x=y(`el-input`),S=y(`el-button`),C=y(`el-form`),D=y(`el-alert`),k=y(`router-link`),P=y(`el-table-column`),L=y(`el-tag`),z=y(`el-table`),B=o(`loading`);return c(),_(`section`,null,[p[11]||=g(`h1`,{class:`page-title`},`受理队列`,-1),d(C,{inline:``,class:`queue-filters`,onSubmit:f(H,[`prevent`])},{default:t(()=>[d(b,{label:`案件状态`,for:`queue-status`},{default:t(()=>[d(v,{id:`queue-status`,modelValue:A.status,"onUpdate:modelValue":p[0]||=e=>A.status=e,placeholder:`全部状态`,clearable:``,style:{width:`150px`}},{default:t(()=>[(c(!0),_(s,null,a(n(w),(e,t)=>(c(),l(h,{key:t,label:e,value:t},null,8,[`label`,`value`]))),128))]),_:1},8,[`modelValue`])]),_:1}),d(b,{label:`报装业务`,for:`queue-utility`},{default:t(()=>[d(v,{id:`queue-utility`,modelValue:A.utility,"onUpdate:modelValue":p[1]||=e=>A.utility=e,placeholder:`全部业务`,clearable:``,style:{width:`120px`}},{default:t(()=>[(c(!0),_(s,null,a(n(T),(e,t)=>(c(),l(h,{key:t,label:e,value:t},null,8,[`label`,`value`]))),128))]),_:1},8,[`modelValue`])]),_:1}),d(b,{label:`重点项目`,for:`queue-key`},{default:t(()=>[d(v,{id:`queue-key`,modelValue:A.keyProject,"onUpdate:modelValue":p[2]||=e=>A.keyProject=e,placeholder:`全部项目`,clearable:``,style:{width:`130px`}},{default:t(()=>[d(h,{label:`仅重点项目`,value:`yes`}),d(h,{label:`非重点项目`,value:`no`})]),_:1},8,[`modelValue`])]),_:1}),d(b,{label:`查找`,for:`queue-search`},{default:t(()=>[d(x,{id:`queue-search`,modelValue:A.search,"onUpdate:modelValue":p[3]||=e=>A.search=e,placeholder:`案件编号、项目或企业`,clearable:``,style:{width:`200px`}},null,8,[`modelValue`])]),_:1}),d(b,null,{default:t(()=>[d(S,{type:`primary`,"native-type":`submit`},{default:t(()=>[...p[4]||=[u(`查询`,-1)]]),_:1}),d(S,{onClick:U},{default:t(()=>[...p[5]||=[u(`重置`,-1)]]),_:1})]),_:1})]),_:1}),I.value?(c(),l(D,{key:0,title:I.value,type:`error`,closable:!1,role:`alert`},null,8,[`title`])):m(``,!0),r((c(),l(z,{data:j.value,"row-key":`id`,"empty-text":`没有符合条件的案件`,"aria-label":`案件列表`},{default:t(()=>[d(P,{label:`案件编号`,width:`180`},{default:t(({row:e})=>[d(k,{to:`/cases/${e.id}`,class:`queue-case-link`},{default:t(()=>[u(i(e.caseNo),1)]),_:2},1032,[`to`])]),_:1}),d(P,{label:`项目名称`,"min-width":`200`},{default:t(({row:e})=>[u(i(e.project.name)+` `,1),e.isKeyProject?(c(),l(L,{key:0,type:`warning`,effect:`dark`,size:`small`,class:`queue-tag`},{default:t(()=>[...p[6]||=[u(`重点项目`,-1)]]),_:1})):m(``,!0)]),_:1}),d(P,{label:`申请企业`,"min-width":`180`},{default:t(({row:e})=>[u(i(e.applicant.name)+` `,1),e.filedOnBehalf?(c(),l(L,{key:0,size:`small`,class:`queue-tag`},{default:t(()=>[...p[7]||=[u(`帮办代办`,-1)]]),_:1})):m(``,!0)]),_:1}),d(P,{label:`报装业务`,width:`130`},{default:t(({row:e})=>[u(i(e.utilities.map(e=>n(T)[e]).join(`、`)),1)]),_:1}),d(P,{label:`状态`,width:`110`},{default:t(({row:e})=>[u(i(n(w)[e.status]),1)]),_:1}),d(P,{label:`提交时间`,width:`140`},{default:t(({row:e})=>[u(i(n(E)(e.submittedAt)),1)]),_:1}),d(P,{label:`截止时间`,width:`190`},{default:t(({row:e})=>[u(i(n(E)(K(e)))+` `,1),q(e)?(c(),l(L,{key:0,type:`danger`,effect:`dark`,size:`small`,class:`queue-tag`},{default:t(()=>[...p[8]||=[u(`已超时`,-1)]]),_:1})):m(``,!0)]),_:1})]),_:1},8,[`data`])),[[B,F.value]]),g(`nav`,O,[g(`span`,null,`第 `+i(R.value)+` 页，共 `+i(M.value)+` 件`,1),d(S,{disabled:R.value===1||F.value,onClick:G},{default:t(()=>[...p[9]||=[u(`上一页`,-1)]]),_:1},8,[`disabled`]),d(S,{disabled:!N.value||F.value,onClick:W},{default:t(()=>[...p[10]||=[u(`下一页`,-1)]]),_:1},8,[`disabled`])])])}}},[[`__scopeId`,`data-v-59e2df6a`]]);export{A as default};
