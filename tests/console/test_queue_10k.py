@@ -14,7 +14,13 @@ from tortoise.backends.base.executor import EXECUTOR_CACHE
 from hub import db
 from hub.devtools.bulk_seed import seed_cases
 from hub.models import Case
-from tests.console.conftest import ROOT, record_timing, running_console_hub, screenshot
+from tests.console.conftest import (
+    ROOT,
+    axe_violations,
+    record_timing,
+    running_console_hub,
+    screenshot,
+)
 
 CASES = 10_000
 COUNT = "{ cases(first: 1) { totalCount } }"
@@ -65,6 +71,8 @@ async def test_the_queue_renders_soon_after_sign_in_with_ten_thousand_cases(
     rows = await first.locator(".el-table__body tr.el-table__row").count()
     assert rows == 20
     await screenshot(first, "queue-10k")
+    assert await first.get_by_text("已超时").count() > 0  # the bulk cases are days old
+    assert await axe_violations(first) == []
 
     second = await new_page()  # the same browser's cache, a new session
     await second.goto("/console/signin")  # loads the sign-in page's files into the cache
