@@ -1,4 +1,4 @@
-import{a as e}from"./index-DSeECUOi.js";var t=`mutation CompleteMaterialUpload($uploadId: ID!) {
+import{a as e}from"./index-DNFMcZyY.js";var t=`mutation CompleteMaterialUpload($uploadId: ID!) {
   completeMaterialUpload(uploadId: $uploadId) {
     id
     filename
