@@ -1,4 +1,4 @@
-import{E as e,F as t,L as n,M as r,S as i,b as a,c as o,d as s,f as c,i as l,k as u,l as d,m as f,p,s as m,u as h,w as g}from"./element-plus-0B_ePywo.js";import{a as _,n as v}from"./index-DNFMcZyY.js";import{t as y}from"./FlagTag-CQDQ-qd9.js";import{f as b,g as x,m as S,n as C}from"./vocabulary-0WDTHO7P.js";var w=`query WebhookDeliveries($endpointId: ID, $status: WebhookDeliveryStatus, $first: Int) {
+import{E as e,F as t,L as n,M as r,S as i,b as a,c as o,d as s,f as c,i as l,k as u,l as d,m as f,p,s as m,u as h,w as g}from"./element-plus-0B_ePywo.js";import{a as _,n as v}from"./index-GhtDMuHv.js";import{t as y}from"./FlagTag-oc3DA9JU.js";import{f as b,g as x,m as S,n as C}from"./vocabulary-0WDTHO7P.js";var w=`query WebhookDeliveries($endpointId: ID, $status: WebhookDeliveryStatus, $first: Int) {
   webhookDeliveries(endpointId: $endpointId, status: $status, first: $first) {
     totalCount
     edges {

@@ -1,4 +1,4 @@
-import{E as e,F as t,L as n,M as r,S as i,b as a,c as o,d as s,f as c,i as l,j as u,k as d,l as f,m as p,o as m,p as h,s as g,u as _,w as v}from"./element-plus-0B_ePywo.js";import{a as y,n as b}from"./index-DNFMcZyY.js";import{d as x,g as S,h as C}from"./vocabulary-0WDTHO7P.js";var w=`query Liaisons($unit: Unit) {
+import{E as e,F as t,L as n,M as r,S as i,b as a,c as o,d as s,f as c,i as l,j as u,k as d,l as f,m as p,o as m,p as h,s as g,u as _,w as v}from"./element-plus-0B_ePywo.js";import{a as y,n as b}from"./index-GhtDMuHv.js";import{d as x,g as S,h as C}from"./vocabulary-0WDTHO7P.js";var w=`query Liaisons($unit: Unit) {
   liaisons(unit: $unit) {
     id
     unit

@@ -1,4 +1,4 @@
-import{E as e,F as t,L as n,M as r,S as i,b as a,d as o,f as s,i as c,j as l,k as u,l as d,m as f,o as p,p as m,r as h,s as g,u as _,w as v}from"./element-plus-0B_ePywo.js";import{a as y}from"./index-DNFMcZyY.js";import{t as b}from"./FlagTag-CQDQ-qd9.js";import{d as x,f as S,g as C,h as w,m as T,o as E}from"./vocabulary-0WDTHO7P.js";var D=`mutation CreateUser($input: UserInput!) {
+import{E as e,F as t,L as n,M as r,S as i,b as a,d as o,f as s,i as c,j as l,k as u,l as d,m as f,o as p,p as m,r as h,s as g,u as _,w as v}from"./element-plus-0B_ePywo.js";import{a as y}from"./index-GhtDMuHv.js";import{t as b}from"./FlagTag-oc3DA9JU.js";import{d as x,f as S,g as C,h as w,m as T,o as E}from"./vocabulary-0WDTHO7P.js";var D=`mutation CreateUser($input: UserInput!) {
   createUser(input: $input) {
     id
     username

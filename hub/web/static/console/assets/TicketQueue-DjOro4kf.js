@@ -1,4 +1,4 @@
-import{A as e,D as t,E as n,F as r,L as i,M as a,S as o,b as s,c,d as l,f as u,k as d,l as f,m as p,p as m,u as h,x as g}from"./element-plus-0B_ePywo.js";import{a as _,i as v,n as y}from"./index-DNFMcZyY.js";import{t as b}from"./FlagTag-CQDQ-qd9.js";import{f as x,g as S,i as C,m as w,u as T}from"./vocabulary-0WDTHO7P.js";import{t as E}from"./session-4ylGSoSo.js";var D=`query Tickets($filter: TicketFilter, $first: Int) {
+import{A as e,D as t,E as n,F as r,L as i,M as a,S as o,b as s,c,d as l,f as u,k as d,l as f,m as p,p as m,u as h,x as g}from"./element-plus-0B_ePywo.js";import{a as _,i as v,n as y}from"./index-GhtDMuHv.js";import{t as b}from"./FlagTag-oc3DA9JU.js";import{f as x,g as S,i as C,m as w,u as T}from"./vocabulary-0WDTHO7P.js";import{t as E}from"./session-4ylGSoSo.js";var D=`query Tickets($filter: TicketFilter, $first: Int) {
   tickets(filter: $filter, first: $first, orderBy: { field: REVIEW_DUE_AT, direction: ASC }) {
     totalCount
     edges {

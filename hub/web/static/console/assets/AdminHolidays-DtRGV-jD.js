@@ -1,4 +1,4 @@
-import{E as e,F as t,L as n,M as r,S as i,b as a,d as o,f as s,i as c,j as l,k as u,l as d,m as f,o as p,p as m,s as h,u as g,w as _}from"./element-plus-0B_ePywo.js";import{a as v,n as y}from"./index-DNFMcZyY.js";import{t as b}from"./FlagTag-CQDQ-qd9.js";import{g as x,h as S,s as C}from"./vocabulary-0WDTHO7P.js";var w=`mutation RecomputeOpenClocks {
+import{E as e,F as t,L as n,M as r,S as i,b as a,d as o,f as s,i as c,j as l,k as u,l as d,m as f,o as p,p as m,s as h,u as g,w as _}from"./element-plus-0B_ePywo.js";import{a as v,n as y}from"./index-GhtDMuHv.js";import{t as b}from"./FlagTag-oc3DA9JU.js";import{g as x,h as S,s as C}from"./vocabulary-0WDTHO7P.js";var w=`mutation RecomputeOpenClocks {
   recomputeOpenClocks
 }
 `,T=`query HolidaySchedule($year: Int!, $fromYear: Int, $toYear: Int) {

@@ -1,4 +1,4 @@
-import{A as e,D as t,E as n,F as r,L as i,M as a,S as o,b as s,c,d as l,f as u,i as d,j as f,k as p,l as m,m as h,o as g,p as _,s as v,u as y,x as b}from"./element-plus-0B_ePywo.js";import{a as x,i as S,n as C}from"./index-DNFMcZyY.js";import{t as w}from"./FlagTag-CQDQ-qd9.js";import{d as T,g as E,h as D,m as O,r as k}from"./vocabulary-0WDTHO7P.js";import{t as A}from"./session-4ylGSoSo.js";var j=`mutation AnswerInquiry($inquiryId: ID!, $answer: String!) {
+import{A as e,D as t,E as n,F as r,L as i,M as a,S as o,b as s,c,d as l,f as u,i as d,j as f,k as p,l as m,m as h,o as g,p as _,s as v,u as y,x as b}from"./element-plus-0B_ePywo.js";import{a as x,i as S,n as C}from"./index-GhtDMuHv.js";import{t as w}from"./FlagTag-oc3DA9JU.js";import{d as T,g as E,h as D,m as O,r as k}from"./vocabulary-0WDTHO7P.js";import{t as A}from"./session-4ylGSoSo.js";var j=`mutation AnswerInquiry($inquiryId: ID!, $answer: String!) {
   answerInquiry(inquiryId: $inquiryId, answer: $answer) {
     id
     status

@@ -1,4 +1,4 @@
-import{a as e}from"./index-DNFMcZyY.js";var t=`mutation CompleteMaterialUpload($uploadId: ID!) {
+import{a as e}from"./index-GhtDMuHv.js";var t=`mutation CompleteMaterialUpload($uploadId: ID!) {
   completeMaterialUpload(uploadId: $uploadId) {
     id
     filename
