@@ -10,6 +10,12 @@ const routes = [
   { path: "/signin", component: () => import("./pages/SignIn.vue"), meta: { public: true, title: "登录" } },
   { path: "/", component: () => import("./pages/Home.vue"), meta: { title: "工作台" } },
   // Pages register here, each with the roles that may open it (see roles.js for the menu).
+  {
+    path: "/cases/:id",
+    component: () => import("./pages/CasePage.vue"),
+    meta: { title: "案件", roles: ["WINDOW", "UTILITY", "ADMIN"] },
+  },
+  { path: "/filing", component: () => import("./pages/Filing.vue"), meta: { title: "帮办代办", roles: ["WINDOW"] } },
 ];
 
 export const router = createRouter({ history: createWebHistory("/console/"), routes });

@@ -1,1 +1,0 @@
-import{A as e,k as t,l as n,s as r,u as i,v as a}from"./element-plus-CX1fnV3-.js";import{i as o}from"./index-eBhh5zNm.js";var s={key:0},c={__name:`Home`,setup(c){return(c,l)=>(a(),i(`section`,null,[l[0]||=r(`h1`,{class:`page-title`},`工作台`,-1),t(o).user?(a(),i(`p`,s,e(t(o).user.displayName)+`，您好。请从左侧菜单选择工作。`,1)):n(``,!0)]))}};export{c as default};
