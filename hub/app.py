@@ -30,7 +30,7 @@ from hub.objectstore.local import LocalObjectStore
 from hub.persisted_operations.apq_cache import apq_cache
 from hub.persisted_operations.resolution import PersistedQueries
 from hub.ratelimit.budgets import Budgets
-from hub.ratelimit.callers import checked_caller
+from hub.ratelimit.callers import checked_caller, request_authorization
 from hub.ratelimit.middleware import RateLimitMiddleware
 from hub.resolvers.context import HubContext
 from hub.resolvers.events.socket import GraphQLOverWebSocket, HubTransportWSHandler
@@ -79,7 +79,7 @@ class HubGraphQL(PersistedQueriesView, GraphQLResponseMediaType, GraphQLOverWebS
             context.principal_or_none, context.auth_error = caller.principal, caller.auth_error
         else:
             try:
-                header = request.headers.get("authorization")
+                header = request_authorization(request.scope)
                 context.principal_or_none = await principal_from_header(header)
             except HubError as error:
                 context.auth_error = error

@@ -4,10 +4,10 @@ export const UTILITY_COMPANIES = { WATER: "韶关市水投集团", POWER: "韶�
 
 export const CASE_STATUS = {
   DRAFT: ["草稿", "info"],
-  SUBMITTED: ["待形式审查", "warning"],
+  SUBMITTED: ["待受理审查", "warning"],
   CORRECTION_REQUIRED: ["待补正", "danger"],
   IN_PROGRESS: ["办理中", "primary"],
-  CONSOLIDATING: ["待统一答复", "warning"],
+  CONSOLIDATING: ["汇总答复中", "warning"],
   REPLIED: ["已答复", "success"],
   WITHDRAWN: ["已撤回", "info"],
 };

@@ -9,6 +9,7 @@ import { session } from "./session.js";
 const routes = [
   { path: "/signin", component: () => import("./pages/SignIn.vue"), meta: { public: true, title: "登录" } },
   { path: "/", component: () => import("./pages/Home.vue"), meta: { title: "工作台" } },
+  { path: "/queue", component: () => import("./pages/CaseQueue.vue"), meta: { title: "受理队列", roles: ["WINDOW"] } },
   // Pages register here, each with the roles that may open it (see roles.js for the menu).
   {
     path: "/cases/:id",

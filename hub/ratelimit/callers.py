@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from starlette.datastructures import Headers
 from starlette.types import Scope
 
+from hub.accounts.console_cookie import http_authorization
 from hub.accounts.credentials import principal_from_header
 from hub.auth.principal import Principal
 from hub.errors import HubError, UpstreamUnavailable
@@ -38,7 +39,7 @@ class Caller:
 async def caller_of(scope: Scope) -> Caller:
     client = scope.get("client")
     address = client[0] if client else "unknown"
-    header = Headers(scope=scope).get("authorization")
+    header = request_authorization(scope)
     if not header:
         return Caller(f"address:{address}", address)
     try:
@@ -48,6 +49,15 @@ async def caller_of(scope: Scope) -> Caller:
     except HubError as error:  # a new random token must not buy a new budget
         return Caller(f"address:{address}", address, auth_error=error)
     return Caller(token_budget_key(header), address, principal=principal)
+
+
+def request_authorization(scope: Scope) -> str | None:
+    """The request's `Authorization` header, or the console's session cookie standing for it
+    (hub/accounts/console_cookie.py); a WebSocket authenticates in its `connection_init`."""
+    headers = Headers(scope=scope)
+    if scope["type"] != "http":
+        return headers.get("authorization")
+    return http_authorization(headers, scope.get("scheme", "http"))
 
 
 def checked_caller(scope: Scope) -> Caller | None:

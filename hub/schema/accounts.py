@@ -87,8 +87,11 @@ class User:
 )
 class Session:
     token: str = strawberry.field(
-        description="会话令牌（hubs_ 开头），只在登录时显示这一次；中心只保存其哈希。The session "
-        "token (starting `hubs_`), shown at sign-in only; the hub keeps only its hash."
+        description="会话令牌（hubs_ 开头），只在登录时显示这一次；中心只保存其哈希。工作台登录"
+        "（请求头 X-Hub-Console）时为空字符串：令牌只在 HttpOnly Cookie 中，页面脚本读不到。"
+        "The session token (starting `hubs_`), shown at sign-in only; the hub keeps only its "
+        "hash. An empty string when the staff console signs in (header `X-Hub-Console`): the "
+        "token is then only in an HttpOnly cookie, out of page scripts' reach."
     )
     expires_at: DateTime = strawberry.field(
         description="到期时间：登录后 HUB_SESSION_TTL_SECONDS（默认 8 小时）。When it expires: "

@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from hub import enums
+from hub.resolvers.accounts import console_cookies
 from hub.resolvers.context import principal_of
 from hub.schema.accounts import ApiKey, ApiKeyCreated, Session, User, UserInput
 from hub.schema.enums import Utility
@@ -43,7 +44,9 @@ class AccountMutations:
         "a session (no token needed). An unknown or disabled user and a wrong password get one "
         "and the same UNAUTHENTICATED message; five failures for one username within 15 minutes "
         "lock it for 15 minutes: RATE_LIMITED (extensions.retryAfter, seconds), even with the "
-        "right password."
+        "right password. 带请求头 X-Hub-Console（工作台）时，会话放在 HttpOnly、SameSite=Strict "
+        "的 Cookie 中，token 为空字符串。With the header `X-Hub-Console` (the staff console) the "
+        "session goes into an HttpOnly, SameSite=Strict cookie and `token` is empty."
     )
     async def sign_in(
         self,
@@ -54,16 +57,22 @@ class AccountMutations:
         session, secret, user = await flow.sign_in(
             username, password, address=_address(info), lockout=lockout_of(info)
         )
+        if console_cookies.from_console(info):
+            console_cookies.set_session_cookie(info, secret, session.expires_at)
+            secret = ""  # the console's scripts never see it: the HttpOnly cookie carries it
         return Session(token=secret, expires_at=session.expires_at, user=User.from_model(user))
 
     @strawberry.mutation(
         description="结束调用方的会话：之后用它的请求为 UNAUTHENTICATED，其 WebSocket 以 4401 "
         "关闭。返回 true；调用方用的不是会话（API 密钥、hub token）时返回 false。End the caller's "
         "session: later requests with it are UNAUTHENTICATED and its WebSockets close with 4401. "
-        "true; false when the caller's credential is not a session (an API key, a `hub token`)."
+        "true; false when the caller's credential is not a session (an API key, a `hub token`). "
+        "工作台的会话 Cookie 同时清除。The staff console's session cookie is cleared too."
     )
     async def sign_out(self, info: Info) -> bool:
-        return await flow.sign_out(principal_of(info))
+        ended = await flow.sign_out(principal_of(info))
+        console_cookies.clear_session_cookie(info)
+        return ended
 
     @strawberry.mutation(
         description="修改本人密码：新密码须符合密码规则；成功后该用户的全部会话（包括当前会话）结束，"

@@ -6,6 +6,8 @@ payload, and the close codes of API.md ("Transport").
   revoked while it is open (signOut, disableUser, a password change, revokeApiKey): 4401 at
   once when the revocation reaches this replica, else at the next check (every
   CREDENTIAL_CHECK_SECONDS, with a cache of at most 30 s: within 60 s);
+- without a token in the payload, the console's session cookie, when the handshake's `Origin`
+  is the hub's own (hub/accounts/console_cookie.py);
 - no `connection_init` within HUB_WS_INIT_TIMEOUT_SECONDS: 4408 (strawberry's own timer);
 - a subscriber too slow to keep up: 4429 (hub/resolvers/events/subscriptions.py).
 
@@ -35,6 +37,7 @@ from strawberry.types.unset import UNSET
 
 from hub import clock
 from hub.accounts import revocations
+from hub.accounts.console_cookie import socket_authorization
 from hub.accounts.credentials import credential_from_header
 from hub.audit import record_rejected_token
 from hub.errors import Forbidden, HubError, RateLimited, Unauthenticated, UpstreamUnavailable
@@ -71,6 +74,12 @@ class SocketContext(HubContext):
     _checks: asyncio.Task | None = field(default=None, repr=False)
     _stop_listening: object = field(default=None, repr=False)
     _closing: set[asyncio.Task] = field(default_factory=set, repr=False)
+
+    @property
+    def authorization(self) -> str | None:
+        """The credential the socket signed in with (`connection_init`, or the console's
+        cookie), as an `Authorization` value."""
+        return self._authorization
 
     @property
     def socket(self) -> WebSocket:
@@ -178,7 +187,7 @@ class HubTransportWSHandler(BaseGraphQLTransportWSHandler):
         """Each operation on the socket spends its token's request budget, as a request over
         HTTP does (the handshake alone would let one socket send without limit)."""
         budgets = getattr(self.context.request.app.state, "rate_budgets", None)
-        header = _authorization(self.context.connection_params)
+        header = self.context.authorization
         if budgets is None or not header:
             return None
         retry_after = await budgets.spend(budgets.requests, token_budget_key(header))
@@ -190,6 +199,12 @@ def _authorization(params: Mapping | None) -> str | None:
         if isinstance(key, str) and key.lower() == "authorization" and isinstance(value, str):
             return value
     return None
+
+
+def _console_cookie(socket: WebSocket) -> str | None:
+    """The console's session cookie, only from the hub's own origin (a cross-site page's
+    socket carries the cookie too, but not our Origin)."""
+    return socket_authorization(socket.headers, socket.url.scheme)
 
 
 class GraphQLOverWebSocket:
@@ -219,7 +234,7 @@ class GraphQLOverWebSocket:
     async def on_ws_connect(self, context):
         if not isinstance(context, SocketContext):
             return UNSET
-        header = _authorization(context.connection_params)
+        header = _authorization(context.connection_params) or _console_cookie(context.request)
         try:
             credential = await credential_from_header(header)
         except HubError as error:

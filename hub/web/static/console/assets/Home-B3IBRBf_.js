@@ -1,1 +1,0 @@
-import{I as e,P as t,d as n,f as r,l as i,x as a}from"./element-plus-CZ7N6cI6.js";import{t as o}from"./session-CtIxY1TV.js";var s={key:0},c={__name:`Home`,setup(c){return(c,l)=>(a(),r(`section`,null,[l[0]||=i(`h1`,{class:`page-title`},`工作台`,-1),t(o).user?(a(),r(`p`,s,e(t(o).user.displayName)+`，您好。请从左侧菜单选择工作。`,1)):n(``,!0)]))}};export{c as default};
