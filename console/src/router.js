@@ -9,7 +9,14 @@ import { session } from "./session.js";
 const routes = [
   { path: "/signin", component: () => import("./pages/SignIn.vue"), meta: { public: true, title: "登录" } },
   { path: "/", component: () => import("./pages/Home.vue"), meta: { title: "工作台" } },
+  { path: "/queue", component: () => import("./pages/CaseQueue.vue"), meta: { title: "受理队列", roles: ["WINDOW"] } },
   // Pages register here, each with the roles that may open it (see roles.js for the menu).
+  {
+    path: "/cases/:id",
+    component: () => import("./pages/CasePage.vue"),
+    meta: { title: "案件", roles: ["WINDOW", "UTILITY", "ADMIN"] },
+  },
+  { path: "/filing", component: () => import("./pages/Filing.vue"), meta: { title: "帮办代办", roles: ["WINDOW"] } },
   // Part 2: the utility desk, the liaison inbox, the supervisor, the admin.
   { path: "/tickets", component: () => import("./pages/TicketQueue.vue"), meta: { title: "工单队列", roles: ["UTILITY"] } },
   { path: "/tickets/:id", component: () => import("./pages/TicketPage.vue"), meta: { title: "工单", roles: ["UTILITY", "ADMIN"] } },

@@ -25,6 +25,7 @@ class CaseQuery:
     due_before: datetime | None = None
     search: str | None = None
     applicant_uscc: str | None = None
+    key_project: bool | None = None
 
 
 @dataclass
@@ -56,6 +57,8 @@ def filter_cases(principal: Principal, q: CaseQuery) -> QuerySet[Case]:
         query = query.filter(id__in=Subquery(_cases_with_utility(q.utility)))
     if q.applicant_uscc:
         query = query.filter(applicant__uscc=q.applicant_uscc.strip())
+    if q.key_project is not None:
+        query = query.filter(is_key_project=q.key_project)
     if q.search and q.search.strip():
         term = q.search.strip()
         query = query.filter(

@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from hub.auth.visibility import sees_full_personal_data
+from hub.cases import review_due
 from hub.enums import Role
 from hub.enums import Utility as UtilityValue
 from hub.events.timeline import TIMELINE_ORDER, TIMELINE_PAGE
@@ -234,6 +235,15 @@ class Case:
         )
 
     @strawberry.field(
+        description="窗口形式审查的目标时间：首次提交后 0.5 个工作日；仅待审查（SUBMITTED）时有值，"
+        "其余为 null。受理队列按它显示截止时间和超时。When the window's formal review is due: "
+        "half a working day after the first submission; set only while the case waits for it "
+        "(SUBMITTED), else null. The window's queue shows it and marks it overdue."
+    )
+    async def review_due_at(self) -> DateTime | None:
+        return await review_due.review_due_at(self.row)
+
+    @strawberry.field(
         description="未上传任何文件即备齐材料时为 true（零材料）。True when the case was filed "
         "without uploading anything (零材料)."
     )
@@ -442,4 +452,9 @@ class CaseFilter:
         default=None,
         description="申请企业的统一社会信用代码（最多 50 字符）。The applicant's USCC (at most "
         "50 characters).",
+    )
+    key_project: bool | None = strawberry.field(
+        default=None,
+        description="true：只要重点项目（绿色通道）；false：只要其他项目。True: key projects "
+        "(green channel) only; false: the others only.",
     )

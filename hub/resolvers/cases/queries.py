@@ -108,4 +108,5 @@ def case_query(filter: CaseFilter | None) -> CaseQuery:
         due_before=f.due_before,
         search=f.search,
         applicant_uscc=f.applicant_uscc,
+        key_project=f.key_project,
     )

@@ -1,1 +1,0 @@
-import{I as e,S as t,T as n,f as r}from"./element-plus-0B_ePywo.js";import{n as i}from"./index-GhtDMuHv.js";var a=i({__name:`FlagTag`,props:{kind:{type:String,default:`info`}},setup(i){return(a,o)=>(t(),r(`span`,{class:e([`flag`,`flag-${i.kind}`])},[n(a.$slots,`default`,{},void 0,!0)],2))}},[[`__scopeId`,`data-v-9cfeff58`]]);export{a as t};

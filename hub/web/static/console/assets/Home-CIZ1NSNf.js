@@ -1,1 +1,0 @@
-import{F as e,L as t,S as n,d as r,f as i,l as a}from"./element-plus-0B_ePywo.js";import{t as o}from"./session-4ylGSoSo.js";var s={key:0},c={__name:`Home`,setup(c){return(c,l)=>(n(),i(`section`,null,[l[0]||=a(`h1`,{class:`page-title`},`工作台`,-1),e(o).user?(n(),i(`p`,s,t(e(o).user.displayName)+`，您好。请从左侧菜单选择工作。`,1)):r(``,!0)]))}};export{c as default};

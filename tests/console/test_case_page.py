@@ -1,0 +1,147 @@
+"""Issue 19's scenario in Chromium against a seeded `hub serve` (PDFs by LibreOffice): the window
+finds a submitted demo case in the queue, sends a correction notice with two items; the
+enterprise uploads and resubmits through the API; the window, live, accepts it and downloads
+the receipt notice's DOCX and PDF, which carry the case number; meanwhile the power utility,
+signed in in a second browser context, sees its new ticket arrive on the case page without a
+reload. Screenshots of each step; no serious accessibility violation on the case page."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import docx
+import pypdf
+import pytest
+
+from tests.console.conftest import axe_violations, screenshot
+
+DANXIA_USCC = "91440200MA5120001G"  # the demo enterprise of 新材料产业园二期
+CREATE_USER = """mutation ($input: UserInput!) { createUser(input: $input) { id } }"""
+SIGN_IN = """mutation ($username: String!, $password: String!) {
+  signIn(username: $username, password: $password) { token } }"""
+RESUBMIT = """mutation ($caseId: ID!) { resubmitApplication(caseId: $caseId) { status } }"""
+PASSWORD = "Danxia-Password-2026"
+PDF = b"%PDF-1.4\n% property title scanned for the console test\n%%EOF\n"
+
+
+async def enterprise_token(console_hub, admin_token: str) -> str:
+    """The enterprise's own account, made by the admin, signed in over HTTP like any client."""
+    user = {
+        "username": "danxia-agent",
+        "displayName": "王五（丹霞新材料）",
+        "role": "APPLICANT",
+        "uscc": DANXIA_USCC,
+        "password": PASSWORD,
+    }
+    await console_hub.ok(CREATE_USER, {"input": user}, admin_token)
+    signed_in = await console_hub.ok(
+        SIGN_IN, {"username": "danxia-agent", "password": PASSWORD}, None
+    )
+    return signed_in["signIn"]["token"]
+
+
+async def confirm(page, button: str) -> None:
+    """Presses the button of the confirmation box an irreversible action opens."""
+    box = page.get_by_role("dialog").filter(has=page.get_by_role("button", name=button))
+    await box.get_by_role("button", name=button).click()
+
+
+async def save_download(page, button) -> bytes:
+    async with page.expect_download() as caught:
+        await button.click()
+    download = await caught.value
+    return open(await download.path(), "rb").read()  # noqa: ASYNC230 (a local temp file)
+
+
+def docx_text(content: bytes) -> str:
+    document = docx.Document(io.BytesIO(content))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(content)).pages)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="no LibreOffice (soffice) for PDFs")
+async def test_correction_resubmission_acceptance_and_receipt_notice(
+    signed_in_page, token_of, console_hub
+):
+    window = await signed_in_page("window")
+    await window.wait_for_url("**/console/queue")
+    row = window.get_by_role("row").filter(has_text="新材料产业园二期")
+    await row.wait_for()
+    case_no = (await row.get_by_role("link").first.inner_text()).strip()
+    await row.get_by_role("link", name=case_no).click()
+    await window.wait_for_url("**/console/cases/**")
+    case_id = window.url.rsplit("/", 1)[1]
+    await window.get_by_role("heading", name=f"案件 {case_no}").wait_for()
+
+    # The power utility opens the case's address: not its case yet (no power ticket).
+    power = await signed_in_page("power")
+    await power.goto(f"/console/cases/{case_id}")
+    await power.get_by_text("找不到该案件").wait_for()
+
+    toolbar = window.get_by_role("toolbar", name="案件操作")
+    assert await toolbar.get_by_role("button", name="受理").is_visible()
+    await screenshot(window, "case-submitted")
+    assert await axe_violations(window) == []
+
+    # 一次性告知补正: one item picked from the checklist, one free note.
+    await toolbar.get_by_role("button", name="一次性告知补正").click()
+    composer = window.get_by_role("dialog", name="一次性告知补正")
+    await composer.locator("label").filter(has_text="不动产权证书或土地使用证明（缺少）").click()
+    await composer.get_by_label("补正说明：不动产权证书或土地使用证明").fill(
+        "请提交项目用地的不动产权证书扫描件"
+    )
+    await composer.get_by_role("button", name="添加其他事项").click()
+    await composer.get_by_role("textbox", name="事项 1").fill("申请表上的经办人电话请与营业执照核对")
+    await composer.get_by_text("共 2 项").wait_for()
+    await screenshot(window, "case-correction-composer")
+    assert await axe_violations(window) == []
+    await composer.get_by_role("button", name="发出补正告知").click()
+    await confirm(window, "发出告知")
+    await window.get_by_text("待补正", exact=True).first.wait_for()
+    notices = window.get_by_role("alert").filter(has_text="待申请人补正")
+    await notices.get_by_text("请提交项目用地的不动产权证书扫描件").wait_for()
+    await notices.get_by_text("申请表上的经办人电话请与营业执照核对").wait_for()
+    assert await toolbar.get_by_role("button", name="受理").count() == 0
+    await screenshot(window, "case-correction-sent")
+
+    # The enterprise, through the API: uploads the title and resubmits.
+    applicant = await enterprise_token(console_hub, await token_of("admin"))
+    await console_hub.upload(applicant, case_id, "PROPERTY_TITLE", PDF)
+    await console_hub.ok(RESUBMIT, {"caseId": case_id}, applicant)
+
+    # Live on the window's page: back for review, complete, acceptable; no reload.
+    accept = toolbar.get_by_role("button", name="受理")
+    await accept.wait_for(timeout=20_000)
+    await window.get_by_text("补正后重新提交").first.wait_for()
+    await accept.click()
+    await confirm(window, "受理")
+    await window.get_by_text("办理中", exact=True).first.wait_for()
+
+    # The power utility's page shows the case and its new ticket, without a reload.
+    power_row = power.get_by_role("row").filter(has_text="供电（韶关市供电局）")
+    await power_row.get_by_text("待审核").wait_for(timeout=20_000)
+    await screenshot(power, "case-power-ticket-live")
+    assert power.problems == []
+
+    # The receipt notice: DOCX at once, PDF once LibreOffice rendered it (live, DOCUMENT_READY).
+    documents = window.get_by_role("region", name="文书")
+    receipt = documents.get_by_role("row").filter(has_text="收件通知书")
+    pdf_button = receipt.get_by_role("button", name="下载 PDF：收件通知书")
+    try:
+        await pdf_button.wait_for(timeout=180_000)
+    finally:
+        await screenshot(window, "case-accepted")
+    assert await axe_violations(window) == []
+    docx_bytes = await save_download(
+        window, receipt.get_by_role("button", name="下载 DOCX：收件通知书")
+    )
+    assert case_no in docx_text(docx_bytes)
+    pdf_bytes = await save_download(window, pdf_button)
+    assert pdf_bytes.startswith(b"%PDF")
+    assert case_no in pdf_text(pdf_bytes).replace(" ", "")
+    assert window.problems == []
