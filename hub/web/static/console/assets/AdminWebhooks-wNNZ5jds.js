@@ -1,4 +1,4 @@
-import{A as e,C as t,D as n,I as r,N as i,R as a,T as o,c as s,d as c,f as l,i as u,l as d,m as f,p,s as m,u as h,x as g}from"./element-plus-CnnpmuMS.js";import{a as _,n as v}from"./index-C5ExpcE_.js";import{t as y}from"./FlagTag-DlTg5wpu.js";import{f as b,g as x,m as S,n as C}from"./vocabulary-0WDTHO7P.js";var w=`query WebhookDeliveries($endpointId: ID, $status: WebhookDeliveryStatus, $first: Int) {
+import{A as e,C as t,D as n,I as r,N as i,R as a,T as o,c as s,d as c,f as l,i as u,l as d,m as f,p,s as m,u as h,x as g}from"./element-plus-CnnpmuMS.js";import{a as _,n as v}from"./index-R1DybTh5.js";import{t as y}from"./FlagTag-DBW5I4AX.js";import{f as b,g as x,m as S,n as C}from"./vocabulary-0WDTHO7P.js";var w=`query WebhookDeliveries($endpointId: ID, $status: WebhookDeliveryStatus, $first: Int) {
   webhookDeliveries(endpointId: $endpointId, status: $status, first: $first) {
     totalCount
     edges {

@@ -1,4 +1,4 @@
-import{A as e,C as t,D as n,I as r,M as i,N as a,R as o,T as s,d as c,f as l,i as u,l as d,m as f,o as p,p as m,r as h,s as g,u as _,x as v}from"./element-plus-CnnpmuMS.js";import{a as y,n as b}from"./index-C5ExpcE_.js";import{t as x}from"./FlagTag-DlTg5wpu.js";import{f as S,g as C,h as w,m as T}from"./vocabulary-0WDTHO7P.js";var E=`query ApiKeys {
+import{A as e,C as t,D as n,I as r,M as i,N as a,R as o,T as s,d as c,f as l,i as u,l as d,m as f,o as p,p as m,r as h,s as g,u as _,x as v}from"./element-plus-CnnpmuMS.js";import{a as y,n as b}from"./index-R1DybTh5.js";import{t as x}from"./FlagTag-DBW5I4AX.js";import{f as S,g as C,h as w,m as T}from"./vocabulary-0WDTHO7P.js";var E=`query ApiKeys {
   apiKeys {
     id
     name

@@ -1,4 +1,4 @@
-import{A as e,C as t,D as n,I as r,M as i,N as a,R as o,T as s,d as c,f as l,i as u,l as d,m as f,o as p,p as m,s as h,u as g,x as _}from"./element-plus-CnnpmuMS.js";import{a as v,n as y}from"./index-C5ExpcE_.js";import{t as b}from"./FlagTag-DlTg5wpu.js";import{g as x,h as S,s as C}from"./vocabulary-0WDTHO7P.js";var w=`mutation RecomputeOpenClocks {
+import{A as e,C as t,D as n,I as r,M as i,N as a,R as o,T as s,d as c,f as l,i as u,l as d,m as f,o as p,p as m,s as h,u as g,x as _}from"./element-plus-CnnpmuMS.js";import{a as v,n as y}from"./index-R1DybTh5.js";import{t as b}from"./FlagTag-DBW5I4AX.js";import{g as x,h as S,s as C}from"./vocabulary-0WDTHO7P.js";var w=`mutation RecomputeOpenClocks {
   recomputeOpenClocks
 }
 `,T=`query HolidaySchedule($year: Int!, $fromYear: Int, $toYear: Int) {

@@ -1,0 +1,127 @@
+import{A as e,C as t,D as n,I as r,M as i,N as a,R as o,S as s,T as c,c as l,d as u,f as d,i as f,k as p,l as m,m as h,o as g,p as _,s as v,u as y}from"./element-plus-CnnpmuMS.js";import{i as b}from"./vendor-Dya28Tub.js";import{a as x,i as S,n as C}from"./index-R1DybTh5.js";import{n as w,r as T,t as E}from"./files-gk6rtf72.js";import{a as D,f as O,g as k,h as A,m as j,t as M,u as N}from"./vocabulary-0WDTHO7P.js";import{t as P}from"./FlagTag-DBW5I4AX.js";import{t as F}from"./RaiseInquiry-B0J4YorA.js";import{t as I}from"./session-9zhZ8T0u.js";var L={key:0,class:`uploaded`},R={key:1},z={key:2,class:`upload-row`},B=C({__name:`ApprovalUpload`,props:{caseData:{type:Object,required:!0},ticket:{type:Object,required:!0}},emits:[`done`],setup(i,{emit:s}){let f=i,p=s,g=a(null),b=a(null),x=a(!1),S=a(``),C=l(()=>f.caseData.materials.filter(e=>e.ticketId===f.ticket.id)),w=l(()=>f.ticket.allowedActions.includes(`UPLOAD_APPROVAL_RESULT`));function D(e){b.value=e.target.files[0]||null}async function O(){if(S.value=``,!b.value)S.value=`请先选择审批结果文件`;else{x.value=!0;try{await T(b.value,{caseId:f.caseData.id,ticketId:f.ticket.id}),b.value=null,g.value&&(g.value.value=``),p(`done`,`审批结果已上传`)}catch(e){S.value=e.code?k(e):e.message}finally{x.value=!1}}}async function A(e){try{await E(e.id)}catch(e){S.value=k(e)}}return(i,a)=>{let s=n(`el-button`),l=n(`el-alert`);return t(),d(`div`,null,[C.value.length?(t(),d(`ul`,L,[(t(!0),d(v,null,c(C.value,n=>(t(),d(`li`,{key:n.id},[_(o(n.filename)+`（`+o(r(j)(n.createdAt))+`） `,1),h(s,{link:``,type:`primary`,"aria-label":`下载 ${n.filename}`,onClick:e=>A(n)},{default:e(()=>[...a[1]||=[_(`下载`,-1)]]),_:1},8,[`aria-label`,`onClick`])]))),128))])):(t(),d(`p`,R,`尚未上传审批结果。`)),w.value?(t(),d(`div`,z,[a[4]||=m(`label`,{for:`approval-file`},`审批结果文件`,-1),m(`input`,{id:`approval-file`,ref_key:`picker`,ref:g,class:`visually-hidden`,type:`file`,accept:`.pdf,.jpg,.jpeg,.png,.ofd`,onChange:D},null,544),h(s,{"aria-hidden":`true`,tabindex:`-1`,onClick:a[0]||=e=>g.value.click()},{default:e(()=>[...a[2]||=[_(`选择文件`,-1)]]),_:1}),m(`span`,null,o(b.value?b.value.name:`未选择文件`),1),h(s,{type:`primary`,loading:x.value,onClick:O},{default:e(()=>[...a[3]||=[_(`上传审批结果`,-1)]]),_:1},8,[`loading`])])):u(``,!0),S.value?(t(),y(l,{key:3,title:S.value,type:`error`,closable:!1,role:`alert`},null,8,[`title`])):u(``,!0)])}}},[[`__scopeId`,`data-v-e5fa4f5e`]]),V=`mutation RecordGreenChannelContact($ticketId: ID!, $note: String!) {
+  recordGreenChannelContact(ticketId: $ticketId, note: $note) {
+    id
+  }
+}
+`,H={key:0},U={__name:`GreenChannelContact`,props:{contact:{type:Object,required:!0},canRecord:{type:Boolean,default:!1}},emits:[`done`],setup(i,{emit:s}){let c=i,l=s,f=a(``),p=a(null),v=a(!1);async function b(){v.value=!0,p.value=null;try{await x(V,{ticketId:c.contact.ticketId,note:f.value}),f.value=``,l(`done`,`绿色通道联系已记录`)}catch(e){p.value=e}finally{v.value=!1}}return(a,s)=>{let c=n(`el-input`),l=n(`el-form-item`),x=n(`el-alert`),S=n(`el-button`),C=n(`el-form`);return t(),d(`div`,null,[m(`p`,null,[_(` 首次联系期限：`+o(r(j)(i.contact.dueAt))+` `,1),i.contact.overdue?(t(),y(P,{key:0,kind:`danger`},{default:e(()=>[...s[1]||=[_(`已超期`,-1)]]),_:1})):u(``,!0),i.contact.contactedAt?(t(),y(P,{key:1,kind:`success`},{default:e(()=>[...s[2]||=[_(`已联系`,-1)]]),_:1})):u(``,!0)]),i.contact.contactedAt?(t(),d(`p`,H,`联系时间：`+o(r(j)(i.contact.contactedAt))+`；情况：`+o(i.contact.note),1)):i.canRecord?(t(),y(C,{key:1,"label-position":`top`,onSubmit:g(b,[`prevent`])},{default:e(()=>[h(l,{label:`联系情况`,for:`green-note`,error:r(A)(p.value,`note`)},{default:e(()=>[h(c,{id:`green-note`,modelValue:f.value,"onUpdate:modelValue":s[0]||=e=>f.value=e,type:`textarea`,rows:2,maxlength:`2000`},null,8,[`modelValue`])]),_:1},8,[`error`]),p.value?(t(),y(x,{key:0,title:r(k)(p.value),type:`error`,closable:!1,role:`alert`},null,8,[`title`])):u(``,!0),h(S,{type:`primary`,"native-type":`submit`,loading:v.value},{default:e(()=>[...s[3]||=[_(`记录联系`,-1)]]),_:1},8,[`loading`])]),_:1})):u(``,!0)])}}},W={__name:`NeededMaterials`,props:{caseData:{type:Object,required:!0}},setup(i){let s=i,c=a(``),f=l(()=>Object.fromEntries(s.caseData.checklist.map(e=>[e.requirementCode,e.title]))),p=l(()=>s.caseData.materials.filter(e=>!e.ticketId));async function m(e){c.value=``;try{await E(e.id)}catch(e){c.value=k(e)}}return(i,a)=>{let s=n(`el-alert`),l=n(`el-table-column`),g=n(`el-button`),v=n(`el-table`);return t(),d(`div`,null,[c.value?(t(),y(s,{key:0,title:c.value,type:`error`,closable:!1,role:`alert`},null,8,[`title`])):u(``,!0),h(v,{data:p.value,"row-key":`id`,"empty-text":`本单位无可查看的材料`,size:`small`},{default:e(()=>[h(l,{label:`材料`,"min-width":`200`},{default:e(({row:e})=>[_(o(f.value[e.requirementCode]||e.requirementCode||`其他材料`),1)]),_:1}),h(l,{label:`文件名`,prop:`filename`,"min-width":`200`}),h(l,{label:`提交时间`,width:`150`},{default:e(({row:e})=>[_(o(r(j)(e.createdAt)),1)]),_:1}),h(l,{label:`操作`,width:`110`},{default:e(({row:t})=>[h(g,{link:``,type:`primary`,"aria-label":`下载 ${t.filename}`,onClick:e=>m(t)},{default:e(()=>[...a[0]||=[_(`下载`,-1)]]),_:1},8,[`aria-label`,`onClick`])]),_:1})]),_:1},8,[`data`])])}}},G=`mutation SubmitResultFeedback($ticketId: ID!, $input: ResultFeedbackInput!) {
+  submitResultFeedback(ticketId: $ticketId, input: $input) {
+    id
+    status
+  }
+}
+`,K=C({__name:`ResultFeedbackForm`,props:{ticketId:{type:String,required:!0}},emits:[`done`],setup(o,{emit:s}){let c=o,l=s,f=i({outcome:`APPROVED`,externalWorks:!1,renovationAdvice:``,designPlan:``,quoteAmount:``,externalWorksInfo:``,missingMaterials:``,reasons:``,zeroVisit:!1,zeroApproval:!1,zeroCost:!1}),p=a(null),m=a(!1);function b(e){return e.trim()?e.trim():null}function S(){if(f.outcome===`NOT_APPROVED`){let e=f.missingMaterials.split(`
+`).map(e=>e.trim()).filter(Boolean);return{outcome:`NOT_APPROVED`,reasons:b(f.reasons),missingMaterials:e.length?e:null}}let e={outcome:`APPROVED`,externalWorks:f.externalWorks,zeroVisit:f.zeroVisit,zeroApproval:f.zeroApproval,zeroCost:f.zeroCost};return f.externalWorks?{...e,externalWorksInfo:b(f.externalWorksInfo)}:{...e,renovationAdvice:b(f.renovationAdvice),designPlan:b(f.designPlan),quoteAmount:b(f.quoteAmount)}}let C=e=>A(p.value,`input.${e}`);async function w(){m.value=!0,p.value=null;try{await x(G,{ticketId:c.ticketId,input:S()}),l(`done`,`结果反馈表已提交`)}catch(e){p.value=e}finally{m.value=!1}}return(i,a)=>{let o=n(`el-radio`),s=n(`el-radio-group`),c=n(`el-form-item`),l=n(`el-checkbox`),b=n(`el-input`),x=n(`el-alert`),S=n(`el-button`),T=n(`el-form`);return t(),y(T,{"label-position":`top`,class:`result-form`,onSubmit:g(w,[`prevent`])},{default:e(()=>[h(c,{label:`办理结果`,error:C(`outcome`)},{default:e(()=>[h(s,{modelValue:f.outcome,"onUpdate:modelValue":a[0]||=e=>f.outcome=e,"aria-label":`办理结果`},{default:e(()=>[h(o,{value:`APPROVED`},{default:e(()=>[...a[11]||=[_(`同意`,-1)]]),_:1}),h(o,{value:`NOT_APPROVED`},{default:e(()=>[...a[12]||=[_(`不同意`,-1)]]),_:1})]),_:1},8,[`modelValue`])]),_:1},8,[`error`]),f.outcome===`APPROVED`?(t(),d(v,{key:0},[h(c,null,{default:e(()=>[h(l,{modelValue:f.externalWorks,"onUpdate:modelValue":a[1]||=e=>f.externalWorks=e},{default:e(()=>[...a[13]||=[_(`涉及外线工程`,-1)]]),_:1},8,[`modelValue`])]),_:1}),f.externalWorks?(t(),y(c,{key:0,label:`外线工程一次性告知内容`,for:`result-external`,error:C(`externalWorksInfo`)},{default:e(()=>[h(b,{id:`result-external`,modelValue:f.externalWorksInfo,"onUpdate:modelValue":a[2]||=e=>f.externalWorksInfo=e,type:`textarea`,rows:3,maxlength:`4000`},null,8,[`modelValue`])]),_:1},8,[`error`])):(t(),d(v,{key:1},[h(c,{label:`改造建议`,for:`result-advice`,error:C(`renovationAdvice`)},{default:e(()=>[h(b,{id:`result-advice`,modelValue:f.renovationAdvice,"onUpdate:modelValue":a[3]||=e=>f.renovationAdvice=e,type:`textarea`,rows:3,maxlength:`4000`},null,8,[`modelValue`])]),_:1},8,[`error`]),h(c,{label:`简易设计方案`,for:`result-design`,error:C(`designPlan`)},{default:e(()=>[h(b,{id:`result-design`,modelValue:f.designPlan,"onUpdate:modelValue":a[4]||=e=>f.designPlan=e,type:`textarea`,rows:3,maxlength:`4000`},null,8,[`modelValue`])]),_:1},8,[`error`]),h(c,{label:`初步报价（元）`,for:`result-quote`,error:C(`quoteAmount`)},{default:e(()=>[h(b,{id:`result-quote`,modelValue:f.quoteAmount,"onUpdate:modelValue":a[5]||=e=>f.quoteAmount=e,inputmode:`decimal`,style:{"max-width":`240px`}},null,8,[`modelValue`])]),_:1},8,[`error`])],64)),h(c,{label:`“三零”服务`},{default:e(()=>[h(l,{modelValue:f.zeroVisit,"onUpdate:modelValue":a[6]||=e=>f.zeroVisit=e},{default:e(()=>[...a[14]||=[_(`零上门`,-1)]]),_:1},8,[`modelValue`]),h(l,{modelValue:f.zeroApproval,"onUpdate:modelValue":a[7]||=e=>f.zeroApproval=e},{default:e(()=>[...a[15]||=[_(`零审批`,-1)]]),_:1},8,[`modelValue`]),h(l,{modelValue:f.zeroCost,"onUpdate:modelValue":a[8]||=e=>f.zeroCost=e},{default:e(()=>[...a[16]||=[_(`零投资`,-1)]]),_:1},8,[`modelValue`])]),_:1})],64)):(t(),d(v,{key:1},[h(c,{label:`不同意的原因`,for:`result-reasons`,error:C(`reasons`)},{default:e(()=>[h(b,{id:`result-reasons`,modelValue:f.reasons,"onUpdate:modelValue":a[9]||=e=>f.reasons=e,type:`textarea`,rows:3,maxlength:`4000`},null,8,[`modelValue`])]),_:1},8,[`error`]),h(c,{label:`缺少的材料（每行一项）`,for:`result-missing`,error:C(`missingMaterials`)},{default:e(()=>[h(b,{id:`result-missing`,modelValue:f.missingMaterials,"onUpdate:modelValue":a[10]||=e=>f.missingMaterials=e,type:`textarea`,rows:2},null,8,[`modelValue`])]),_:1},8,[`error`])],64)),p.value?(t(),y(x,{key:2,title:r(k)(p.value),type:`error`,closable:!1,role:`alert`},null,8,[`title`])):u(``,!0),h(S,{type:`primary`,"native-type":`submit`,loading:m.value},{default:e(()=>[...a[17]||=[_(`提交结果反馈表`,-1)]]),_:1},8,[`loading`])]),_:1})}}},[[`__scopeId`,`data-v-1f619911`]]),q={key:0},J={key:0},Y={__name:`SharedResults`,props:{tickets:{type:Array,required:!0},currentId:{type:String,default:``}},setup(i){function a(e){return e?e.outcome===`NOT_APPROVED`?`原因：${e.reasons||`—`}`:e.externalWorks?`涉外线工程：${e.externalWorksInfo||`—`}`:`报价 ${e.quoteAmount??`—`} 元；改造建议：${e.renovationAdvice||`—`}`:`—`}return(s,c)=>{let l=n(`el-table-column`),f=n(`el-table`);return t(),y(f,{data:i.tickets,"row-key":`id`,size:`small`},{default:e(()=>[h(l,{label:`单位`,width:`110`},{default:e(({row:e})=>[_(o(r(O)[e.utility]),1),e.id===i.currentId?(t(),d(`span`,q,`（本单）`)):u(``,!0)]),_:1}),h(l,{label:`状态`,width:`130`},{default:e(({row:e})=>[_(o(r(N)[e.status]),1)]),_:1}),h(l,{label:`审核结论`,width:`110`},{default:e(({row:e})=>[_(o(r(M)[e.decision]||`—`),1)]),_:1}),h(l,{label:`勘探时间`,width:`150`},{default:e(({row:e})=>[_(o(r(j)(e.surveyedAt)),1)]),_:1}),h(l,{label:`办理结果`,"min-width":`260`},{default:e(({row:e})=>[e.result?(t(),d(`span`,J,o(r(D)[e.result.outcome])+` · `,1)):u(``,!0),_(o(a(e.result)),1)]),_:1})]),_:1},8,[`data`])}}},X=`mutation RecordSurvey($ticketIds: [ID!]!, $surveyedAt: DateTime!, $notes: String) {
+  recordSurvey(ticketIds: $ticketIds, surveyedAt: $surveyedAt, notes: $notes) {
+    id
+    status
+  }
+}
+`,Z={__name:`SurveyDialog`,props:{caseData:{type:Object,required:!0},currentId:{type:String,required:!0}},emits:[`done`],setup(s,{emit:f}){let p=s,b=f,S=a(!1),C=a(!1),w=a(null),T=l(()=>p.caseData.tickets.filter(e=>e.allowedActions.includes(`RECORD_SURVEY`))),E=i({ticketIds:[],surveyedAt:null,notes:``});function D(){let e=p.caseData.surveyAppointment?new Date(p.caseData.surveyAppointment):null,t=new Date;return t.setSeconds(0,0),e&&e<=t?e:t}function M(){E.ticketIds=T.value.map(e=>e.id),E.surveyedAt=D(),E.notes=``,w.value=null,S.value=!0}async function N(){C.value=!0,w.value=null;try{await x(X,{ticketIds:E.ticketIds,surveyedAt:E.surveyedAt?new Date(E.surveyedAt).toISOString():null,notes:E.notes||null}),S.value=!1,b(`done`,`勘探已登记`)}catch(e){w.value=e}finally{C.value=!1}}return(i,a)=>{let l=n(`el-button`),f=n(`el-checkbox`),p=n(`el-checkbox-group`),b=n(`el-form-item`),x=n(`el-date-picker`),D=n(`el-input`),P=n(`el-alert`),F=n(`el-form`),I=n(`el-dialog`);return t(),d(`div`,null,[m(`p`,null,`预约勘探时间：`+o(r(j)(s.caseData.surveyAppointment)),1),h(l,{type:`primary`,onClick:M},{default:e(()=>[...a[5]||=[_(`登记勘探`,-1)]]),_:1}),h(I,{modelValue:S.value,"onUpdate:modelValue":a[4]||=e=>S.value=e,title:`登记勘探`,width:`520px`},{footer:e(()=>[h(l,{onClick:a[3]||=e=>S.value=!1},{default:e(()=>[...a[6]||=[_(`取消`,-1)]]),_:1}),h(l,{type:`primary`,loading:C.value,onClick:N},{default:e(()=>[...a[7]||=[_(`确认登记`,-1)]]),_:1},8,[`loading`])]),default:e(()=>[h(F,{"label-position":`top`,onSubmit:g(N,[`prevent`])},{default:e(()=>[h(b,{label:`一并登记的工单`,error:r(A)(w.value,`ticketIds`)},{default:e(()=>[h(p,{modelValue:E.ticketIds,"onUpdate:modelValue":a[0]||=e=>E.ticketIds=e,"aria-label":`一并登记的工单`},{default:e(()=>[(t(!0),d(v,null,c(T.value,n=>(t(),y(f,{key:n.id,value:n.id},{default:e(()=>[_(o(r(O)[n.utility])+`工单`,1)]),_:2},1032,[`value`]))),128))]),_:1},8,[`modelValue`])]),_:1},8,[`error`]),h(b,{label:`勘探时间`,for:`survey-at`,error:r(A)(w.value,`surveyedAt`)},{default:e(()=>[h(x,{id:`survey-at`,modelValue:E.surveyedAt,"onUpdate:modelValue":a[1]||=e=>E.surveyedAt=e,type:`datetime`,format:`YYYY-MM-DD HH:mm`},null,8,[`modelValue`])]),_:1},8,[`error`]),h(b,{label:`勘探说明`,for:`survey-notes`,error:r(A)(w.value,`notes`)},{default:e(()=>[h(D,{id:`survey-notes`,modelValue:E.notes,"onUpdate:modelValue":a[2]||=e=>E.notes=e,type:`textarea`,rows:2,maxlength:`2000`},null,8,[`modelValue`])]),_:1},8,[`error`]),w.value?(t(),y(P,{key:0,title:r(k)(w.value),type:`error`,closable:!1,role:`alert`},null,8,[`title`])):u(``,!0)]),_:1})]),_:1},8,[`modelValue`])])}}},Q=`mutation ReviewTicket($ticketId: ID!, $decision: ReviewDecision!, $reasons: String, $corrections: [CorrectionItemInput!]) {
+  reviewTicket(ticketId: $ticketId, decision: $decision, reasons: $reasons, corrections: $corrections) {
+    id
+    status
+  }
+}
+`,$=C({__name:`TicketReview`,props:{ticket:{type:Object,required:!0},checklist:{type:Array,required:!0}},emits:[`done`],setup(s,{emit:f}){let p=s,m=f,b=[[`ELIGIBLE`,`REVIEW_ELIGIBLE`,`符合条件`],[`INELIGIBLE`,`REVIEW_INELIGIBLE`,`不符合条件`],[`NEEDS_CORRECTION`,`REVIEW_NEEDS_CORRECTION`,`需补正`]],S=l(()=>b.filter(([,e])=>p.ticket.allowedActions.includes(e))),C=i({decision:``,reasons:``,codes:[],note:``}),w=a(null),T=a(!1);function E(){if(C.decision!==`NEEDS_CORRECTION`)return null;let e=Object.fromEntries(p.checklist.map(e=>[e.requirementCode,e.title])),t=C.codes.map(t=>({requirementCode:t,note:C.note||`请补正：${e[t]}`}));return t.length?t:C.note?[{note:C.note}]:[]}async function D(){if(w.value=null,!C.decision)w.value={message:`请选择审核结论`,fields:{decision:`请选择审核结论`}};else{T.value=!0;try{await x(Q,{ticketId:p.ticket.id,decision:C.decision,reasons:C.decision===`INELIGIBLE`?C.reasons:null,corrections:E()}),m(`done`,`审核结果已提交`)}catch(e){w.value=e}finally{T.value=!1}}}return(i,a)=>{let l=n(`el-radio`),f=n(`el-radio-group`),p=n(`el-form-item`),m=n(`el-input`),b=n(`el-option`),x=n(`el-select`),E=n(`el-alert`),O=n(`el-button`),j=n(`el-form`);return t(),y(j,{"label-position":`top`,class:`review-form`,onSubmit:g(D,[`prevent`])},{default:e(()=>[h(p,{label:`审核结论`,error:r(A)(w.value,`decision`)},{default:e(()=>[h(f,{modelValue:C.decision,"onUpdate:modelValue":a[0]||=e=>C.decision=e,"aria-label":`审核结论`},{default:e(()=>[(t(!0),d(v,null,c(S.value,([n,,r])=>(t(),y(l,{key:n,value:n},{default:e(()=>[_(o(r),1)]),_:2},1032,[`value`]))),128))]),_:1},8,[`modelValue`])]),_:1},8,[`error`]),C.decision===`INELIGIBLE`?(t(),y(p,{key:0,label:`不符合条件的理由`,for:`review-reasons`,error:r(A)(w.value,`reasons`)},{default:e(()=>[h(m,{id:`review-reasons`,modelValue:C.reasons,"onUpdate:modelValue":a[1]||=e=>C.reasons=e,type:`textarea`,rows:3,maxlength:`4000`},null,8,[`modelValue`])]),_:1},8,[`error`])):u(``,!0),C.decision===`NEEDS_CORRECTION`?(t(),d(v,{key:1},[h(p,{label:`需补正的材料`,for:`review-codes`,error:r(A)(w.value,`corrections`)},{default:e(()=>[h(x,{id:`review-codes`,modelValue:C.codes,"onUpdate:modelValue":a[2]||=e=>C.codes=e,multiple:``,placeholder:`从材料清单中选择`,style:{width:`100%`}},{default:e(()=>[(t(!0),d(v,null,c(s.checklist,e=>(t(),y(b,{key:e.requirementCode,value:e.requirementCode,label:e.title},null,8,[`value`,`label`]))),128))]),_:1},8,[`modelValue`])]),_:1},8,[`error`]),h(p,{label:`补正说明`,for:`review-note`,error:r(A)(w.value,`corrections[0].note`)},{default:e(()=>[h(m,{id:`review-note`,modelValue:C.note,"onUpdate:modelValue":a[3]||=e=>C.note=e,type:`textarea`,rows:2,maxlength:`1000`},null,8,[`modelValue`])]),_:1},8,[`error`])],64)):u(``,!0),w.value&&!w.value.fields?.decision?(t(),y(E,{key:2,title:r(k)(w.value),type:`error`,closable:!1,role:`alert`},null,8,[`title`])):u(``,!0),h(O,{type:`primary`,"native-type":`submit`,loading:T.value},{default:e(()=>[...a[4]||=[_(`提交审核`,-1)]]),_:1},8,[`loading`])]),_:1})}}},[[`__scopeId`,`data-v-d816da03`]]),ee=`query TicketDocumentUrl($id: ID!) {
+  ticket(id: $id) {
+    documents {
+      id
+      downloadUrl
+      pdf {
+        downloadUrl
+      }
+    }
+  }
+}
+`,te=`query Ticket($id: ID!) {
+  ticket(id: $id) {
+    id
+    utility
+    status
+    dispatchedAt
+    reviewDueAt
+    feedbackDueAt
+    overdue
+    decision
+    reasons
+    corrections
+    surveyedAt
+    allowedActions
+    documents {
+      id
+      kind
+      status
+      filename
+    }
+    case {
+      id
+      caseNo
+      status
+      utilities
+      isKeyProject
+      surveyAppointment
+      acceptedAt
+      replyDueAt
+      applicant {
+        uscc
+        name
+        contactName
+        contactPhone
+        contactEmail
+      }
+      project {
+        name
+        code
+        address
+        propertyTitleNo
+      }
+      checklist {
+        requirementCode
+        title
+        mandatory
+        satisfied
+        materialIds
+      }
+      materials {
+        id
+        requirementCode
+        filename
+        size
+        source
+        ticketId
+        createdAt
+      }
+      greenChannel {
+        utility
+        ticketId
+        dueAt
+        contactedAt
+        note
+        overdue
+      }
+      tickets {
+        id
+        utility
+        status
+        decision
+        reasons
+        surveyedAt
+        allowedActions
+        result {
+          outcome
+          externalWorks
+          renovationAdvice
+          designPlan
+          quoteAmount
+          externalWorksInfo
+          reasons
+          zeroVisit
+          zeroApproval
+          zeroCost
+          submittedAt
+        }
+      }
+    }
+  }
+}
+`,ne={class:`ticket-page`},re={class:`page-title`},ie={class:`ticket-status`},ae={key:0},oe={key:1},se={key:2},ce={class:`documents`},le=C({__name:`TicketPage`,setup(i){let g=b(),C=a(null),T=a(!1),E=a(``),D=null,A=l(()=>C.value?.case),L=e=>C.value?.allowedActions.includes(e),R=l(()=>[`REVIEW_ELIGIBLE`,`REVIEW_INELIGIBLE`,`REVIEW_NEEDS_CORRECTION`].some(L)),z=l(()=>A.value?.greenChannel.find(e=>e.ticketId===C.value.id)),V=l(()=>I.user?.role===`ADMIN`||I.user?.utility===C.value?.utility),H=l(()=>{let e=C.value?.status;return e===`PENDING_REVIEW`?C.value.reviewDueAt:e===`SURVEYED`?C.value.feedbackDueAt:null});async function G(){try{let e=await x(te,{id:g.params.id});C.value=e.ticket,T.value=!e.ticket,E.value=``}catch(e){E.value=k(e)}}function q(e){f.success(e),G()}async function J(e,t){try{let n=(await x(ee,{id:C.value.id})).ticket.documents.find(t=>t.id===e),r=t?n?.pdf?.downloadUrl:n?.downloadUrl;if(!r)throw Error(`文书尚未生成，请稍后再试`);w(r)}catch(e){E.value=e.code?k(e):e.message}}return p(()=>g.params.id,async e=>{D?.(),e&&(await G(),C.value&&(D=S({caseId:C.value.case.id},G)))},{immediate:!0}),s(()=>D?.()),(i,a)=>{let s=n(`el-alert`),l=n(`router-link`),f=n(`el-result`),p=n(`el-descriptions-item`),g=n(`el-descriptions`),b=n(`el-card`),x=n(`el-button`);return t(),d(`section`,ne,[E.value?(t(),y(s,{key:0,title:E.value,type:`error`,closable:!1,role:`alert`},null,8,[`title`])):u(``,!0),T.value?(t(),y(f,{key:1,icon:`warning`,title:`找不到该工单`,"sub-title":`工单不存在，或您无权查看。`},{extra:e(()=>[h(l,{to:`/tickets`},{default:e(()=>[...a[0]||=[_(`返回工单队列`,-1)]]),_:1})]),_:1})):u(``,!0),C.value?(t(),d(v,{key:2},[m(`h1`,re,[_(o(r(O)[C.value.utility])+`工单 · `+o(A.value.caseNo)+` `,1),C.value.overdue?(t(),y(P,{key:0,kind:`danger`},{default:e(()=>[...a[1]||=[_(`已超期`,-1)]]),_:1})):u(``,!0),A.value.isKeyProject?(t(),y(P,{key:1,kind:`warning`},{default:e(()=>[...a[2]||=[_(`重点项目`,-1)]]),_:1})):u(``,!0)]),m(`p`,ie,[a[3]||=_(` 状态：`,-1),m(`strong`,null,o(r(N)[C.value.status]),1),H.value?(t(),d(`span`,ae,`；截止时间：`+o(r(j)(H.value)),1)):u(``,!0),C.value.decision?(t(),d(`span`,oe,`；审核结论：`+o(r(M)[C.value.decision]),1)):u(``,!0),C.value.reasons?(t(),d(`span`,se,`（`+o(C.value.reasons)+`）`,1)):u(``,!0),h(F,{"case-id":A.value.id,class:`ticket-raise`},null,8,[`case-id`])]),h(b,{shadow:`never`,class:`block`},{header:e(()=>[...a[4]||=[m(`h2`,null,`案件信息`,-1)]]),default:e(()=>[h(g,{column:2,border:``},{default:e(()=>[h(p,{label:`申请企业`},{default:e(()=>[_(o(A.value.applicant.name),1)]),_:1}),h(p,{label:`统一社会信用代码`},{default:e(()=>[_(o(A.value.applicant.uscc),1)]),_:1}),h(p,{label:`联系人`},{default:e(()=>[_(o(A.value.applicant.contactName),1)]),_:1}),h(p,{label:`联系电话`},{default:e(()=>[_(o(A.value.applicant.contactPhone),1)]),_:1}),h(p,{label:`项目名称`},{default:e(()=>[_(o(A.value.project.name),1)]),_:1}),h(p,{label:`项目代码`},{default:e(()=>[_(o(A.value.project.code||`—`),1)]),_:1}),h(p,{label:`项目地址`,span:2},{default:e(()=>[_(o(A.value.project.address),1)]),_:1}),h(p,{label:`报装业务`},{default:e(()=>[_(o(A.value.utilities.map(e=>r(O)[e]).join(`、`)),1)]),_:1}),h(p,{label:`受理时间`},{default:e(()=>[_(o(r(j)(A.value.acceptedAt)),1)]),_:1})]),_:1})]),_:1}),h(b,{shadow:`never`,class:`block`},{header:e(()=>[...a[5]||=[m(`h2`,null,`本单位所需材料`,-1)]]),default:e(()=>[h(W,{"case-data":A.value},null,8,[`case-data`])]),_:1}),h(b,{shadow:`never`,class:`block`},{header:e(()=>[...a[6]||=[m(`h2`,null,`各单位办理情况（结果互通）`,-1)]]),default:e(()=>[h(Y,{tickets:A.value.tickets,"current-id":C.value.id},null,8,[`tickets`,`current-id`])]),_:1}),R.value?(t(),y(b,{key:0,shadow:`never`,class:`block`},{header:e(()=>[...a[7]||=[m(`h2`,null,`审核`,-1)]]),default:e(()=>[h($,{ticket:C.value,checklist:A.value.checklist,onDone:q},null,8,[`ticket`,`checklist`])]),_:1})):u(``,!0),L(`RECORD_SURVEY`)?(t(),y(b,{key:1,shadow:`never`,class:`block`},{header:e(()=>[...a[8]||=[m(`h2`,null,`勘探`,-1)]]),default:e(()=>[h(Z,{"case-data":A.value,"current-id":C.value.id,onDone:q},null,8,[`case-data`,`current-id`])]),_:1})):u(``,!0),L(`SUBMIT_RESULT`)?(t(),y(b,{key:2,shadow:`never`,class:`block`},{header:e(()=>[...a[9]||=[m(`h2`,null,`结果反馈表`,-1)]]),default:e(()=>[h(K,{"ticket-id":C.value.id,onDone:q},null,8,[`ticket-id`])]),_:1})):u(``,!0),C.value.documents.length?(t(),y(b,{key:3,shadow:`never`,class:`block`},{header:e(()=>[...a[10]||=[m(`h2`,null,`文书`,-1)]]),default:e(()=>[m(`ul`,ce,[(t(!0),d(v,null,c(C.value.documents,n=>(t(),d(`li`,{key:n.id},[_(` 办理结果反馈表（`+o(n.status===`READY`?`已生成`:n.status===`FAILED`?`生成失败`:`生成中`)+`） `,1),n.status===`READY`?(t(),d(v,{key:0},[h(x,{link:``,type:`primary`,onClick:e=>J(n.id,!1)},{default:e(()=>[...a[11]||=[_(`下载 DOCX`,-1)]]),_:1},8,[`onClick`]),h(x,{link:``,type:`primary`,onClick:e=>J(n.id,!0)},{default:e(()=>[...a[12]||=[_(`下载 PDF`,-1)]]),_:1},8,[`onClick`])],64)):u(``,!0)]))),128))])]),_:1})):u(``,!0),C.value.status===`SURVEYED`||C.value.status===`RESULT_SUBMITTED`?(t(),y(b,{key:4,shadow:`never`,class:`block`},{header:e(()=>[...a[13]||=[m(`h2`,null,`审批结果`,-1)]]),default:e(()=>[h(B,{"case-data":A.value,ticket:C.value,onDone:q},null,8,[`case-data`,`ticket`])]),_:1})):u(``,!0),z.value?(t(),y(b,{key:5,shadow:`never`,class:`block`},{header:e(()=>[...a[14]||=[m(`h2`,null,`绿色通道`,-1)]]),default:e(()=>[h(U,{contact:z.value,"can-record":V.value,onDone:q},null,8,[`contact`,`can-record`])]),_:1})):u(``,!0)],64)):u(``,!0)])}}},[[`__scopeId`,`data-v-5a385e3a`]]);export{le as default};
