@@ -6,7 +6,9 @@ go through the API, and the window issues the joint reply on the case page and d
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
+from pathlib import Path
 
 from tests.console.conftest import axe_violations, screenshot
 from tests.factories import SHANGHAI, pdf_bytes
@@ -77,7 +79,7 @@ async def test_power_works_a_ticket_through_the_desk(signed_in_page, console_hub
     await page.get_by_text("状态：已反馈结果").wait_for()
 
     await page.get_by_label("审批结果文件").set_input_files(
-        files=[{"name": "供电审批结果.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes("ok")}]
+        files=[{"name": "供电审批结果.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}]
     )
     await page.get_by_role("button", name="上传审批结果").click()
     await page.get_by_text("供电审批结果.pdf").wait_for()
@@ -110,6 +112,5 @@ async def test_power_works_a_ticket_through_the_desk(signed_in_page, console_hub
         await download_button.click()
     download = await download_info.value
     assert download.suggested_filename.endswith(".docx")
-    with open(await download.path(), "rb") as docx:
-        assert docx.read(2) == b"PK"
+    assert (await asyncio.to_thread(Path(await download.path()).read_bytes))[:2] == b"PK"
     assert window_page.problems == []
