@@ -1,25 +1,15 @@
-// Downloads and uploads through the API's signed addresses: a download asks for an expiring
-// address (each one audited) and follows it; an upload announces the file's size and sha256,
+// A material's download (downloads.js: an expiring, audited address asked for on the click)
+// and the upload of a file through the API's signed address: an upload announces the file's size and sha256,
 // PUTs the bytes, then completes it.
 import { request } from "./api.js";
 import completeDocument from "./operations/CompleteMaterialUpload.graphql?raw";
 import downloadUrlDocument from "./operations/MaterialDownloadUrl.graphql?raw";
 import requestUploadDocument from "./operations/RequestMaterialUpload.graphql?raw";
+import { saveFile } from "./downloads.js";
 import { sha256Hex } from "./sha256.js";
 
-export function followDownload(url) {
-  const link = document.createElement("a");
-  link.href = url;
-  link.rel = "noopener";
-  link.download = "";
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-}
-
 export async function downloadMaterial(materialId) {
-  const data = await request(downloadUrlDocument, { materialId });
-  followDownload(data.materialDownloadUrl);
+  await saveFile(async () => (await request(downloadUrlDocument, { materialId })).materialDownloadUrl);
 }
 
 // input: {caseId, ticketId?, requirementCode?}; returns the completed material.

@@ -1,22 +1,16 @@
-// The API's enum values in the Chinese the staff read (part 2 pages: tickets, inquiries,
-// figures, admin).
-export const UTILITY = { WATER: "供水", POWER: "供电", GAS: "供气" };
-export const UNIT = { SERVICE_CENTRE: "政务服务中心", WATER: "供水企业", POWER: "供电企业", GAS: "燃气企业" };
-export const ROLE = { APPLICANT: "申请企业", WINDOW: "综合窗口", UTILITY: "公用企业", LIAISON: "联络员", ADMIN: "管理员" };
+// The enum values the part 2 pages show beyond labels.js's (units, inquiries, SLA clocks,
+// schedules, webhook deliveries), and the shared ones under the names these pages use.
+import { DECISIONS, localTime, OUTCOMES, TICKET_STATUS as TICKET_STATUS_TAGS, UTILITY_LABELS } from "./labels.js";
+import { ROLE_LABELS } from "./roles.js";
 
-export const TICKET_STATUS = {
-  PENDING_REVIEW: "待审核",
-  CORRECTION_REQUESTED: "待补正",
-  INELIGIBLE: "不符合条件",
-  SURVEY_PENDING: "待勘探",
-  SURVEYED: "已勘探，待反馈",
-  RESULT_SUBMITTED: "已反馈结果",
-  CANCELLED: "已取消",
-};
+export const UTILITY = UTILITY_LABELS;
+export const ROLE = ROLE_LABELS;
+export const DECISION = DECISIONS;
+export const OUTCOME = OUTCOMES;
+export const TICKET_STATUS = Object.fromEntries(Object.entries(TICKET_STATUS_TAGS).map(([key, [label]]) => [key, label]));
 export const OPEN_TICKET_STATUSES = ["PENDING_REVIEW", "CORRECTION_REQUESTED", "SURVEY_PENDING", "SURVEYED"];
 
-export const DECISION = { ELIGIBLE: "符合条件", INELIGIBLE: "不符合条件", NEEDS_CORRECTION: "需补正" };
-export const OUTCOME = { APPROVED: "同意", NOT_APPROVED: "不同意" };
+export const UNIT = { SERVICE_CENTRE: "政务服务中心", WATER: "供水企业", POWER: "供电企业", GAS: "燃气企业" };
 export const INQUIRY_STATUS = { OPEN: "待答复", PLANNED: "已计划", ANSWERED: "已答复" };
 
 export const SLA_CLOCK = {
@@ -32,7 +26,7 @@ export const DELIVERY_STATUS = { PENDING: "待发送", DELIVERED: "已送达", F
 
 // "2026-12-01T09:30:00+08:00" → "2026-12-01 09:30" (the API answers in +08:00 already).
 export function when(value) {
-  return value ? value.slice(0, 16).replace("T", " ") : "—";
+  return localTime(value) || "—";
 }
 
 export function percent(rate) {

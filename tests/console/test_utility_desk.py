@@ -57,14 +57,14 @@ async def test_power_works_a_ticket_through_the_desk(signed_in_page, console_hub
 
     await page.get_by_text("符合条件", exact=True).click()
     await page.get_by_role("button", name="提交审核").click()
-    await page.get_by_text("状态：待勘探").wait_for()
+    await page.get_by_text("状态：待勘察").wait_for()
 
     await page.get_by_role("button", name="登记勘探").click()
     dialog = page.get_by_role("dialog", name="登记勘探")
     await dialog.get_by_label("勘探说明").fill("现场已勘探，具备接入条件")
     await screenshot(page, "utility-survey-dialog")
     await dialog.get_by_role("button", name="确认登记").click()
-    await page.get_by_text("状态：已勘探，待反馈").wait_for()
+    await page.get_by_text("状态：已勘察").wait_for()
 
     await page.get_by_label("改造建议").fill("新建 10kV 专用变压器一台")
     await page.get_by_label("简易设计方案").fill("由附近 10kV 线路 T 接，电缆敷设约 200 米")
