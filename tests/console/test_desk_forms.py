@@ -18,15 +18,14 @@ async def choose(page, label: str, option: str) -> None:
 async def test_gas_records_the_green_channel_contact_and_asks_for_correction(signed_in_page):
     page = await signed_in_page("gas")
     await page.goto("/console/tickets")
-    await page.locator(".ticket-queue tbody tr").filter(has_text=KEY_PROJECT).get_by_role(
-        "link"
-    ).click()
+    row = page.locator(".ticket-queue tbody tr").filter(has_text=KEY_PROJECT)
+    await row.get_by_role("link").click()
     await page.get_by_role("heading", name="绿色通道").wait_for()
     await page.get_by_text("已超期").first.wait_for()
     await page.get_by_role("button", name="记录联系").click()
-    await page.get_by_label("联系情况").locator("..").locator("..").locator(
-        ".el-form-item__error"
-    ).wait_for()  # a blank note: the API's field error, under the field
+    # A blank note: the API's field error, under the field.
+    note_item = page.locator(".el-form-item").filter(has=page.get_by_label("联系情况"))
+    await note_item.locator(".el-form-item__error").wait_for()
     await page.get_by_label("联系情况").fill("已电话联系王五，约定明日上门")
     await page.get_by_role("button", name="记录联系").click()
     await page.get_by_text("联系时间：").wait_for()
