@@ -146,6 +146,15 @@ async def test_correction_resubmission_acceptance_and_receipt_notice(
     pdf_bytes = await save_download(window, pdf_button)
     assert pdf_bytes.startswith(b"%PDF")
     assert case_no in pdf_text(pdf_bytes).replace(" ", "")
+
+    # 登记纸质材料交接, now that the case is accepted.
+    await toolbar.get_by_role("button", name="登记纸质材料交接").click()
+    handover = window.get_by_role("dialog", name="登记纸质材料交接")
+    await handover.get_by_label("纸质材料").fill("用电设备清单原件\n授权委托书原件")
+    await handover.get_by_label("接收人").fill("供电-陈工")
+    await handover.get_by_role("button", name="登记交接").click()
+    timeline = window.get_by_role("region", name="办理时间线")
+    await timeline.get_by_text("用电设备清单原件、授权委托书原件，接收人 供电-陈工").wait_for()
     assert window.problems == []
 
 
@@ -200,6 +209,15 @@ async def test_filing_on_behalf_with_inline_errors_then_licences_and_submission(
     await dialog.get_by_role("button", name="关闭", exact=True).click()
     licence_row = page.get_by_role("row").filter(has_text="营业执照")
     await licence_row.get_by_text("电子证照：营业执照").wait_for()
+
+    # What could not be pulled is uploaded from the checklist (sha256 in the browser, PUT).
+    async with page.expect_file_chooser() as chooser:
+        await page.get_by_role("button", name="上传 经办人身份证").click()
+    scan = {"name": "王五身份证.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    await (await chooser.value).set_files(files=[scan])
+    id_row = page.get_by_role("row").filter(has_text="经办人身份证")
+    await id_row.get_by_text("上传：王五身份证.pdf").wait_for()
+    await id_row.get_by_text("已备齐").wait_for()
 
     await toolbar.get_by_role("button", name="提交申请").click()
     await confirm(page, "提交")
