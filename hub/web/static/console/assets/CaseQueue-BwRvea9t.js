@@ -1,0 +1,29 @@
+import{A as e,C as t,D as n,I as r,M as i,N as a,O as o,R as s,S as c,T as l,c as u,d,f,j as p,l as m,m as h,o as g,p as _,s as v,u as y,x as b}from"./element-plus-DhYUZmtO.js";import{a as x,o as S,r as C}from"./index-B3bD4xpc.js";var w={DRAFT:`草稿`,SUBMITTED:`待受理审查`,CORRECTION_REQUIRED:`待补正`,IN_PROGRESS:`办理中`,CONSOLIDATING:`汇总答复中`,REPLIED:`已答复`,WITHDRAWN:`已撤回`},T={WATER:`用水`,POWER:`用电`,GAS:`用气`};function E(e){return e?e.slice(0,16).replace(`T`,` `):``}var D=`query CaseQueue($filter: CaseFilter, $orderBy: CaseOrder, $first: Int, $after: String) {
+  cases(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        caseNo
+        status
+        utilities
+        isKeyProject
+        filedOnBehalf
+        submittedAt
+        reviewDueAt
+        replyDueAt
+        applicant {
+          name
+        }
+        project {
+          name
+        }
+      }
+    }
+  }
+}
+`,O={class:`queue-pager`,"aria-label":`翻页`},k=20,A=C({__name:`CaseQueue`,setup(C){let A=i({status:`SUBMITTED`,utility:``,keyProject:``,search:``}),j=a([]),M=a(0),N=a(!1),P=a([null]),F=a(!1),I=a(``),L=a(Date.now()),R=u(()=>P.value.length);function z(e){let t={};return A.status&&(t.status=[A.status]),A.utility&&(t.utility=A.utility),A.keyProject&&(t.keyProject=A.keyProject===`yes`),A.search.trim()&&(t.search=A.search.trim()),{filter:t,orderBy:{field:`CREATED_AT`,direction:`ASC`},first:k,after:e}}async function B(){F.value=!0,I.value=``;try{let e=P.value[P.value.length-1],{cases:t}=await S(D,z(e));j.value=t.edges.map(e=>e.node),M.value=t.totalCount,N.value=t.pageInfo.hasNextPage,V=t.pageInfo.endCursor,L.value=Date.now()}catch(e){I.value=e.message}finally{F.value=!1}}let V=null;function H(){P.value=[null],B()}function U(){Object.assign(A,{status:`SUBMITTED`,utility:``,keyProject:``,search:``}),H()}function W(){P.value=[...P.value,V],B()}function G(){P.value=P.value.slice(0,-1),B()}function K(e){return e.status===`SUBMITTED`?e.reviewDueAt:e.status===`CONSOLIDATING`?e.replyDueAt:null}function q(e){let t=K(e);return t!==null&&new Date(t).getTime()<L.value}let J=null,Y=null;function X(){clearTimeout(J),J=setTimeout(B,300)}return b(()=>{B(),Y=x({},X)}),c(()=>{clearTimeout(J),Y?.()}),(i,a)=>{let c=n(`el-option`),u=n(`el-select`),b=n(`el-form-item`),x=n(`el-input`),S=n(`el-button`),C=n(`el-form`),D=n(`el-alert`),k=n(`router-link`),P=n(`el-table-column`),L=n(`el-tag`),z=n(`el-table`),B=o(`loading`);return t(),f(`section`,null,[a[11]||=m(`h1`,{class:`page-title`},`受理队列`,-1),h(C,{inline:``,class:`queue-filters`,onSubmit:g(H,[`prevent`])},{default:e(()=>[h(b,{label:`案件状态`,for:`queue-status`},{default:e(()=>[h(u,{id:`queue-status`,modelValue:A.status,"onUpdate:modelValue":a[0]||=e=>A.status=e,placeholder:`全部状态`,clearable:``,style:{width:`150px`}},{default:e(()=>[(t(!0),f(v,null,l(r(w),(e,n)=>(t(),y(c,{key:n,label:e,value:n},null,8,[`label`,`value`]))),128))]),_:1},8,[`modelValue`])]),_:1}),h(b,{label:`报装业务`,for:`queue-utility`},{default:e(()=>[h(u,{id:`queue-utility`,modelValue:A.utility,"onUpdate:modelValue":a[1]||=e=>A.utility=e,placeholder:`全部业务`,clearable:``,style:{width:`120px`}},{default:e(()=>[(t(!0),f(v,null,l(r(T),(e,n)=>(t(),y(c,{key:n,label:e,value:n},null,8,[`label`,`value`]))),128))]),_:1},8,[`modelValue`])]),_:1}),h(b,{label:`重点项目`,for:`queue-key`},{default:e(()=>[h(u,{id:`queue-key`,modelValue:A.keyProject,"onUpdate:modelValue":a[2]||=e=>A.keyProject=e,placeholder:`全部项目`,clearable:``,style:{width:`130px`}},{default:e(()=>[h(c,{label:`仅重点项目`,value:`yes`}),h(c,{label:`非重点项目`,value:`no`})]),_:1},8,[`modelValue`])]),_:1}),h(b,{label:`查找`,for:`queue-search`},{default:e(()=>[h(x,{id:`queue-search`,modelValue:A.search,"onUpdate:modelValue":a[3]||=e=>A.search=e,placeholder:`案件编号、项目或企业`,clearable:``,style:{width:`200px`}},null,8,[`modelValue`])]),_:1}),h(b,null,{default:e(()=>[h(S,{type:`primary`,"native-type":`submit`},{default:e(()=>[...a[4]||=[_(`查询`,-1)]]),_:1}),h(S,{onClick:U},{default:e(()=>[...a[5]||=[_(`重置`,-1)]]),_:1})]),_:1})]),_:1}),I.value?(t(),y(D,{key:0,title:I.value,type:`error`,closable:!1,role:`alert`},null,8,[`title`])):d(``,!0),p((t(),y(z,{data:j.value,"row-key":`id`,"empty-text":`没有符合条件的案件`,"aria-label":`案件列表`},{default:e(()=>[h(P,{label:`案件编号`,width:`180`},{default:e(({row:t})=>[h(k,{to:`/cases/${t.id}`,class:`queue-case-link`},{default:e(()=>[_(s(t.caseNo),1)]),_:2},1032,[`to`])]),_:1}),h(P,{label:`项目名称`,"min-width":`200`},{default:e(({row:n})=>[_(s(n.project.name)+` `,1),n.isKeyProject?(t(),y(L,{key:0,type:`warning`,effect:`dark`,size:`small`,class:`queue-tag`},{default:e(()=>[...a[6]||=[_(`重点项目`,-1)]]),_:1})):d(``,!0)]),_:1}),h(P,{label:`申请企业`,"min-width":`180`},{default:e(({row:n})=>[_(s(n.applicant.name)+` `,1),n.filedOnBehalf?(t(),y(L,{key:0,size:`small`,class:`queue-tag`},{default:e(()=>[...a[7]||=[_(`帮办代办`,-1)]]),_:1})):d(``,!0)]),_:1}),h(P,{label:`报装业务`,width:`130`},{default:e(({row:e})=>[_(s(e.utilities.map(e=>r(T)[e]).join(`、`)),1)]),_:1}),h(P,{label:`状态`,width:`110`},{default:e(({row:e})=>[_(s(r(w)[e.status]),1)]),_:1}),h(P,{label:`提交时间`,width:`140`},{default:e(({row:e})=>[_(s(r(E)(e.submittedAt)),1)]),_:1}),h(P,{label:`截止时间`,width:`190`},{default:e(({row:n})=>[_(s(r(E)(K(n)))+` `,1),q(n)?(t(),y(L,{key:0,type:`danger`,effect:`dark`,size:`small`,class:`queue-tag`},{default:e(()=>[...a[8]||=[_(`已超时`,-1)]]),_:1})):d(``,!0)]),_:1})]),_:1},8,[`data`])),[[B,F.value]]),m(`nav`,O,[m(`span`,null,`第 `+s(R.value)+` 页，共 `+s(M.value)+` 件`,1),h(S,{disabled:R.value===1||F.value,onClick:G},{default:e(()=>[...a[9]||=[_(`上一页`,-1)]]),_:1},8,[`disabled`]),h(S,{disabled:!N.value||F.value,onClick:W},{default:e(()=>[...a[10]||=[_(`下一页`,-1)]]),_:1},8,[`disabled`])])])}}},[[`__scopeId`,`data-v-59e2df6a`]]);export{A as default};
