@@ -4,10 +4,11 @@
 import { fileURLToPath } from "node:url";
 import vue from "@vitejs/plugin-vue";
 import { defineConfig } from "vite";
+import { thirdPartyLicenses } from "./scripts/third-party-licenses.mjs";
 
 export default defineConfig({
   base: "/console/",
-  plugins: [vue()],
+  plugins: [vue(), thirdPartyLicenses()],
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL("../hub/web/static/console", import.meta.url)),

@@ -7,12 +7,13 @@ Referer header, and the page there moves it into its own storage.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from hub.accounts.console_cookie import COOKIE_NAME, cookie_attributes
 from hub.accounts.oidc import CALLBACK_PATH, start_sign_in
 from hub.accounts.oidc_flow import FLOW_TTL_SECONDS
 from hub.errors import HubError
@@ -22,6 +23,7 @@ from hub.signin.oidc import sign_in
 PREFIX = "/auth/oidc"
 FLOW_COOKIE = "hub_oidc_flow"
 SIGNED_IN_PATH = PREFIX + "/signed-in"
+CONSOLE_PATH = "/console/"
 NO_STORE = {"Cache-Control": "no-store"}
 
 _SIGNED_IN_PAGE = """<!doctype html>
@@ -63,19 +65,29 @@ async def oidc_login(_: Request) -> Response:
     return response
 
 
+def returns_to_console() -> bool:
+    """HUB_OIDC_RETURN_URL is the staff console's (under /console/): the session then goes
+    into the console's HttpOnly cookie, never into the address."""
+    return urlsplit(return_url()).path.startswith(CONSOLE_PATH)
+
+
 async def oidc_callback(request: Request) -> Response:
     address = request.client.host if request.client else None
+    secret = None
     try:
         secret = await sign_in(
             request.query_params, request.cookies.get(FLOW_COOKIE), address=address
         )
-        fragment = {"session": secret}
+        fragment = {"signedIn": "1"} if returns_to_console() else {"session": secret}
     except HubError as error:
         fragment = _error(error)
     response = RedirectResponse(
         f"{return_url()}#{urlencode(fragment)}", status_code=303, headers=NO_STORE
     )
     response.delete_cookie(FLOW_COOKIE, path=PREFIX)
+    if secret is not None and returns_to_console():
+        ttl = get_settings().session_ttl_seconds
+        response.set_cookie(COOKIE_NAME, secret, max_age=ttl, **cookie_attributes())
     return response
 
 

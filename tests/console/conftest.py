@@ -90,14 +90,16 @@ def _environment(database_url: str, public_url: str) -> dict[str, str]:
 
 @asynccontextmanager
 async def running_console_hub(
-    prepare: Callable[[str], Awaitable[None]] | None = None,
+    prepare: Callable[[str], Awaitable[None]] | None = None, **settings: str
 ) -> AsyncIterator[ServedHub]:
     """The test database emptied, `hub seed-demo`, `prepare(database_url)`, then `hub serve`
-    (in its own process) until the block ends."""
+    (in its own process) until the block ends; `settings` are more HUB_* variables
+    (`oidc_issuer="..."`)."""
     database_url = await empty_postgres()  # skips without PostgreSQL
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = _environment(database_url, base_url)
+    env.update({f"HUB_{name.upper()}": value for name, value in settings.items()})
     seeded = await asyncio.to_thread(
         subprocess.run,
         [str(HUB), "seed-demo"],

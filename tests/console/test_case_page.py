@@ -61,7 +61,8 @@ def docx_text(content: bytes) -> str:
 
 
 def pdf_text(content: bytes) -> str:
-    return "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(content)).pages)
+    pages = pypdf.PdfReader(io.BytesIO(content)).pages
+    return "\n".join(page.extract_text() or "" for page in pages)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="no LibreOffice (soffice) for PDFs")
@@ -96,7 +97,8 @@ async def test_correction_resubmission_acceptance_and_receipt_notice(
         "请提交项目用地的不动产权证书扫描件"
     )
     await composer.get_by_role("button", name="添加其他事项").click()
-    await composer.get_by_role("textbox", name="事项 1").fill("申请表上的经办人电话请与营业执照核对")
+    free_note = composer.get_by_role("textbox", name="事项 1")
+    await free_note.fill("申请表上的经办人电话请与营业执照核对")
     await composer.get_by_text("共 2 项").wait_for()
     await screenshot(window, "case-correction-composer")
     assert await axe_violations(window) == []
@@ -144,4 +146,83 @@ async def test_correction_resubmission_acceptance_and_receipt_notice(
     pdf_bytes = await save_download(window, pdf_button)
     assert pdf_bytes.startswith(b"%PDF")
     assert case_no in pdf_text(pdf_bytes).replace(" ", "")
+
+    # 登记纸质材料交接, now that the case is accepted.
+    await toolbar.get_by_role("button", name="登记纸质材料交接").click()
+    handover = window.get_by_role("dialog", name="登记纸质材料交接")
+    await handover.get_by_label("纸质材料").fill("用电设备清单原件\n授权委托书原件")
+    await handover.get_by_label("接收人").fill("供电-陈工")
+    await handover.get_by_role("button", name="登记交接").click()
+    timeline = window.get_by_role("region", name="办理时间线")
+    await timeline.get_by_text("用电设备清单原件、授权委托书原件，接收人 供电-陈工").wait_for()
     assert window.problems == []
+
+
+async def field_error(page, label: str) -> str:
+    """The message shown under the form item labelled `label`."""
+    item = page.locator(".el-form-item").filter(has=page.get_by_text(label, exact=True))
+    return (await item.locator(".el-form-item__error").inner_text()).strip()
+
+
+async def test_filing_on_behalf_with_inline_errors_then_licences_and_submission(signed_in_page):
+    page = await signed_in_page("window")
+    await page.wait_for_url("**/console/queue")
+    await page.get_by_role("menuitem", name="帮办代办").click()
+    await page.wait_for_url("**/console/filing")
+    await page.locator("label.el-checkbox").filter(has_text="供电（韶关市供电局）").click()
+    await page.get_by_label("统一社会信用代码").fill("91440200MA5120001X")  # bad check digit
+    await page.get_by_label("企业名称").fill("韶关市丹霞新材料科技有限公司")
+    await page.get_by_label("经办人姓名").fill("王五")
+    await page.get_by_label("经办人电话").fill("12345")
+    await page.get_by_label("项目名称").fill("丹霞新材料三期配电")
+    await page.get_by_label("项目地址").fill("韶关市武江区新材料产业园三期地块")
+    await page.get_by_label("不动产权证号").fill("粤(2024)韶关市不动产权第0020001号")
+    survey = page.get_by_label("预约勘察时间")
+    await survey.fill("2027-03-02 09:30")
+    await survey.press("Enter")
+    await page.get_by_label("报装容量（千瓦）").fill("400")
+    await page.get_by_role("button", name="保存申请").click()
+
+    # The API's BAD_USER_INPUT paths land beside their fields, every problem at once.
+    await page.get_by_role("alert").filter(has_text="申请表有误").wait_for()
+    assert await field_error(page, "统一社会信用代码")
+    assert await field_error(page, "经办人电话")
+    await screenshot(page, "filing-errors")
+    assert await axe_violations(page) == []
+    assert "/console/filing" in page.url  # nothing was filed
+
+    await page.get_by_label("统一社会信用代码").fill("91440200MA5120001G")
+    await page.get_by_label("经办人电话").fill("0751-8877001")
+    await page.locator("label.el-checkbox").filter(has_text="申请人同意授权调取").click()
+    await page.get_by_role("button", name="保存申请").click()
+    await page.wait_for_url("**/console/cases/**")
+    await page.get_by_text("草稿", exact=True).first.wait_for()
+    toolbar = page.get_by_role("toolbar", name="案件操作")
+
+    # E-licences with the consent the form recorded: the dialog says what it pulls.
+    await toolbar.get_by_role("button", name="调取电子证照").click()
+    dialog = page.get_by_role("dialog", name="调取电子证照")
+    await dialog.get_by_text("从电子证照库按号码调取").wait_for()
+    await dialog.get_by_role("button", name="授权并调取").click()
+    await dialog.get_by_text("已调取").wait_for()
+    await screenshot(page, "filing-licences-pulled")
+    await dialog.get_by_role("button", name="关闭", exact=True).click()
+    licence_row = page.get_by_role("row").filter(has_text="营业执照")
+    await licence_row.get_by_text("电子证照：营业执照").wait_for()
+
+    # What could not be pulled is uploaded from the checklist (sha256 in the browser, PUT).
+    async with page.expect_file_chooser() as chooser:
+        await page.get_by_role("button", name="上传 经办人身份证").click()
+    scan = {"name": "王五身份证.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    await (await chooser.value).set_files(files=[scan])
+    id_row = page.get_by_role("row").filter(has_text="经办人身份证")
+    await id_row.get_by_text("上传：王五身份证.pdf").wait_for()
+    await id_row.get_by_text("已备齐").wait_for()
+
+    await toolbar.get_by_role("button", name="提交申请").click()
+    await confirm(page, "提交")
+    await page.get_by_text("待受理审查", exact=True).first.wait_for()
+    await page.get_by_text("帮办代办", exact=True).first.wait_for()
+    await screenshot(page, "filing-submitted")
+    assert await axe_violations(page) == []
+    assert page.problems == []

@@ -64,6 +64,7 @@ async def test_the_queue_shows_submitted_cases_and_a_new_one_live(
     await page.locator(".el-loading-mask").wait_for(state="detached")
     assert "重点项目" in await row.inner_text()
     await screenshot(page, "queue-live")
+    assert await axe_violations(page) == []  # the 重点项目 tag too
 
     link = row.get_by_role("link", name=created["caseNo"])
     await link.focus()

@@ -1,4 +1,4 @@
-import{n as e,o as t}from"./index-TmSSE1SK.js";import{A as n,C as r,D as i,I as a,M as o,N as s,R as c,T as l,d as u,f as d,m as f,o as p,p as m,s as h,u as g}from"./element-plus-CnnpmuMS.js";import{d as _,g as v,h as y,m as b}from"./vocabulary-BmBChVxT.js";var x=`query MaterialDownloadUrl($materialId: ID!) {
+import{r as e,s as t}from"./index-KbhLA3OG.js";import{A as n,C as r,D as i,I as a,M as o,N as s,R as c,T as l,d as u,f as d,m as f,o as p,p as m,s as h,u as g}from"./element-plus-CnnpmuMS.js";import{d as _,g as v,h as y,m as b}from"./vocabulary-B_CMWOkk.js";var x=`query MaterialDownloadUrl($materialId: ID!) {
   materialDownloadUrl(materialId: $materialId)
 }
 `,S=`mutation CompleteMaterialUpload($uploadId: ID!) {
