@@ -1,13 +1,18 @@
 """The part 2 forms not on the main path, in Chromium: the green-channel contact and a review
 asking for correction with items (gas, on the demo's key project), and the admin's user and
 holiday forms: the API's field errors shown under the fields, a reset password that works, an
-entered year shown as the admin's."""
+entered year shown as the admin's; the window's joint survey of three tickets on the case
+page."""
 
 from __future__ import annotations
 
 from tests.console.conftest import axe_violations, screenshot, sign_in_on
 
 KEY_PROJECT = "丹霞新材料重点招商项目"  # accepted with power and gas; gas's contact overdue
+JOINT_PROJECT = "武江区厂房新建工程"  # accepted with all three utilities
+CASES = """query($search: String) { cases(filter: {search: $search}, first: 5) {
+  edges { node { id tickets { id utility status } } } } }"""
+REVIEW = "mutation($id: ID!) { reviewTicket(ticketId: $id, decision: ELIGIBLE) { status } }"
 
 
 async def choose(page, label: str, option: str) -> None:
@@ -79,3 +84,32 @@ async def test_admin_user_and_holiday_forms(signed_in_page, new_page):
     await page.get_by_text(f"当前日历采用的 {year} 年安排：管理员录入").wait_for()
     await screenshot(page, "admin-holidays-entered")
     assert page.problems == [] and other.problems == []
+
+
+async def test_the_window_records_one_survey_for_several_tickets(
+    signed_in_page, console_hub, token_of
+):
+    window = await token_of("window")
+    data = await console_hub.ok(CASES, {"search": JOINT_PROJECT}, window)
+    [case] = [edge["node"] for edge in data["cases"]["edges"]]
+    for ticket in case["tickets"]:
+        staff = await token_of(ticket["utility"].lower())
+        await console_hub.ok(REVIEW, {"id": ticket["id"]}, staff)
+
+    page = await signed_in_page("window")
+    await page.goto(f"/console/cases/{case['id']}")
+    await page.get_by_role("button", name="登记勘探").click()
+    dialog = page.get_by_role("dialog", name="登记勘探")
+    boxes = dialog.get_by_role("checkbox")
+    assert await boxes.count() == 3
+    assert all([await boxes.nth(i).is_checked() for i in range(3)])
+    await dialog.get_by_label("勘探说明").fill("供水、供电、供气联合勘探")
+    await screenshot(page, "window-joint-survey")
+    assert await axe_violations(page) == []
+    await dialog.get_by_role("button", name="确认登记").click()
+    await page.get_by_role("button", name="登记勘探").wait_for(state="detached")
+
+    data = await console_hub.ok(CASES, {"search": JOINT_PROJECT}, window)
+    statuses = {t["status"] for t in data["cases"]["edges"][0]["node"]["tickets"]}
+    assert statuses == {"SURVEYED"}
+    assert page.problems == []

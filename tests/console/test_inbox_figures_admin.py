@@ -31,7 +31,7 @@ async def test_an_inquiry_raised_on_the_case_page_is_answered_by_the_liaison(
     await window_page.get_by_role("button", name="发起协调").click()
     dialog = window_page.get_by_role("dialog", name="发起协调")
     await dialog.get_by_role("button", name="提交").click()
-    await dialog.get_by_text("请选择协调单位").wait_for()  # said by the field, nothing sent
+    await dialog.locator(".el-form-item__error").filter(has_text="请选择协调单位").wait_for()
     await choose(window_page, "协调单位", "供电企业")
     await dialog.get_by_label("问题描述").fill(QUESTION)
     await screenshot(window_page, "raise-inquiry-dialog")
