@@ -5,5 +5,6 @@ import { createApp } from "vue";
 import App from "./App.vue";
 import { router } from "./router.js";
 import "./styles.css";
+import "./theme.css";
 
 createApp(App).use(ElementPlus, { locale: zhCn }).use(router).mount("#app");

@@ -14,7 +14,11 @@ export const MENU = [
   { path: "/tickets", label: "工单队列", roles: ["UTILITY"] },
   { path: "/inquiries", label: "协调事项", roles: ["LIAISON", "WINDOW", "UTILITY"] },
   { path: "/figures", label: "统计分析", roles: ["WINDOW", "ADMIN"] },
-  { path: "/admin", label: "系统管理", roles: ["ADMIN"] },
+  { path: "/admin/users", label: "用户管理", roles: ["ADMIN"] },
+  { path: "/admin/keys", label: "API 密钥", roles: ["ADMIN"] },
+  { path: "/admin/liaisons", label: "联络员", roles: ["ADMIN"] },
+  { path: "/admin/holidays", label: "节假日安排", roles: ["ADMIN"] },
+  { path: "/admin/webhooks", label: "Webhook 推送", roles: ["ADMIN"] },
 ];
 
 export function homeOf(user) {

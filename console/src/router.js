@@ -11,6 +11,22 @@ const routes = [
   { path: "/", component: () => import("./pages/Home.vue"), meta: { title: "工作台" } },
   { path: "/queue", component: () => import("./pages/CaseQueue.vue"), meta: { title: "受理队列", roles: ["WINDOW"] } },
   // Pages register here, each with the roles that may open it (see roles.js for the menu).
+  {
+    path: "/cases/:id",
+    component: () => import("./pages/CasePage.vue"),
+    meta: { title: "案件", roles: ["WINDOW", "UTILITY", "ADMIN"] },
+  },
+  { path: "/filing", component: () => import("./pages/Filing.vue"), meta: { title: "帮办代办", roles: ["WINDOW"] } },
+  // Part 2: the utility desk, the liaison inbox, the supervisor, the admin.
+  { path: "/tickets", component: () => import("./pages/TicketQueue.vue"), meta: { title: "工单队列", roles: ["UTILITY"] } },
+  { path: "/tickets/:id", component: () => import("./pages/TicketPage.vue"), meta: { title: "工单", roles: ["UTILITY", "ADMIN"] } },
+  { path: "/inquiries", component: () => import("./pages/Inquiries.vue"), meta: { title: "协调事项", roles: ["LIAISON", "WINDOW", "UTILITY", "ADMIN"] } },
+  { path: "/figures", component: () => import("./pages/Figures.vue"), meta: { title: "统计分析", roles: ["WINDOW", "ADMIN"] } },
+  { path: "/admin/users", component: () => import("./pages/AdminUsers.vue"), meta: { title: "用户管理", roles: ["ADMIN"] } },
+  { path: "/admin/keys", component: () => import("./pages/AdminKeys.vue"), meta: { title: "API 密钥", roles: ["ADMIN"] } },
+  { path: "/admin/liaisons", component: () => import("./pages/AdminLiaisons.vue"), meta: { title: "联络员", roles: ["ADMIN"] } },
+  { path: "/admin/holidays", component: () => import("./pages/AdminHolidays.vue"), meta: { title: "节假日安排", roles: ["ADMIN"] } },
+  { path: "/admin/webhooks", component: () => import("./pages/AdminWebhooks.vue"), meta: { title: "Webhook 推送", roles: ["ADMIN"] } },
 ];
 
 export const router = createRouter({ history: createWebHistory("/console/"), routes });

@@ -219,6 +219,11 @@ class S3ObjectStore(ObjectStore):
             public_endpoint=text("s3_public_endpoint"),
         )
 
+    @property
+    def public_origin(self) -> str:
+        """Where browsers send their presigned PUTs and GETs (the console's CSP allows it)."""
+        return f"{'https' if self.public_secure else 'http'}://{self.public_endpoint}"
+
     def __repr__(self) -> str:
         scheme = "https" if self.secure else "http"
         return f"S3ObjectStore({scheme}://{self.endpoint}/{self.bucket})"

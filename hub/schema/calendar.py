@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from hub.schema.enums import ScheduleSource, SlaClockKind, SlaClockOwner, Utility
-from hub.schema.scalars import Decimal
+from hub.schema.scalars import Date, Decimal
 
 
 @strawberry.type(description="某年工作日安排的来源。Where a year's working days come from.")
@@ -18,6 +18,29 @@ class CalendarYear:
     provisional: bool = strawberry.field(
         description="是否暂定（source 为 PROVISIONAL）：该年时限可能在公布后变化。True when "
         "source is PROVISIONAL: deadlines in that year may move once it is published."
+    )
+
+
+@strawberry.type(
+    description="某年日历当前采用的安排：来源，以及与普通周一至周五不同的日子。The schedule the "
+    "calendar uses for a year now: its source and the days that differ from plain Monday to "
+    "Friday."
+)
+class HolidaySchedule:
+    year: int = strawberry.field(description="公历年份。The calendar year.")
+    source: ScheduleSource = strawberry.field(
+        description="安排来源：管理员录入优先，其次官方数据，否则暂定。Where the schedule comes "
+        "from: an admin's entry first, then the official data, else provisional."
+    )
+    provisional: bool = strawberry.field(
+        description="是否暂定（source 为 PROVISIONAL）。True when source is PROVISIONAL."
+    )
+    holidays: list[Date] = strawberry.field(
+        description="周一至周五中放假的日子，按日期排序。The weekdays off, in date order."
+    )
+    working_days: list[Date] = strawberry.field(
+        description="周末中上班的日子（调休），按日期排序。The weekend days worked (调休), in date "
+        "order."
     )
 
 

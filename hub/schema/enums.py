@@ -10,6 +10,7 @@ from hub import enums
 from hub.calendar import ScheduleSource as ScheduleSourceValue
 from hub.sla.kinds import ClockKind, ClockOwner
 from hub.workflow.case_flow import CaseAction as CaseActionValue
+from hub.workflow.ticket_flow import TicketAction as TicketActionValue
 
 E = TypeVar("E", bound=type[Enum])
 
@@ -483,5 +484,40 @@ CaseAction = described_enum(
         A.ISSUE_REPLY: (
             "出具统一答复（issueConsolidatedReply，窗口）。Issue the consolidated reply (window)."
         ),
+    },
+)
+
+TA = TicketActionValue
+TicketAction = described_enum(
+    TA,
+    name="TicketAction",
+    description=(
+        "工单上的动作；Ticket.allowedActions 列出调用者此刻可执行的动作。An action on a ticket; "
+        "`Ticket.allowedActions` lists those the caller may take now."
+    ),
+    values={
+        TA.REVIEW_ELIGIBLE: "审查为符合条件（reviewTicket ELIGIBLE）。Review as eligible.",
+        TA.REVIEW_INELIGIBLE: (
+            "审查为不符合条件，须说明理由（reviewTicket INELIGIBLE）。Review as ineligible, with "
+            "reasons."
+        ),
+        TA.REVIEW_NEEDS_CORRECTION: (
+            "审查为需补正，列出补正项（reviewTicket NEEDS_CORRECTION）。Review as needing "
+            "correction, with the items."
+        ),
+        TA.RETURN_FOR_REVIEW: (
+            "补正重新提交后回到审查（系统动作）。Back to review after a resubmission (the "
+            "system's)."
+        ),
+        TA.RECORD_SURVEY: "登记勘察（recordSurvey）。Record the site survey (recordSurvey).",
+        TA.SUBMIT_RESULT: (
+            "提交办理结果反馈表（submitResultFeedback）。Submit the result feedback form "
+            "(submitResultFeedback)."
+        ),
+        TA.UPLOAD_APPROVAL_RESULT: (
+            "上传审批结果（requestMaterialUpload 带 ticketId）。Upload the approval result "
+            "(requestMaterialUpload with ticketId)."
+        ),
+        TA.CANCEL: "撤回申请时取消（系统动作）。Cancelled by a withdrawal (the system's).",
     },
 )

@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from hub import clock
+from hub.enums import Role
 from hub.enums import TicketStatus as TicketStatusValue
 from hub.models import ResultFeedback as ResultRow
 from hub.models import Ticket as TicketRow
@@ -17,6 +18,7 @@ from hub.schema.enums import (
     OrderDirection,
     ResultOutcome,
     ReviewDecision,
+    TicketAction,
     TicketOrderField,
     TicketStatus,
     Utility,
@@ -24,7 +26,7 @@ from hub.schema.enums import (
 from hub.schema.result_form import RESULT_FORM_FIELDS
 from hub.schema.rows import from_row
 from hub.schema.scalars import JSON, DateTime, Decimal, money
-from hub.workflow.ticket_flow import OPEN_STATES
+from hub.workflow.ticket_flow import OPEN_STATES, allowed_ticket_actions
 
 if TYPE_CHECKING:
     from hub.schema.cases import Case
@@ -157,6 +159,18 @@ class Ticket:
             for d in rows
             if d.ticket_id == self.row.id and (include_superseded or d.superseded_at is None)
         ]
+
+    @strawberry.field(
+        description="调用者此刻可对工单执行的动作（按状态、角色和单位：供能企业只办本单位的工单），"
+        "其他动作会得到 INVALID_STATE 或 FORBIDDEN。The actions the caller may take on the ticket "
+        "now, by state, role and utility (a utility acts on its own tickets only); any other "
+        "answers INVALID_STATE or FORBIDDEN."
+    )
+    def allowed_actions(self, info: Info) -> list[TicketAction]:
+        principal = info.context.principal
+        if principal.role == Role.UTILITY and principal.utility != self.row.utility:
+            return []
+        return allowed_ticket_actions(self.row.status, principal.role)
 
 
 TicketConnection = Connection[Ticket]

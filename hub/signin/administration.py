@@ -115,6 +115,20 @@ async def disable_user(principal: Principal, user_id: str) -> User:
     return await disable(user)
 
 
+async def reset_password(principal: Principal, user_id: str, new_password: str) -> User:
+    """An admin sets a new password for someone who lost theirs; every session of theirs ends,
+    as with a password change."""
+    require_admin(principal)
+    passwords.check_policy(new_password, path="newPassword")
+    uid = parse_id(user_id)
+    user = await User.filter(id=uid).first() if uid else None
+    if user is None:
+        raise NotFound(f"用户不存在 (user {user_id} not found)")
+    await User.filter(id=user.id).update(password_hash=passwords.hash_password(new_password))
+    await sessions.revoke_sessions(user.id, reason="password reset by an admin")
+    return user
+
+
 async def user_page(principal: Principal, *, first: int | None, after: str | None) -> Page[User]:
     require_admin(principal)
     window = page_window(USER_ORDER, first=first, after=after)

@@ -13,6 +13,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from hub.objectstore import get_object_store
 from hub.web.page_policy import page_policy
 
 PREFIX = "/console"
@@ -25,14 +26,15 @@ class ConsoleNotBuilt(RuntimeError):
     """hub/web/static/console/index.html is missing: run `npm run build` in console/."""
 
 
-def console_policy(html: str) -> str:
+def console_policy(html: str, *, store_origin: str | None = None) -> str:
     """Its scripts and stylesheets from the hub ('self'); Element Plus sets styles at run time;
-    it calls the API over fetch and WebSocket on the same origin."""
+    it calls the API over fetch and WebSocket on the same origin, and PUTs uploads to their
+    presigned address: the hub itself, or the S3 store's public origin (`store_origin`)."""
     return page_policy(
         html,
         styles_added_by_scripts=True,
         extra={
-            "connect-src": "'self'",
+            "connect-src": " ".join(filter(None, ["'self'", store_origin])),
             "img-src": "'self' data: blob:",
             "font-src": "'self' data:",
         },
@@ -51,7 +53,7 @@ def console_routes() -> list[Route | Mount]:
     if not index.is_file():
         raise ConsoleNotBuilt(f"{index} is missing: run `npm run build` in console/")
     html = index.read_text(encoding="utf-8")
-    policy = console_policy(html)
+    policy = console_policy(html, store_origin=getattr(get_object_store(), "public_origin", None))
 
     async def application_page(_request: Request) -> Response:
         # Never cached: it names the current build's files.

@@ -140,6 +140,33 @@ class AccountMutations:
         return User.from_model(await administration.disable_user(principal_of(info), user_id))
 
     @strawberry.mutation(
+        description="管理员为用户重设密码（用户忘记密码时）：新密码须符合密码规则，该用户的全部会话"
+        "立即结束。An admin sets a user's password (one forgotten): the new one must meet the "
+        "policy, and every session of the user ends at once. Errors: FORBIDDEN, NOT_FOUND, "
+        "BAD_USER_INPUT (newPassword too weak)."
+    )
+    async def reset_user_password(
+        self,
+        info: Info,
+        user_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="用户 ID；不存在为 NOT_FOUND。The user's id; NOT_FOUND "
+                "when there is none."
+            ),
+        ],
+        new_password: Annotated[
+            str,
+            strawberry.argument(
+                description="新密码：10 到 128 个字符，至少三类字符。The new password: 10 to 128 "
+                "characters of at least three classes."
+            ),
+        ],
+    ) -> User:
+        user = await administration.reset_password(principal_of(info), user_id, new_password)
+        return User.from_model(user)
+
+    @strawberry.mutation(
         description="为供能企业平台新建 API 密钥（仅管理员）；"
         "密文只在返回中显示这一次。Create an API"
         " key for a utility's portal (admins only); the secret is in this answer only. Errors: "

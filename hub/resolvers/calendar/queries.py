@@ -7,9 +7,10 @@ from strawberry.types import Info
 
 from hub import clock
 from hub.calendar import CalendarError
+from hub.calendar.year_view import MAX_YEAR, MIN_YEAR, year_view
 from hub.errors import BadUserInput, ProblemCollector
 from hub.resolvers.context import principal_of
-from hub.schema.calendar import CalendarYear, SlaReportRow
+from hub.schema.calendar import CalendarYear, HolidaySchedule, SlaReportRow
 from hub.schema.scalars import Date, DateTime
 from hub.schema.scalars import Decimal as DecimalScalar
 from hub.sla.calendar_source import get_calendar
@@ -99,6 +100,31 @@ class CalendarQueries:
             CalendarYear(year=c.year, source=str(c.source), provisional=c.source == "PROVISIONAL")
             for c in (await get_calendar()).coverage(range(first, last + 1))
         ]
+
+    @strawberry.field(
+        description="某年日历当前采用的放假日和调休上班日及其来源（无需令牌），供管理员核对和录入。"
+        "The days off and adjusted working days the calendar uses for a year now, with their "
+        "source (no token needed), for an admin to check and enter. Errors: BAD_USER_INPUT."
+    )
+    async def holiday_schedule(
+        self,
+        year: Annotated[
+            int,
+            strawberry.argument(
+                description=f"年份，{MIN_YEAR} 到 {MAX_YEAR}。The year, {MIN_YEAR} to {MAX_YEAR}."
+            ),
+        ],
+    ) -> HolidaySchedule:
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise BadUserInput.one("year", f"年份须在 {MIN_YEAR} 到 {MAX_YEAR} 之间")
+        view = year_view((await get_calendar()).schedule, year)
+        return HolidaySchedule(
+            year=year,
+            source=str(view.source),
+            provisional=view.source == "PROVISIONAL",
+            holidays=list(view.holidays),
+            working_days=list(view.working_days),
+        )
 
     @strawberry.field(
         description="在 [from, to) 内起算的时限统计（窗口人员和管理员看全部，供水/电/气单位看本单位"

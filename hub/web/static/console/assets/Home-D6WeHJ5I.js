@@ -1,0 +1,1 @@
+import{C as e,I as t,R as n,d as r,f as i,l as a}from"./element-plus-CnnpmuMS.js";import{t as o}from"./session-9zhZ8T0u.js";var s={key:0},c={__name:`Home`,setup(c){return(c,l)=>(e(),i(`section`,null,[l[0]||=a(`h1`,{class:`page-title`},`工作台`,-1),t(o).user?(e(),i(`p`,s,n(t(o).user.displayName)+`，您好。请从左侧菜单选择工作。`,1)):r(``,!0)]))}};export{c as default};

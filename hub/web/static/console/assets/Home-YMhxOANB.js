@@ -1,1 +1,0 @@
-import{N as e,P as t,b as n,l as r,s as i,u as a}from"./element-plus-Dyc7ISAW.js";import{t as o}from"./session-CC4FytBY.js";var s={key:0},c={__name:`Home`,setup(c){return(c,l)=>(n(),a(`section`,null,[l[0]||=i(`h1`,{class:`page-title`},`工作台`,-1),e(o).user?(n(),a(`p`,s,t(e(o).user.displayName)+`，您好。请从左侧菜单选择工作。`,1)):r(``,!0)]))}};export{c as default};

@@ -1,0 +1,1 @@
+async function e(e){let t=window.open(``,`_blank`);try{let n=await e();t?(t.opener=null,t.location.href=n):window.location.assign(n)}catch(e){throw t?.close(),e}}async function t(e,t){let n=await e(),r=document.createElement(`a`);r.href=n,r.download=t||``,r.rel=`noopener`,document.body.append(r),r.click(),r.remove()}export{t as n,e as t};

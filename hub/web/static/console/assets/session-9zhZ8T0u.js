@@ -1,0 +1,1 @@
+import{M as e}from"./element-plus-CnnpmuMS.js";var t=e({user:null,checked:!1,expired:!1}),n=[];function r(){return t.expired=!0,new Promise(e=>n.push(e))}function i(e){t.user=e,t.expired=!1;let r=n;n=[];for(let e of r)e()}export{r as n,i as r,t};

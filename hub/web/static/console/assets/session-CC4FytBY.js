@@ -1,1 +1,0 @@
-import{k as e}from"./element-plus-Dyc7ISAW.js";var t=e({user:null,checked:!1,expired:!1}),n=[];function r(){return t.expired=!0,new Promise(e=>n.push(e))}function i(e){t.user=e,t.expired=!1;let r=n;n=[];for(let e of r)e()}export{r as n,i as r,t};
