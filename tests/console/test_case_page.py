@@ -274,3 +274,40 @@ async def test_filing_on_behalf_with_inline_errors_then_licences_and_submission(
     await screenshot(page, "filing-submitted")
     assert await axe_violations(page) == []
     assert page.problems == []
+
+
+CREATE = """mutation ($input: ApplicationInput!) { createApplication(input: $input) { id } }"""
+UPDATE = """mutation ($caseId: ID!, $input: ApplicationInput!) {
+  updateApplication(caseId: $caseId, input: $input) { id } }"""
+CONSENT = """mutation ($caseId: ID!) { grantLicenceConsent(caseId: $caseId) { id } }"""
+FORM = {
+    "utilities": ["GAS"],
+    "surveyAppointment": "2027-03-02T14:30:00+08:00",
+    "applicant": {
+        "uscc": DANXIA_USCC,
+        "name": "韶关市丹霞新材料科技有限公司",
+        "contactName": "王五",
+        "contactPhone": "0751-8877001",
+    },
+    "project": {"name": "食堂燃气灶具增容", "address": "韶关市武江区新材料产业园食堂"},
+    "gas": {"hourlyVolumeM3": "12"},
+}
+
+
+async def test_a_busy_cases_newest_events_are_on_its_timeline(
+    signed_in_page, token_of, console_hub
+):
+    window_token = await token_of("window")
+    created = await console_hub.ok(CREATE, {"input": FORM}, window_token)
+    case_id = created["createApplication"]["id"]
+    for volume in range(13, 13 + 120):  # more events than one page of the timeline (100)
+        form = {**FORM, "gas": {"hourlyVolumeM3": str(volume)}}
+        await console_hub.ok(UPDATE, {"caseId": case_id, "input": form}, window_token)
+    await console_hub.ok(CONSENT, {"caseId": case_id}, window_token)
+
+    page = await signed_in_page("window")
+    await page.goto(f"/console/cases/{case_id}")
+    timeline = page.get_by_role("region", name="办理时间线")
+    newest = timeline.locator(".el-timeline-item").first
+    await newest.get_by_text("授权调取电子证照").wait_for()
+    assert await timeline.locator(".el-timeline-item").count() == 1 + 120 + 1
