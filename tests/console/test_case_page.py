@@ -188,6 +188,7 @@ async def test_correction_resubmission_acceptance_and_receipt_notice(
     handover = window.get_by_role("dialog", name="登记纸质材料交接")
     await handover.get_by_label("纸质材料").fill("用电设备清单原件\n授权委托书原件")
     await handover.get_by_label("接收人").fill("供电-陈工")
+    assert await axe_violations(window) == []
     await handover.get_by_role("button", name="登记交接").click()
     timeline = window.get_by_role("region", name="办理时间线")
     await timeline.get_by_text("用电设备清单原件、授权委托书原件，接收人 供电-陈工").wait_for()
@@ -254,6 +255,7 @@ async def test_filing_on_behalf_with_inline_errors_then_licences_and_submission(
     await dialog.get_by_role("button", name="授权并调取").click()
     await dialog.get_by_text("已调取").wait_for()
     await screenshot(page, "filing-licences-pulled")
+    assert await axe_violations(page) == []
     await dialog.get_by_role("button", name="关闭", exact=True).click()
     licence_row = page.get_by_role("row").filter(has_text="营业执照")
     await licence_row.get_by_text("电子证照：营业执照").wait_for()
@@ -273,6 +275,22 @@ async def test_filing_on_behalf_with_inline_errors_then_licences_and_submission(
     await page.get_by_text("帮办代办", exact=True).first.wait_for()
     await screenshot(page, "filing-submitted")
     assert await axe_violations(page) == []
+
+    # A correction the enterprise brings to the window: uploaded and resubmitted on its behalf.
+    await toolbar.get_by_role("button", name="一次性告知补正").click()
+    composer = page.get_by_role("dialog", name="一次性告知补正")
+    await composer.locator("label").filter(has_text="授权委托书（缺少）").click()
+    await composer.get_by_role("button", name="发出补正告知").click()
+    await confirm(page, "发出告知")
+    await page.get_by_text("待补正", exact=True).first.wait_for()
+    async with page.expect_file_chooser() as chooser:
+        await page.get_by_role("button", name="上传 授权委托书").click()
+    letter = {"name": "授权委托书.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    await (await chooser.value).set_files(files=[letter])
+    await page.get_by_role("row").filter(has_text="授权委托书").get_by_text("已备齐").wait_for()
+    await toolbar.get_by_role("button", name="补正后重新提交").click()
+    await confirm(page, "重新提交")
+    await page.get_by_text("待受理审查", exact=True).first.wait_for()
     assert page.problems == []
 
 
