@@ -110,3 +110,22 @@ async def test_an_expired_cookie_session_is_unauthenticated(api):
     expires = datetime.fromisoformat(session["expiresAt"])
     with time_machine.travel(expires + timedelta(seconds=1), tick=False):
         assert code_of(await post(api, CASES, cookie=cookie, **CONSOLE)) == "UNAUTHENTICATED"
+
+
+def test_the_cookie_is_secure_under_https_and_its_origin_is_the_public_urls(monkeypatch):
+    from hub.accounts.console_cookie import cookie_attributes, http_authorization
+    from hub.settings import get_settings
+
+    monkeypatch.setenv("HUB_PUBLIC_URL", "https://hub.example.gov.cn")
+    get_settings.cache_clear()
+    try:
+        assert cookie_attributes()["secure"] is True
+        cookie = {"cookie": "hub_session=hubs_x", "x-hub-console": "1", "host": "10.0.0.5:8000"}
+        public = {**cookie, "origin": "https://hub.example.gov.cn"}
+        assert http_authorization(public, "http") == "Bearer hubs_x"  # behind a TLS proxy
+        assert http_authorization({**cookie, "origin": "http://10.0.0.5:8000"}, "http")
+        assert http_authorization({**cookie, "origin": "https://10.0.0.5:8000"}, "http") is None
+        assert http_authorization({**cookie, "origin": "null"}, "http") is None
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()

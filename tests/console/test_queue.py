@@ -83,3 +83,11 @@ async def test_filters_and_pages(signed_in_page):
     await page.get_by_text("新材料产业园二期").wait_for(state="detached")
     await page.get_by_text("第 1 页，共 1 件").wait_for()
     assert await page.get_by_role("button", name="下一页").is_disabled()
+    # The filters are in the address: a reload (or a bookmark) keeps them.
+    await page.reload()
+    await page.get_by_text("芙蓉花园四期配电").wait_for()
+    await page.get_by_text("第 1 页，共 1 件").wait_for()
+    assert await page.get_by_label("查找").input_value() == "芙蓉花园四期"
+    await page.get_by_role("button", name="重置").click()
+    await page.get_by_text("新材料产业园二期").wait_for()
+    assert page.url.endswith("/console/queue")

@@ -1,4 +1,4 @@
-import{A as e,C as t,D as n,I as r,M as i,N as a,T as o,c as s,d as c,f as l,i as u,l as d,m as f,o as p,p as m,s as h,u as g}from"./element-plus-DhYUZmtO.js";import{a as _}from"./vendor-BpE15CtU.js";import{o as v,r as y}from"./index-BHf3Spct.js";import{f as b,p as x,t as S}from"./desk-sf80_7SC.js";var C=`mutation CreateApplication($input: ApplicationInput!) {
+import{A as e,C as t,D as n,I as r,M as i,N as a,T as o,c as s,d as c,f as l,i as u,l as d,m as f,o as p,p as m,s as h,u as g}from"./element-plus-DhYUZmtO.js";import{a as _}from"./vendor-BpE15CtU.js";import{o as v,r as y}from"./index-D5BwgAeX.js";import{f as b,p as x,t as S}from"./desk-sf80_7SC.js";var C=`mutation CreateApplication($input: ApplicationInput!) {
   createApplication(input: $input) {
     id
     caseNo
