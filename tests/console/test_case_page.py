@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import shutil
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import docx
 import pypdf
@@ -21,6 +23,23 @@ CREATE_USER = """mutation ($input: UserInput!) { createUser(input: $input) { id 
 SIGN_IN = """mutation ($username: String!, $password: String!) {
   signIn(username: $username, password: $password) { token } }"""
 RESUBMIT = """mutation ($caseId: ID!) { resubmitApplication(caseId: $caseId) { status } }"""
+TICKETS = """query ($id: ID!) { case(id: $id) { tickets { id utility } } }"""
+REVIEW = """mutation ($ticketId: ID!) {
+  reviewTicket(ticketId: $ticketId, decision: ELIGIBLE) { status } }"""
+SURVEY = """mutation ($ticketIds: [ID!]!, $at: DateTime!) {
+  recordSurvey(ticketIds: $ticketIds, surveyedAt: $at, notes: "联合勘察") { status } }"""
+RESULT = """mutation ($ticketId: ID!, $input: ResultFeedbackInput!) {
+  submitResultFeedback(ticketId: $ticketId, input: $input) { status } }"""
+APPROVED = {
+    "outcome": "APPROVED",
+    "externalWorks": False,
+    "renovationAdvice": "按现场勘察意见改造配电房",
+    "designPlan": "新建 630kVA 箱变一台",
+    "quoteAmount": "0.00",
+    "zeroVisit": True,
+    "zeroApproval": True,
+    "zeroCost": True,
+}
 PASSWORD = "Danxia-Password-2026"
 PDF = b"%PDF-1.4\n% property title scanned for the console test\n%%EOF\n"
 
@@ -52,6 +71,22 @@ async def save_download(page, button) -> bytes:
         await button.click()
     download = await caught.value
     return open(await download.path(), "rb").read()  # noqa: ASYNC230 (a local temp file)
+
+
+async def utilities_finish(console_hub, token_of, case_id: str) -> None:
+    """Power and gas find the case eligible, the window records one joint survey, each utility
+    sends its result form: the case is the window's to reply to (CONSOLIDATING)."""
+    window = await token_of("window")
+    tickets = (await console_hub.ok(TICKETS, {"id": case_id}, window))["case"]["tickets"]
+    for ticket in tickets:
+        await console_hub.ok(
+            REVIEW, {"ticketId": ticket["id"]}, await token_of(ticket["utility"].lower())
+        )
+    now = datetime.now(ZoneInfo("Asia/Shanghai")).isoformat(timespec="seconds")
+    await console_hub.ok(SURVEY, {"ticketIds": [t["id"] for t in tickets], "at": now}, window)
+    for ticket in tickets:
+        variables = {"ticketId": ticket["id"], "input": APPROVED}
+        await console_hub.ok(RESULT, variables, await token_of(ticket["utility"].lower()))
 
 
 def docx_text(content: bytes) -> str:
@@ -90,7 +125,8 @@ async def test_correction_resubmission_acceptance_and_receipt_notice(
     assert await axe_violations(window) == []
 
     # 一次性告知补正: one item picked from the checklist, one free note.
-    await toolbar.get_by_role("button", name="一次性告知补正").click()
+    await toolbar.get_by_role("button", name="一次性告知补正").focus()
+    await window.keyboard.press("Enter")  # the desk works by keyboard
     composer = window.get_by_role("dialog", name="一次性告知补正")
     await composer.locator("label").filter(has_text="不动产权证书或土地使用证明（缺少）").click()
     await composer.get_by_label("补正说明：不动产权证书或土地使用证明").fill(
@@ -152,9 +188,22 @@ async def test_correction_resubmission_acceptance_and_receipt_notice(
     handover = window.get_by_role("dialog", name="登记纸质材料交接")
     await handover.get_by_label("纸质材料").fill("用电设备清单原件\n授权委托书原件")
     await handover.get_by_label("接收人").fill("供电-陈工")
+    assert await axe_violations(window) == []
     await handover.get_by_role("button", name="登记交接").click()
     timeline = window.get_by_role("region", name="办理时间线")
     await timeline.get_by_text("用电设备清单原件、授权委托书原件，接收人 供电-陈工").wait_for()
+
+    # The utilities finish (through the API); the page offers the one reply, live.
+    await utilities_finish(console_hub, token_of, case_id)
+    reply = toolbar.get_by_role("button", name="出具联合答复")
+    await reply.wait_for(timeout=20_000)
+    await reply.focus()
+    await window.keyboard.press("Enter")
+    await confirm(window, "出具答复")
+    await window.get_by_text("已答复", exact=True).first.wait_for()
+    await documents.get_by_role("row").filter(has_text="统一答复书").wait_for()
+    assert await toolbar.get_by_role("button").count() == 0  # nothing left to do
+    await screenshot(window, "case-replied")
     assert window.problems == []
 
 
@@ -206,6 +255,7 @@ async def test_filing_on_behalf_with_inline_errors_then_licences_and_submission(
     await dialog.get_by_role("button", name="授权并调取").click()
     await dialog.get_by_text("已调取").wait_for()
     await screenshot(page, "filing-licences-pulled")
+    assert await axe_violations(page) == []
     await dialog.get_by_role("button", name="关闭", exact=True).click()
     licence_row = page.get_by_role("row").filter(has_text="营业执照")
     await licence_row.get_by_text("电子证照：营业执照").wait_for()
@@ -225,4 +275,57 @@ async def test_filing_on_behalf_with_inline_errors_then_licences_and_submission(
     await page.get_by_text("帮办代办", exact=True).first.wait_for()
     await screenshot(page, "filing-submitted")
     assert await axe_violations(page) == []
+
+    # A correction the enterprise brings to the window: uploaded and resubmitted on its behalf.
+    await toolbar.get_by_role("button", name="一次性告知补正").click()
+    composer = page.get_by_role("dialog", name="一次性告知补正")
+    await composer.locator("label").filter(has_text="授权委托书（缺少）").click()
+    await composer.get_by_role("button", name="发出补正告知").click()
+    await confirm(page, "发出告知")
+    await page.get_by_text("待补正", exact=True).first.wait_for()
+    async with page.expect_file_chooser() as chooser:
+        await page.get_by_role("button", name="上传 授权委托书").click()
+    letter = {"name": "授权委托书.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    await (await chooser.value).set_files(files=[letter])
+    await page.get_by_role("row").filter(has_text="授权委托书").get_by_text("已备齐").wait_for()
+    await toolbar.get_by_role("button", name="补正后重新提交").click()
+    await confirm(page, "重新提交")
+    await page.get_by_text("待受理审查", exact=True).first.wait_for()
     assert page.problems == []
+
+
+CREATE = """mutation ($input: ApplicationInput!) { createApplication(input: $input) { id } }"""
+UPDATE = """mutation ($caseId: ID!, $input: ApplicationInput!) {
+  updateApplication(caseId: $caseId, input: $input) { id } }"""
+CONSENT = """mutation ($caseId: ID!) { grantLicenceConsent(caseId: $caseId) { id } }"""
+FORM = {
+    "utilities": ["GAS"],
+    "surveyAppointment": "2027-03-02T14:30:00+08:00",
+    "applicant": {
+        "uscc": DANXIA_USCC,
+        "name": "韶关市丹霞新材料科技有限公司",
+        "contactName": "王五",
+        "contactPhone": "0751-8877001",
+    },
+    "project": {"name": "食堂燃气灶具增容", "address": "韶关市武江区新材料产业园食堂"},
+    "gas": {"hourlyVolumeM3": "12"},
+}
+
+
+async def test_a_busy_cases_newest_events_are_on_its_timeline(
+    signed_in_page, token_of, console_hub
+):
+    window_token = await token_of("window")
+    created = await console_hub.ok(CREATE, {"input": FORM}, window_token)
+    case_id = created["createApplication"]["id"]
+    for volume in range(13, 13 + 120):  # more events than one page of the timeline (100)
+        form = {**FORM, "gas": {"hourlyVolumeM3": str(volume)}}
+        await console_hub.ok(UPDATE, {"caseId": case_id, "input": form}, window_token)
+    await console_hub.ok(CONSENT, {"caseId": case_id}, window_token)
+
+    page = await signed_in_page("window")
+    await page.goto(f"/console/cases/{case_id}")
+    timeline = page.get_by_role("region", name="办理时间线")
+    newest = timeline.locator(".el-timeline-item").first
+    await newest.get_by_text("授权调取电子证照").wait_for()
+    assert await timeline.locator(".el-timeline-item").count() == 1 + 120 + 1
