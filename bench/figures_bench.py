@@ -62,7 +62,8 @@ SEED = [
     """INSERT INTO "case" (id, case_no, status, version, applicant_id, project_id, utilities,
               contact_name, contact_phone, survey_appointment, is_key_project, filed_on_behalf,
               created_by, created_at, updated_at, submitted_at, accepted_at, reply_due_at,
-              replied_at, reply_working_days, reply_on_time)
+              replied_at, reply_working_days, reply_on_time,
+              zero_material_accepted)
        SELECT md5('c' || g)::uuid, 'SDQ-FIG-' || lpad(g::text, 6, '0'),
               CASE WHEN g % 8 = 0 THEN 'SUBMITTED' WHEN g % 4 = 1 THEN 'REPLIED'
                    ELSE 'IN_PROGRESS' END,
@@ -73,26 +74,30 @@ SEED = [
               CASE WHEN g % 4 = 1 THEN t + interval '3 days' END,
               CASE WHEN g % 4 = 1 THEN t + interval '1 day' * (1 + g % 5) END,
               CASE WHEN g % 4 = 1 THEN 0.25 * (1 + g % 9) END,
-              CASE WHEN g % 4 = 1 THEN g % 3 <> 0 END
+              CASE WHEN g % 4 = 1 THEN g % 3 <> 0 END,
+              CASE WHEN g % 8 <> 0 THEN g % 4 = 0 END
        FROM (SELECT g, timestamptz '"""
     + START
     + """' + (g - 1) * (interval '365 days' / :n) AS t
              FROM generate_series(1, :n) g) s""",
-    """INSERT INTO ticket (id, case_id, utility, status, version, dispatched_at)
+    """INSERT INTO ticket (id, case_id, utility, status, version, dispatched_at,
+              is_key_project)
        SELECT md5('t' || g)::uuid, md5('c' || g)::uuid,
               CASE WHEN g % 2 = 0 THEN 'POWER' ELSE 'WATER' END,
               CASE WHEN g % 4 = 1 THEN 'RESULT_SUBMITTED' ELSE 'PENDING_REVIEW' END, 1,
-              c.accepted_at
+              c.accepted_at, c.is_key_project
        FROM generate_series(1, :n) g JOIN "case" c ON c.id = md5('c' || g)::uuid
        WHERE g % 8 <> 0""",
-    """INSERT INTO ticket (id, case_id, utility, status, version, dispatched_at)
+    """INSERT INTO ticket (id, case_id, utility, status, version, dispatched_at,
+              is_key_project)
        SELECT md5('u' || g)::uuid, md5('c' || g)::uuid, 'GAS', 'PENDING_REVIEW', 1,
-              c.accepted_at
+              c.accepted_at, c.is_key_project
        FROM generate_series(1, :n) g JOIN "case" c ON c.id = md5('c' || g)::uuid
        WHERE g % 8 <> 0 AND g % 2 = 0""",
-    """INSERT INTO result_feedback (id, ticket_id, outcome, quote_amount, zero_visit,
+    """INSERT INTO result_feedback (id, ticket_id, utility, outcome, quote_amount, zero_visit,
               zero_approval, zero_cost, submitted_by, submitted_at)
        SELECT md5('r' || g)::uuid, md5('t' || g)::uuid,
+              CASE WHEN g % 2 = 0 THEN 'POWER' ELSE 'WATER' END,
               CASE WHEN g % 20 = 1 THEN 'NOT_APPROVED' ELSE 'APPROVED' END, 1000 + g % 500,
               g % 3 = 0, g % 5 <> 0, g % 7 = 0, 'bench', c.accepted_at + interval '1 day'
        FROM generate_series(1, :n) g JOIN "case" c ON c.id = md5('c' || g)::uuid
@@ -111,7 +116,8 @@ SEED = [
               'application/pdf', 1024, md5(g || r) || md5(r || g), 'sha256/x', 'bench', now()
        FROM generate_series(1, :n) g,
             unnest(ARRAY['BUSINESS_LICENCE', 'AGENT_ID_CARD', 'PROPERTY_TITLE']) r""",
-    "ANALYZE",
+    # As autovacuum leaves a table at rest: statistics and the visibility map (index-only scans).
+    "VACUUM ANALYZE",
 ]
 
 

@@ -20,6 +20,7 @@ from hub.enums import (
 )
 from hub.errors import BadUserInput, Forbidden
 from hub.events.record import record_event
+from hub.materials.queries import is_zero_material
 from hub.models import (
     Applicant,
     Case,
@@ -205,7 +206,10 @@ async def resubmit_application(*, principal: Principal, case_id: str) -> Case:
     case, next_state = await prepare(principal, case_id, CaseAction.RESUBMIT)
     now = clock.now()
     async with in_transaction():
-        await save_state(case, next_state, submitted_at=now)
+        accepted = {}
+        if next_state == CaseStatus.IN_PROGRESS:  # accepted before: its filing may have changed
+            accepted["zero_material_accepted"] = await is_zero_material(case)
+        await save_state(case, next_state, submitted_at=now, **accepted)
         answered = CorrectionNotice.filter(case=case, resolved_at=None)
         notice_ids = [str(i) for i in await answered.order_by("id").values_list("id", flat=True)]
         await answered.update(resolved_at=now)

@@ -14,7 +14,7 @@ from hub.events.record import record_event
 from hub.green_channel.service import start_contacts
 from hub.guide.catalogue import requirements_for
 from hub.materials.checklist import missing_mandatory
-from hub.materials.queries import case_checklist
+from hub.materials.queries import case_checklist, is_zero_material
 from hub.models import Case, CorrectionItem, CorrectionNotice, PaperHandover, Ticket
 from hub.notifications.service import notify_applicant
 from hub.sla.clocks import start_clock
@@ -94,7 +94,9 @@ async def accept_case(*, principal: Principal, case_id: str) -> Case:
         raise MissingMaterials([(entry.requirement_code, entry.title) for entry in missing])
     now = clock.now()
     async with in_transaction():
-        await save_state(case, next_state, accepted_at=now)
+        await save_state(
+            case, next_state, accepted_at=now, zero_material_accepted=await is_zero_material(case)
+        )
         receipt = await issue_document(case, DocumentKind.RECEIPT_NOTICE)
         await record_event(
             case, EventType.CASE_ACCEPTED, principal, data={"status": str(case.status)}

@@ -130,6 +130,7 @@ async def _seed_batch(rng, applicants, start, size, now) -> None:
             created_at=created,
             submitted_at=created if status != CaseStatus.DRAFT else None,
             accepted_at=created if accepted else None,
+            zero_material_accepted=False if accepted else None,  # every material uploaded
             replied_at=created if status == CaseStatus.REPLIED else None,
         )
         rows[Project].append(project)
@@ -180,6 +181,7 @@ async def _seed_batch(rng, applicants, start, size, now) -> None:
                     rows[ResultFeedback].append(
                         ResultFeedback(
                             ticket_id=ticket.id,
+                            utility=utility,
                             outcome=ResultOutcome.APPROVED,
                             external_works=False,
                             renovation_advice="按图施工",

@@ -6,7 +6,8 @@ What counts where (API.md, "Figures and exports"; README "Figures and exports"):
   consolidated reply issued in it;
 - the median working days to reply and the on-time share: of the replies issued in the
   period (the working time from acceptance, stored with the reply; on time: by its deadline);
-- the zero-material share: of the cases accepted in the period;
+- the zero-material share: of the cases accepted in the period (the flag written at acceptance
+  and at a resubmission after it, hub/cases);
 - the zero-visit, zero-approval and zero-cost shares: of the APPROVED result forms submitted in
   the period;
 - per utility: tickets dispatched, result forms APPROVED / NOT_APPROVED submitted, and the
@@ -15,6 +16,8 @@ What counts where (API.md, "Figures and exports"; README "Figures and exports"):
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -79,21 +82,11 @@ def _flag(column: str) -> str:
     return f"SUM(CASE WHEN {column} THEN 1 ELSE 0 END)"
 
 
-# A case is zero-material (hub/materials/figures.py) when its current filing materials exist
-# and none of them was uploaded. In WHERE, so the database plans a semi- and an anti-join (in
-# the select list they would run once per case, or aggregate every material).
-_FILING = (
-    "SELECT 1 FROM material m WHERE m.case_id = c.id AND m.ticket_id IS NULL "
-    "AND m.requirement_code IS NOT NULL AND m.removed_at IS NULL AND m.superseded_by_id IS NULL"
-)
-_ZERO_MATERIAL = f"EXISTS ({_FILING}) AND NOT EXISTS ({_FILING} AND m.source = 'UPLOAD')"
-
-
-async def _per_month(column: str, measures: str, period: Period, where: str = "") -> dict:
+async def _per_month(column: str, measures: str, period: Period) -> dict:
     s = Statement()
     sql = (
         f'SELECT {s.month_of(column, period.months)} AS month, {measures} FROM "case" c '
-        f"WHERE {s.within(column, period.whole)} {where} GROUP BY 1"
+        f"WHERE {s.within(column, period.whole)} GROUP BY 1"
     )
     return {row["month"]: row for row in await s.rows(sql)}
 
@@ -140,11 +133,11 @@ async def _medians(period: Period, timed: dict[int, int]) -> dict[int | None, De
 async def _results(period: Period) -> list[dict]:
     s = Statement()
     sql = (
-        "SELECT t.utility AS utility, r.outcome AS outcome, COUNT(*) AS forms, "
+        "SELECT r.utility AS utility, r.outcome AS outcome, COUNT(*) AS forms, "
         f"{_flag('r.zero_visit')} AS zero_visit, {_flag('r.zero_approval')} AS zero_approval, "
         f"{_flag('r.zero_cost')} AS zero_cost "
-        "FROM result_feedback r JOIN ticket t ON t.id = r.ticket_id "
-        f"WHERE {s.within('r.submitted_at', period.whole)} GROUP BY t.utility, r.outcome"
+        "FROM result_feedback r "
+        f"WHERE {s.within('r.submitted_at', period.whole)} GROUP BY r.utility, r.outcome"
     )
     return await s.rows(sql)
 
@@ -153,7 +146,9 @@ async def _tickets(period: Period) -> dict[str, int]:
     s = Statement()
     sql = (
         "SELECT utility, COUNT(*) AS tickets FROM ticket "
-        f"WHERE {s.within('dispatched_at', period.whole)} GROUP BY utility"
+        # Naming every utility lets the (utility, dispatched_at) index answer alone.
+        f"WHERE utility IN ({', '.join(s.value(str(u)) for u in Utility)}) "
+        f"AND {s.within('dispatched_at', period.whole)} GROUP BY utility"
     )
     return {row["utility"]: row["tickets"] for row in await s.rows(sql)}
 
@@ -175,22 +170,37 @@ def _sum(rows: dict[int, dict], key: str) -> int:
     return sum(int(row[key] or 0) for row in rows.values())
 
 
-async def compute_figures(period: Period) -> Figures:
-    received = await _per_month("c.submitted_at", "COUNT(*) AS cases", period)
-    accepted = await _per_month("c.accepted_at", "COUNT(*) AS cases", period)
-    zero_material = await _per_month(
-        "c.accepted_at", "COUNT(*) AS zero_material", period, f"AND {_ZERO_MATERIAL}"
-    )
-    for index, row in accepted.items():
-        row["zero_material"] = zero_material.get(index, {}).get("zero_material", 0)
+async def _replied_and_medians(period: Period) -> tuple[dict, dict]:
     replied = await _per_month(
         "c.replied_at",
         f"COUNT(*) AS cases, {_flag('c.reply_on_time')} AS on_time, "
         "COUNT(c.reply_on_time) AS judged, COUNT(c.reply_working_days) AS timed",
         period,
     )
-    medians = await _medians(period, {i: int(r["timed"]) for i, r in replied.items()})
-    results, tickets, clocks = await _results(period), await _tickets(period), await _clocks(period)
+    return replied, await _medians(period, {i: int(r["timed"]) for i, r in replied.items()})
+
+
+async def _all_at_once(*aggregates: Awaitable) -> list:
+    """On PostgreSQL each aggregate takes a connection of the pool and they run side by side;
+    SQLite has one connection, so one after the other."""
+    if Statement().postgres:
+        return list(await asyncio.gather(*aggregates))
+    return [await aggregate for aggregate in aggregates]
+
+
+async def compute_figures(period: Period) -> Figures:
+    (received, accepted, (replied, medians), results, tickets, clocks) = await _all_at_once(
+        _per_month("c.submitted_at", "COUNT(*) AS cases", period),
+        _per_month(
+            "c.accepted_at",
+            f"COUNT(*) AS cases, {_flag('c.zero_material_accepted')} AS zero_material",
+            period,
+        ),
+        _replied_and_medians(period),
+        _results(period),
+        _tickets(period),
+        _clocks(period),
+    )
 
     approved = [r for r in results if r["outcome"] == ResultOutcome.APPROVED]
     approved_forms = sum(r["forms"] for r in approved)

@@ -1,0 +1,59 @@
+from tortoise import fields, migrations
+from tortoise.indexes import Index
+from tortoise.migrations import operations as ops
+
+from hub.enums import Utility
+
+# Cases accepted before this migration: zero-material as hub/materials/figures.py decides it
+# (their current filing materials exist and none was uploaded), in one statement.
+_FILING = (
+    "SELECT 1 FROM material m WHERE m.case_id = \"case\".id AND m.ticket_id IS NULL "
+    "AND m.requirement_code IS NOT NULL AND m.removed_at IS NULL AND m.superseded_by_id IS NULL"
+)
+COPY_RESULT_UTILITIES = (
+    "UPDATE result_feedback SET utility = "
+    "(SELECT t.utility FROM ticket t WHERE t.id = result_feedback.ticket_id)"
+)
+MARK_ACCEPTED_CASES = (
+    f'UPDATE "case" SET zero_material_accepted = (EXISTS ({_FILING}) '
+    f"AND NOT EXISTS ({_FILING} AND m.source = 'UPLOAD')) WHERE accepted_at IS NOT NULL"
+)
+
+
+class Migration(migrations.Migration):
+    dependencies = [('models', '0017_reply_figures')]
+
+    initial = False
+
+    operations = [
+        ops.RemoveIndex(
+            model_name='Case',
+            name=None,
+            fields=['accepted_at'],
+        ),
+        ops.RemoveIndex(
+            model_name='Case',
+            name=None,
+            fields=['replied_at'],
+        ),
+        ops.AddField(
+            model_name='Case',
+            name='zero_material_accepted',
+            field=fields.BooleanField(null=True),
+        ),
+        ops.AddIndex(
+            model_name='Case',
+            index=Index(fields=['accepted_at', 'zero_material_accepted']),
+        ),
+        ops.AddIndex(
+            model_name='Case',
+            index=Index(fields=['replied_at', 'reply_on_time', 'reply_working_days']),
+        ),
+        ops.AddField(
+            model_name='ResultFeedback',
+            name='utility',
+            field=fields.CharEnumField(null=True, description='WATER: WATER\nPOWER: POWER\nGAS: GAS', enum_type=Utility, max_length=8),
+        ),
+        ops.RunSQL(MARK_ACCEPTED_CASES, ops.RunSQL.noop),
+        ops.RunSQL(COPY_RESULT_UTILITIES, ops.RunSQL.noop),
+    ]
