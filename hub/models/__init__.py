@@ -8,6 +8,7 @@ from hub.models.consultations import Consultation, ConsultationParticipant
 from hub.models.corrections import CorrectionItem, CorrectionNotice
 from hub.models.documents import Document
 from hub.models.events import CaseEvent
+from hub.models.exports import CasesExport
 from hub.models.green_channel import GreenChannelNote
 from hub.models.guide import RequirementRecord
 from hub.models.handovers import PaperHandover
@@ -26,6 +27,7 @@ __all__ = [
     "Case",
     "CaseEvent",
     "CaseNumberCounter",
+    "CasesExport",
     "Consultation",
     "ConsultationParticipant",
     "CorrectionItem",
