@@ -2,6 +2,7 @@
 
 Run (PostgreSQL on 127.0.0.1:5432, trust auth; the database is created and dropped):
     .venv/bin/python bench/figures_bench.py [--cases 100000] [--repeat 40] [--no-export]
+        [--database hub_figures_bench]
 
 The rows are inserted with SQL (generate_series), a year of cases (2026, one every ~5 min):
 every case submitted; 7 in 8 accepted with a ticket (a second for every other case) and a
@@ -34,15 +35,16 @@ import httpx
 from tortoise import connections
 
 from bench.scratch_database import drop_database, recreate_database
-from hub import db
+from hub import db, wiring
 from hub.app import create_app
 from hub.auth.principal import Principal
 from hub.auth.tokens import issue_token
 from hub.cases.queries import CaseQuery
-from hub.enums import Role
-from hub.figures.export import export_cases
+from hub.enums import DocumentStatus, Role
+from hub.figures.export import request_export
 
 BENCH_DB = "hub_figures_bench"
+GOAL_P95_MS = 200  # issue 18: a year of 100,000 cases
 START = "2026-01-01 00:00:00+08"
 FIGURES = """query($from: Date!, $to: Date!) { figures(from: $from, to: $to) {
   received accepted replied medianWorkingDaysToReply replyOnTimeRate zeroMaterialRate
@@ -155,30 +157,40 @@ async def time_figures(repeat: int) -> None:
             figures = body["data"]["figures"]
             print(
                 f"figures over {label}: p50 {ms(samples, 0.5):.1f} ms, p95 {ms(samples, 0.95):.1f}"
-                f" ms, max {max(samples) * 1000:.1f} ms ({repeat} requests); received "
+                f" ms ({ms(samples, 0.95) / GOAL_P95_MS:.2f} x the {GOAL_P95_MS} ms goal), max "
+                f"{max(samples) * 1000:.1f} ms ({repeat} requests); received "
                 f"{figures['received']}, replied {figures['replied']}, median "
                 f"{figures['medianWorkingDaysToReply']}"
             )
 
 
 async def time_export(query: CaseQuery, label: str) -> None:
+    """The request, then its job (in-process here: no Redis) until the export is READY."""
     principal = Principal(role=Role.WINDOW, name="bench")
     tracemalloc.start()
     started = time.perf_counter()
-    export = await export_cases(principal=principal, query=query)
+    export = await request_export(principal=principal, query=query)
+    answered = time.perf_counter() - started
+    while export.status == DocumentStatus.PENDING:
+        await asyncio.sleep(0.05)
+        await export.refresh_from_db()
     elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
+    assert export.status == DocumentStatus.READY, export.error
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
-        f"casesExport of {label}: {export.rows} rows, {export.size / 1e6:.1f} MB in "
-        f"{elapsed:.1f} s; Python peak {peak / 1e6:.1f} MB (tracemalloc), process peak RSS "
-        f"{rss:.0f} MB so far"
+        f"casesExport of {label}: answered PENDING in {answered * 1000:.0f} ms; the job wrote "
+        f"{export.rows} rows, {export.size / 1e6:.1f} MB, READY after {elapsed:.1f} s "
+        f"({export.rows / elapsed:.0f} rows/s); Python peak {peak / 1e6:.1f} MB (tracemalloc), "
+        f"process peak RSS {rss:.0f} MB so far"
     )
 
 
-async def main(cases: int, repeat: int, export: bool) -> None:
-    url = await recreate_database(BENCH_DB)
+async def main(cases: int, repeat: int, export: bool, database: str) -> None:
+    wiring.install()  # the export's job runs in this process (no Redis)
+    print(f"load average at the start: {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
+    url = await recreate_database(database)
     try:
         await db.migrate(url)
         await db.init(url)
@@ -191,7 +203,7 @@ async def main(cases: int, repeat: int, export: bool) -> None:
             await time_export(CaseQuery(), "every case")
     finally:
         await db.close()
-        await drop_database(BENCH_DB)
+        await drop_database(database)
 
 
 if __name__ == "__main__":
@@ -199,5 +211,6 @@ if __name__ == "__main__":
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--no-export", action="store_true", help="time the figures only")
+    parser.add_argument("--database", default=BENCH_DB, help="scratch database (dropped)")
     args = parser.parse_args()
-    asyncio.run(main(args.cases, args.repeat, not args.no_export))
+    asyncio.run(main(args.cases, args.repeat, not args.no_export, args.database))
