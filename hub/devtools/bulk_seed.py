@@ -22,6 +22,7 @@ from hub.enums import (
     TicketStatus,
     Utility,
 )
+from hub.figures.tallies_rebuild import rebuild_tallies
 from hub.guide.catalogue import requirements_for
 from hub.models import (
     Applicant,
@@ -81,6 +82,7 @@ async def seed_cases(count: int, *, enterprises: int = 200, seed: int = 7) -> in
     await Applicant.bulk_create(applicants, batch_size=BATCH)
     for start in range(0, count, BATCH):
         await _seed_batch(rng, applicants, start, min(BATCH, count - start), now)
+    await rebuild_tallies()  # rows written without the services: the figures' tallies
     return count
 
 

@@ -1,5 +1,7 @@
-"""The supervisor's figures of a period, each computed by the database (counts, sums and the
-median), never by reading the cases into Python.
+"""The supervisor's figures of a period: the daily tallies (hub/tallies.py: received, accepted,
+zero-material, tickets, review and result-form clocks) summed over the period's days, and the
+replies and result forms counted by the database (counts, sums and the median), never by
+reading cases into Python.
 
 What counts where (API.md, "Figures and exports"; README "Figures and exports"):
 - received: cases submitted in the period; accepted: accepted in it; replied: the
@@ -24,7 +26,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from hub.enums import ResultOutcome, Utility
 from hub.figures.period import Period, Span
 from hub.figures.sql import Statement
-from hub.sla.kinds import ClockKind
+from hub.models import FigureTally
+from hub.tallies import Measure
 
 RATE = Decimal("0.0001")
 WORKING_DAYS = Decimal("0.001")
@@ -142,32 +145,35 @@ async def _results(period: Period) -> list[dict]:
     return await s.rows(sql)
 
 
-async def _tickets(period: Period) -> dict[str, int]:
-    s = Statement()
-    sql = (
-        "SELECT utility, COUNT(*) AS tickets FROM ticket "
-        # Naming every utility lets the (utility, dispatched_at) index answer alone.
-        f"WHERE utility IN ({', '.join(s.value(str(u)) for u in Utility)}) "
-        f"AND {s.within('dispatched_at', period.whole)} GROUP BY utility"
+async def _tallies(period: Period) -> dict[tuple[int, str, str], int]:
+    """(month index, measure, utility) -> the sum of the period's daily tallies."""
+    index = {span.label: i for i, span in enumerate(period.months)}
+    rows = await FigureTally.filter(day__gte=period.first, day__lte=period.last).values_list(
+        "day", "measure", "utility", "count"
     )
-    return {row["utility"]: row["tickets"] for row in await s.rows(sql)}
+    sums: dict[tuple[int, str, str], int] = {}
+    for day, measure, utility, count in rows:
+        key = (index[f"{day:%Y-%m}"], measure, utility)
+        sums[key] = sums.get(key, 0) + count
+    return sums
 
 
-async def _clocks(period: Period) -> dict[tuple[str, str], tuple[int, int]]:
-    """(utility, clock kind) -> (met, closed) of the clocks started in the period."""
-    s = Statement()
-    sql = (
-        f"SELECT utility, kind, {_flag('met')} AS met, COUNT(*) AS closed FROM sla_clock "
-        f"WHERE {s.within('started_at', period.whole)} "
-        f"AND kind IN ({s.value(str(ClockKind.TICKET_REVIEW))}, "
-        f"{s.value(str(ClockKind.RESULT_FEEDBACK))}) "
-        "AND stopped_at IS NOT NULL AND NOT cancelled GROUP BY utility, kind"
-    )
-    return {(r["utility"], r["kind"]): (int(r["met"]), r["closed"]) for r in await s.rows(sql)}
+def _by_month(tallies: dict, measures: dict[str, Measure]) -> dict[int, dict]:
+    """{month index: {name: count}} of the hall's measures (no utility)."""
+    months: dict[int, dict] = {}
+    for (index, measure, utility), count in tallies.items():
+        for name, wanted in measures.items():
+            if measure == wanted and not utility:
+                months.setdefault(index, {})[name] = count
+    return months
+
+
+def _per_utility(tallies: dict, measure: Measure, utility: Utility) -> int:
+    return sum(count for (_, m, u), count in tallies.items() if m == measure and u == str(utility))
 
 
 def _sum(rows: dict[int, dict], key: str) -> int:
-    return sum(int(row[key] or 0) for row in rows.values())
+    return sum(int(row.get(key) or 0) for row in rows.values())
 
 
 async def _replied_and_medians(period: Period) -> tuple[dict, dict]:
@@ -189,17 +195,12 @@ async def _all_at_once(*aggregates: Awaitable) -> list:
 
 
 async def compute_figures(period: Period) -> Figures:
-    (received, accepted, (replied, medians), results, tickets, clocks) = await _all_at_once(
-        _per_month("c.submitted_at", "COUNT(*) AS cases", period),
-        _per_month(
-            "c.accepted_at",
-            f"COUNT(*) AS cases, {_flag('c.zero_material_accepted')} AS zero_material",
-            period,
-        ),
-        _replied_and_medians(period),
-        _results(period),
-        _tickets(period),
-        _clocks(period),
+    (tallies, (replied, medians), results) = await _all_at_once(
+        _tallies(period), _replied_and_medians(period), _results(period)
+    )
+    received = _by_month(tallies, {"cases": Measure.RECEIVED})
+    accepted = _by_month(
+        tallies, {"cases": Measure.ACCEPTED, "zero_material": Measure.ZERO_MATERIAL}
     )
 
     approved = [r for r in results if r["outcome"] == ResultOutcome.APPROVED]
@@ -209,8 +210,8 @@ async def compute_figures(period: Period) -> Figures:
         wanted = (utility, outcome)
         return sum(r["forms"] for r in results if (r["utility"], r["outcome"]) == wanted)
 
-    def clock_rate(utility: Utility, kind: ClockKind) -> Decimal | None:
-        return rate(*clocks.get((str(utility), str(kind)), (0, 0)))
+    def clock_rate(utility: Utility, met: Measure, closed: Measure) -> Decimal | None:
+        return rate(_per_utility(tallies, met, utility), _per_utility(tallies, closed, utility))
 
     def month(index: int, span: Span) -> MonthFigures:
         got = {
@@ -248,9 +249,9 @@ async def compute_figures(period: Period) -> Figures:
         by_utility=[
             UtilityFigures(
                 utility=utility,
-                tickets=tickets.get(str(utility), 0),
-                review_on_time_rate=clock_rate(utility, ClockKind.TICKET_REVIEW),
-                result_on_time_rate=clock_rate(utility, ClockKind.RESULT_FEEDBACK),
+                tickets=_per_utility(tallies, Measure.TICKETS, utility),
+                review_on_time_rate=clock_rate(utility, Measure.REVIEW_MET, Measure.REVIEW_CLOSED),
+                result_on_time_rate=clock_rate(utility, Measure.RESULT_MET, Measure.RESULT_CLOSED),
                 approved=forms(utility, ResultOutcome.APPROVED),
                 not_approved=forms(utility, ResultOutcome.NOT_APPROVED),
             )

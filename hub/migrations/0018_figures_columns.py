@@ -7,6 +7,7 @@ from tortoise.indexes import Index
 from tortoise.migrations import operations as ops
 
 from hub.enums import DocumentStatus, Utility
+from hub.figures.tallies_rebuild import rebuild_tallies
 
 # Cases accepted before this migration: zero-material as hub/materials/figures.py decides it
 # (their current filing materials exist and none was uploaded), in one statement.
@@ -22,6 +23,11 @@ MARK_ACCEPTED_CASES = (
     f'UPDATE "case" SET zero_material_accepted = (EXISTS ({_FILING}) '
     f"AND NOT EXISTS ({_FILING} AND m.source = 'UPLOAD')) WHERE accepted_at IS NOT NULL"
 )
+
+
+async def tally_what_happened_before(apps, schema_editor) -> None:
+    """The daily tallies of the figures (hub/tallies.py) for the rows already there."""
+    await rebuild_tallies(lambda name: apps.get_model(f"models.{name}"))
 
 
 class Migration(migrations.Migration):
@@ -107,4 +113,17 @@ class Migration(migrations.Migration):
         ),
         ops.RunSQL(MARK_ACCEPTED_CASES, ops.RunSQL.noop),
         ops.RunSQL(COPY_RESULT_UTILITIES, ops.RunSQL.noop),
+        ops.CreateModel(
+            name='FigureTally',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('day', fields.DateField()),
+                ('measure', fields.CharField(max_length=24)),
+                ('utility', fields.CharField(default='', max_length=8)),
+                ('count', fields.IntField(default=0)),
+            ],
+            options={'table': 'figure_tally', 'app': 'models', 'unique_together': (('day', 'measure', 'utility'),), 'pk_attr': 'id', 'table_description': "How many of a figure's events fell on a local day (hub/tallies.py), counted in the"},
+            bases=['Model'],
+        ),
+        ops.RunPython(tally_what_happened_before, ops.RunPython.noop),
     ]
