@@ -10,8 +10,9 @@ review clock; 1 in 4 replied, with an approved result form and its working time;
 uploaded except for 1 case in 4 (zero-material); then the daily tallies are rebuilt from the
 rows (as migration 0018 does). `figures` is timed through the ASGI app
 in-process (GraphQL parsing, validation and the database included) for the whole year and for
-one month; the export of every case is timed with its peak of Python memory (tracemalloc) and
-the process's peak RSS, after an export of a tenth as many for comparison.
+one month; the export (request, then its job until READY) of a tenth of the cases and of every
+case with their peak of Python memory (tracemalloc), then of every case again without
+tracemalloc for its time; the process's peak RSS after each.
 """
 
 from __future__ import annotations
@@ -170,10 +171,12 @@ async def time_figures(repeat: int) -> None:
             )
 
 
-async def time_export(query: CaseQuery, label: str) -> None:
-    """The request, then its job (in-process here: no Redis) until the export is READY."""
+async def time_export(query: CaseQuery, label: str, *, trace: bool) -> None:
+    """The request, then its job (in-process here: no Redis) until the export is READY; with
+    `trace`, Python's peak memory (tracemalloc slows the job several times over)."""
     principal = Principal(role=Role.WINDOW, name="bench")
-    tracemalloc.start()
+    if trace:
+        tracemalloc.start()
     started = time.perf_counter()
     export = await request_export(principal=principal, query=query)
     answered = time.perf_counter() - started
@@ -181,15 +184,16 @@ async def time_export(query: CaseQuery, label: str) -> None:
         await asyncio.sleep(0.05)
         await export.refresh_from_db()
     elapsed = time.perf_counter() - started
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    traced = ""
+    if trace:
+        traced = f"Python peak {tracemalloc.get_traced_memory()[1] / 1e6:.1f} MB (tracemalloc), "
+        tracemalloc.stop()
     assert export.status == DocumentStatus.READY, export.error
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"casesExport of {label}: answered PENDING in {answered * 1000:.0f} ms; the job wrote "
         f"{export.rows} rows, {export.size / 1e6:.1f} MB, READY after {elapsed:.1f} s "
-        f"({export.rows / elapsed:.0f} rows/s); Python peak {peak / 1e6:.1f} MB (tracemalloc), "
-        f"process peak RSS {rss:.0f} MB so far"
+        f"({export.rows / elapsed:.0f} rows/s); {traced}process peak RSS {rss:.0f} MB so far"
     )
 
 
@@ -205,8 +209,10 @@ async def main(cases: int, repeat: int, export: bool, database: str) -> None:
         print(f"seeded {cases} cases with SQL in {time.perf_counter() - started:.1f} s")
         await time_figures(repeat)
         if export:
-            await time_export(CaseQuery(search="SDQ-FIG-00"), "a tenth (search SDQ-FIG-00)")
-            await time_export(CaseQuery(), "every case")
+            tenth = CaseQuery(search="SDQ-FIG-00")
+            await time_export(tenth, "a tenth (search SDQ-FIG-00)", trace=True)
+            await time_export(CaseQuery(), "every case", trace=True)
+            await time_export(CaseQuery(), "every case, tracemalloc off", trace=False)
     finally:
         await db.close()
         await drop_database(database)
