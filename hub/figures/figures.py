@@ -19,14 +19,13 @@ What counts where (API.md, "Figures and exports"; README "Figures and exports"):
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from hub.clock import local_zone
 from hub.enums import ResultOutcome, Utility
 from hub.figures.period import Period, Span
 from hub.figures.sql import Statement
-from hub.models import FigureTally
 from hub.tallies import Measure
 
 RATE = Decimal("0.0001")
@@ -122,9 +121,9 @@ async def _median_sqlite(span: Span, count: int) -> Decimal | None:
     return _working_days((await s.rows(sql))[0]["median"])
 
 
-async def _medians(period: Period, timed: dict[int, int]) -> dict[int | None, Decimal | None]:
-    if Statement().postgres:
-        return await _medians_postgres(period)
+async def _medians_sqlite(
+    period: Period, timed: dict[int, int]
+) -> dict[int | None, Decimal | None]:
     medians: dict[int | None, Decimal | None] = {
         None: await _median_sqlite(period.whole, sum(timed.values()))
     }
@@ -147,15 +146,14 @@ async def _results(period: Period) -> list[dict]:
 
 async def _tallies(period: Period) -> dict[tuple[int, str, str], int]:
     """(month index, measure, utility) -> the sum of the period's daily tallies."""
-    index = {span.label: i for i, span in enumerate(period.months)}
-    rows = await FigureTally.filter(day__gte=period.first, day__lte=period.last).values_list(
-        "day", "measure", "utility", "count"
+    s = Statement()
+    month = s.month_of_day("day", period.months, local_zone())
+    sql = (
+        f"SELECT {month} AS month, measure, utility, SUM(count) AS total FROM figure_tally "
+        f"WHERE day >= {s.value(period.first)} AND day <= {s.value(period.last)} "
+        "GROUP BY 1, measure, utility"
     )
-    sums: dict[tuple[int, str, str], int] = {}
-    for day, measure, utility, count in rows:
-        key = (index[f"{day:%Y-%m}"], measure, utility)
-        sums[key] = sums.get(key, 0) + count
-    return sums
+    return {(r["month"], r["measure"], r["utility"]): int(r["total"]) for r in await s.rows(sql)}
 
 
 def _by_month(tallies: dict, measures: dict[str, Measure]) -> dict[int, dict]:
@@ -176,28 +174,32 @@ def _sum(rows: dict[int, dict], key: str) -> int:
     return sum(int(row.get(key) or 0) for row in rows.values())
 
 
-async def _replied_and_medians(period: Period) -> tuple[dict, dict]:
-    replied = await _per_month(
+async def _replied(period: Period) -> dict:
+    return await _per_month(
         "c.replied_at",
         f"COUNT(*) AS cases, {_flag('c.reply_on_time')} AS on_time, "
         "COUNT(c.reply_on_time) AS judged, COUNT(c.reply_working_days) AS timed",
         period,
     )
-    return replied, await _medians(period, {i: int(r["timed"]) for i, r in replied.items()})
 
 
-async def _all_at_once(*aggregates: Awaitable) -> list:
-    """On PostgreSQL each aggregate takes a connection of the pool and they run side by side;
-    SQLite has one connection, so one after the other."""
+async def _counted(period: Period) -> tuple[dict, dict, dict, list]:
+    """The tallies, the replies per month, their medians and the result forms. On PostgreSQL
+    each query takes a connection of the pool and they run side by side; SQLite has one
+    connection, and its medians need the replies' counts first."""
     if Statement().postgres:
-        return list(await asyncio.gather(*aggregates))
-    return [await aggregate for aggregate in aggregates]
+        return tuple(
+            await asyncio.gather(
+                _tallies(period), _replied(period), _medians_postgres(period), _results(period)
+            )
+        )
+    tallies, replied = await _tallies(period), await _replied(period)
+    medians = await _medians_sqlite(period, {i: int(r["timed"]) for i, r in replied.items()})
+    return tallies, replied, medians, await _results(period)
 
 
 async def compute_figures(period: Period) -> Figures:
-    (tallies, (replied, medians), results) = await _all_at_once(
-        _tallies(period), _replied_and_medians(period), _results(period)
-    )
+    tallies, replied, medians, results = await _counted(period)
     received = _by_month(tallies, {"cases": Measure.RECEIVED})
     accepted = _by_month(
         tallies, {"cases": Measure.ACCEPTED, "zero_material": Measure.ZERO_MATERIAL}
