@@ -10,6 +10,7 @@ from hub.audit.retention import prune_expired
 from hub.documents.jobs import render_document
 from hub.documents.service import STALE_DOCUMENTS
 from hub.events.listeners import on_events_committed
+from hub.figures.export import cases_export
 from hub.jobs import inprocess
 from hub.jobs.constants import AUDIT_PRUNE_JOB
 from hub.jobs.depth import QueueDepthCollector
@@ -28,7 +29,13 @@ from hub.webhooks.jobs import WEBHOOK_SWEEP, webhook_deliver, webhook_dispatch
 #: its outcomes for the metrics and logs with the id of the request that queued it.
 JOB_FUNCTIONS = tuple(
     counted_job(carrying_request_id(job))
-    for job in (render_document, webhook_dispatch, webhook_deliver, notification_send)
+    for job in (
+        render_document,
+        webhook_dispatch,
+        webhook_deliver,
+        notification_send,
+        cases_export,
+    )
 )
 
 #: Entries past HUB_AUDIT_RETENTION_DAYS (hub.audit sits beside hub.jobs, so it is declared here).

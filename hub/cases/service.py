@@ -20,6 +20,7 @@ from hub.enums import (
 )
 from hub.errors import BadUserInput, Forbidden
 from hub.events.record import record_event
+from hub.materials.queries import is_zero_material
 from hub.models import (
     Applicant,
     Case,
@@ -33,6 +34,7 @@ from hub.models import (
 from hub.sla.calendar_source import get_calendar
 from hub.sla.clocks import cancel_clocks, start_clock
 from hub.sla.kinds import ClockKind
+from hub.tallies import Measure, tally
 from hub.transactions import in_transaction
 from hub.validation.email_address import normalized_email
 from hub.validation.identifiers import is_valid_uscc
@@ -188,6 +190,7 @@ async def submit_application(*, principal: Principal, case_id: str) -> Case:
     case, next_state = await prepare(principal, case_id, CaseAction.SUBMIT)
     async with in_transaction():
         await save_state(case, next_state, submitted_at=clock.now())
+        await tally(Measure.RECEIVED, case.submitted_at)
         await issue_document(case, DocumentKind.APPLICATION_FORM)
         await record_event(
             case,
@@ -205,7 +208,16 @@ async def resubmit_application(*, principal: Principal, case_id: str) -> Case:
     case, next_state = await prepare(principal, case_id, CaseAction.RESUBMIT)
     now = clock.now()
     async with in_transaction():
-        await save_state(case, next_state, submitted_at=now)
+        accepted = {}
+        if next_state == CaseStatus.IN_PROGRESS:  # accepted before: its filing may have changed
+            accepted["zero_material_accepted"] = await is_zero_material(case)
+            if accepted["zero_material_accepted"] != bool(case.zero_material_accepted):
+                change = 1 if accepted["zero_material_accepted"] else -1
+                await tally(Measure.ZERO_MATERIAL, case.accepted_at, change)
+        if case.submitted_at is not None:
+            await tally(Measure.RECEIVED, case.submitted_at, -1)
+        await tally(Measure.RECEIVED, now)
+        await save_state(case, next_state, submitted_at=now, **accepted)
         answered = CorrectionNotice.filter(case=case, resolved_at=None)
         notice_ids = [str(i) for i in await answered.order_by("id").values_list("id", flat=True)]
         await answered.update(resolved_at=now)

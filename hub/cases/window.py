@@ -14,11 +14,12 @@ from hub.events.record import record_event
 from hub.green_channel.service import start_contacts
 from hub.guide.catalogue import requirements_for
 from hub.materials.checklist import missing_mandatory
-from hub.materials.queries import case_checklist
+from hub.materials.queries import case_checklist, is_zero_material
 from hub.models import Case, CorrectionItem, CorrectionNotice, PaperHandover, Ticket
 from hub.notifications.service import notify_applicant
 from hub.sla.clocks import start_clock
 from hub.sla.kinds import ClockKind
+from hub.tallies import Measure, tally
 from hub.transactions import in_transaction
 from hub.workflow.case_flow import CaseAction
 from hub.workflow.case_writes import prepare, save_state
@@ -94,7 +95,12 @@ async def accept_case(*, principal: Principal, case_id: str) -> Case:
         raise MissingMaterials([(entry.requirement_code, entry.title) for entry in missing])
     now = clock.now()
     async with in_transaction():
-        await save_state(case, next_state, accepted_at=now)
+        await save_state(
+            case, next_state, accepted_at=now, zero_material_accepted=await is_zero_material(case)
+        )
+        await tally(Measure.ACCEPTED, now)
+        if case.zero_material_accepted:
+            await tally(Measure.ZERO_MATERIAL, now)
         receipt = await issue_document(case, DocumentKind.RECEIPT_NOTICE)
         await record_event(
             case, EventType.CASE_ACCEPTED, principal, data={"status": str(case.status)}
@@ -110,6 +116,7 @@ async def accept_case(*, principal: Principal, case_id: str) -> Case:
                 is_key_project=case.is_key_project,
             )
             tickets.append(ticket)
+            await tally(Measure.TICKETS, now, utility=str(utility))
             await start_clock(case, ClockKind.TICKET_REVIEW, ticket=ticket)
             await record_event(
                 case,

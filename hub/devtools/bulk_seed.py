@@ -22,6 +22,7 @@ from hub.enums import (
     TicketStatus,
     Utility,
 )
+from hub.figures.tallies_rebuild import rebuild_tallies
 from hub.guide.catalogue import requirements_for
 from hub.models import (
     Applicant,
@@ -81,6 +82,7 @@ async def seed_cases(count: int, *, enterprises: int = 200, seed: int = 7) -> in
     await Applicant.bulk_create(applicants, batch_size=BATCH)
     for start in range(0, count, BATCH):
         await _seed_batch(rng, applicants, start, min(BATCH, count - start), now)
+    await rebuild_tallies()  # rows written without the services: the figures' tallies
     return count
 
 
@@ -130,6 +132,7 @@ async def _seed_batch(rng, applicants, start, size, now) -> None:
             created_at=created,
             submitted_at=created if status != CaseStatus.DRAFT else None,
             accepted_at=created if accepted else None,
+            zero_material_accepted=False if accepted else None,  # every material uploaded
             replied_at=created if status == CaseStatus.REPLIED else None,
         )
         rows[Project].append(project)
@@ -180,6 +183,7 @@ async def _seed_batch(rng, applicants, start, size, now) -> None:
                     rows[ResultFeedback].append(
                         ResultFeedback(
                             ticket_id=ticket.id,
+                            utility=utility,
                             outcome=ResultOutcome.APPROVED,
                             external_works=False,
                             renovation_advice="按图施工",

@@ -1,12 +1,15 @@
-"""The supervisor's figures of a period, each computed by the database (counts, sums and the
-median), never by reading the cases into Python.
+"""The supervisor's figures of a period: the daily tallies (hub/tallies.py: received, accepted,
+zero-material, tickets, review and result-form clocks) summed over the period's days, and the
+replies and result forms counted by the database (counts, sums and the median), never by
+reading cases into Python.
 
 What counts where (API.md, "Figures and exports"; README "Figures and exports"):
 - received: cases submitted in the period; accepted: accepted in it; replied: the
   consolidated reply issued in it;
 - the median working days to reply and the on-time share: of the replies issued in the
   period (the working time from acceptance, stored with the reply; on time: by its deadline);
-- the zero-material share: of the cases accepted in the period;
+- the zero-material share: of the cases accepted in the period (the flag written at acceptance
+  and at a resubmission after it, hub/cases);
 - the zero-visit, zero-approval and zero-cost shares: of the APPROVED result forms submitted in
   the period;
 - per utility: tickets dispatched, result forms APPROVED / NOT_APPROVED submitted, and the
@@ -15,13 +18,15 @@ What counts where (API.md, "Figures and exports"; README "Figures and exports"):
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from hub.clock import local_zone
 from hub.enums import ResultOutcome, Utility
 from hub.figures.period import Period, Span
 from hub.figures.sql import Statement
-from hub.sla.kinds import ClockKind
+from hub.tallies import Measure
 
 RATE = Decimal("0.0001")
 WORKING_DAYS = Decimal("0.001")
@@ -79,21 +84,11 @@ def _flag(column: str) -> str:
     return f"SUM(CASE WHEN {column} THEN 1 ELSE 0 END)"
 
 
-# A case is zero-material (hub/materials/figures.py) when its current filing materials exist
-# and none of them was uploaded. In WHERE, so the database plans a semi- and an anti-join (in
-# the select list they would run once per case, or aggregate every material).
-_FILING = (
-    "SELECT 1 FROM material m WHERE m.case_id = c.id AND m.ticket_id IS NULL "
-    "AND m.requirement_code IS NOT NULL AND m.removed_at IS NULL AND m.superseded_by_id IS NULL"
-)
-_ZERO_MATERIAL = f"EXISTS ({_FILING}) AND NOT EXISTS ({_FILING} AND m.source = 'UPLOAD')"
-
-
-async def _per_month(column: str, measures: str, period: Period, where: str = "") -> dict:
+async def _per_month(column: str, measures: str, period: Period) -> dict:
     s = Statement()
     sql = (
         f'SELECT {s.month_of(column, period.months)} AS month, {measures} FROM "case" c '
-        f"WHERE {s.within(column, period.whole)} {where} GROUP BY 1"
+        f"WHERE {s.within(column, period.whole)} GROUP BY 1"
     )
     return {row["month"]: row for row in await s.rows(sql)}
 
@@ -126,9 +121,9 @@ async def _median_sqlite(span: Span, count: int) -> Decimal | None:
     return _working_days((await s.rows(sql))[0]["median"])
 
 
-async def _medians(period: Period, timed: dict[int, int]) -> dict[int | None, Decimal | None]:
-    if Statement().postgres:
-        return await _medians_postgres(period)
+async def _medians_sqlite(
+    period: Period, timed: dict[int, int]
+) -> dict[int | None, Decimal | None]:
     medians: dict[int | None, Decimal | None] = {
         None: await _median_sqlite(period.whole, sum(timed.values()))
     }
@@ -140,57 +135,75 @@ async def _medians(period: Period, timed: dict[int, int]) -> dict[int | None, De
 async def _results(period: Period) -> list[dict]:
     s = Statement()
     sql = (
-        "SELECT t.utility AS utility, r.outcome AS outcome, COUNT(*) AS forms, "
+        "SELECT r.utility AS utility, r.outcome AS outcome, COUNT(*) AS forms, "
         f"{_flag('r.zero_visit')} AS zero_visit, {_flag('r.zero_approval')} AS zero_approval, "
         f"{_flag('r.zero_cost')} AS zero_cost "
-        "FROM result_feedback r JOIN ticket t ON t.id = r.ticket_id "
-        f"WHERE {s.within('r.submitted_at', period.whole)} GROUP BY t.utility, r.outcome"
+        "FROM result_feedback r "
+        f"WHERE {s.within('r.submitted_at', period.whole)} GROUP BY r.utility, r.outcome"
     )
     return await s.rows(sql)
 
 
-async def _tickets(period: Period) -> dict[str, int]:
+async def _tallies(period: Period) -> dict[tuple[int, str, str], int]:
+    """(month index, measure, utility) -> the sum of the period's daily tallies."""
     s = Statement()
+    month = s.month_of_day("day", period.months, local_zone())
     sql = (
-        "SELECT utility, COUNT(*) AS tickets FROM ticket "
-        f"WHERE {s.within('dispatched_at', period.whole)} GROUP BY utility"
+        f"SELECT {month} AS month, measure, utility, SUM(count) AS total FROM figure_tally "
+        f"WHERE day >= {s.value(period.first)} AND day <= {s.value(period.last)} "
+        "GROUP BY 1, measure, utility"
     )
-    return {row["utility"]: row["tickets"] for row in await s.rows(sql)}
+    return {(r["month"], r["measure"], r["utility"]): int(r["total"]) for r in await s.rows(sql)}
 
 
-async def _clocks(period: Period) -> dict[tuple[str, str], tuple[int, int]]:
-    """(utility, clock kind) -> (met, closed) of the clocks started in the period."""
-    s = Statement()
-    sql = (
-        f"SELECT utility, kind, {_flag('met')} AS met, COUNT(*) AS closed FROM sla_clock "
-        f"WHERE {s.within('started_at', period.whole)} "
-        f"AND kind IN ({s.value(str(ClockKind.TICKET_REVIEW))}, "
-        f"{s.value(str(ClockKind.RESULT_FEEDBACK))}) "
-        "AND stopped_at IS NOT NULL AND NOT cancelled GROUP BY utility, kind"
-    )
-    return {(r["utility"], r["kind"]): (int(r["met"]), r["closed"]) for r in await s.rows(sql)}
+def _by_month(tallies: dict, measures: dict[str, Measure]) -> dict[int, dict]:
+    """{month index: {name: count}} of the hall's measures (no utility)."""
+    months: dict[int, dict] = {}
+    for (index, measure, utility), count in tallies.items():
+        for name, wanted in measures.items():
+            if measure == wanted and not utility:
+                months.setdefault(index, {})[name] = count
+    return months
+
+
+def _per_utility(tallies: dict, measure: Measure, utility: Utility) -> int:
+    return sum(count for (_, m, u), count in tallies.items() if m == measure and u == str(utility))
 
 
 def _sum(rows: dict[int, dict], key: str) -> int:
-    return sum(int(row[key] or 0) for row in rows.values())
+    return sum(int(row.get(key) or 0) for row in rows.values())
 
 
-async def compute_figures(period: Period) -> Figures:
-    received = await _per_month("c.submitted_at", "COUNT(*) AS cases", period)
-    accepted = await _per_month("c.accepted_at", "COUNT(*) AS cases", period)
-    zero_material = await _per_month(
-        "c.accepted_at", "COUNT(*) AS zero_material", period, f"AND {_ZERO_MATERIAL}"
-    )
-    for index, row in accepted.items():
-        row["zero_material"] = zero_material.get(index, {}).get("zero_material", 0)
-    replied = await _per_month(
+async def _replied(period: Period) -> dict:
+    return await _per_month(
         "c.replied_at",
         f"COUNT(*) AS cases, {_flag('c.reply_on_time')} AS on_time, "
         "COUNT(c.reply_on_time) AS judged, COUNT(c.reply_working_days) AS timed",
         period,
     )
-    medians = await _medians(period, {i: int(r["timed"]) for i, r in replied.items()})
-    results, tickets, clocks = await _results(period), await _tickets(period), await _clocks(period)
+
+
+async def _counted(period: Period) -> tuple[dict, dict, dict, list]:
+    """The tallies, the replies per month, their medians and the result forms. On PostgreSQL
+    each query takes a connection of the pool and they run side by side; SQLite has one
+    connection, and its medians need the replies' counts first."""
+    if Statement().postgres:
+        return tuple(
+            await asyncio.gather(
+                _tallies(period), _replied(period), _medians_postgres(period), _results(period)
+            )
+        )
+    tallies, replied = await _tallies(period), await _replied(period)
+    medians = await _medians_sqlite(period, {i: int(r["timed"]) for i, r in replied.items()})
+    return tallies, replied, medians, await _results(period)
+
+
+async def compute_figures(period: Period) -> Figures:
+    tallies, replied, medians, results = await _counted(period)
+    received = _by_month(tallies, {"cases": Measure.RECEIVED})
+    accepted = _by_month(
+        tallies, {"cases": Measure.ACCEPTED, "zero_material": Measure.ZERO_MATERIAL}
+    )
 
     approved = [r for r in results if r["outcome"] == ResultOutcome.APPROVED]
     approved_forms = sum(r["forms"] for r in approved)
@@ -199,8 +212,8 @@ async def compute_figures(period: Period) -> Figures:
         wanted = (utility, outcome)
         return sum(r["forms"] for r in results if (r["utility"], r["outcome"]) == wanted)
 
-    def clock_rate(utility: Utility, kind: ClockKind) -> Decimal | None:
-        return rate(*clocks.get((str(utility), str(kind)), (0, 0)))
+    def clock_rate(utility: Utility, met: Measure, closed: Measure) -> Decimal | None:
+        return rate(_per_utility(tallies, met, utility), _per_utility(tallies, closed, utility))
 
     def month(index: int, span: Span) -> MonthFigures:
         got = {
@@ -238,9 +251,9 @@ async def compute_figures(period: Period) -> Figures:
         by_utility=[
             UtilityFigures(
                 utility=utility,
-                tickets=tickets.get(str(utility), 0),
-                review_on_time_rate=clock_rate(utility, ClockKind.TICKET_REVIEW),
-                result_on_time_rate=clock_rate(utility, ClockKind.RESULT_FEEDBACK),
+                tickets=_per_utility(tallies, Measure.TICKETS, utility),
+                review_on_time_rate=clock_rate(utility, Measure.REVIEW_MET, Measure.REVIEW_CLOSED),
+                result_on_time_rate=clock_rate(utility, Measure.RESULT_MET, Measure.RESULT_CLOSED),
                 approved=forms(utility, ResultOutcome.APPROVED),
                 not_approved=forms(utility, ResultOutcome.NOT_APPROVED),
             )

@@ -123,5 +123,9 @@ class CasesSheet:
         write(r, 17, _yes_no(item.zero_material))
         write(r, 18, _yes_no(item.key_project))
 
+    def add_all(self, items: list[ExportRow]) -> None:
+        for item in items:
+            self.add(item)
+
     def close(self) -> None:
         self.book.close()

@@ -4,7 +4,7 @@ functions that differ between SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from tortoise import connections
 
@@ -22,6 +22,8 @@ class Statement:
         if isinstance(value, datetime) and not self.postgres:
             # SQLite keeps instants as text in this form (UTC): compared as text.
             value = value.astimezone(UTC).isoformat(sep=" ")
+        elif isinstance(value, date) and not isinstance(value, datetime) and not self.postgres:
+            value = value.isoformat()  # and dates as YYYY-MM-DD
         self.values.append(value)
         return f"${len(self.values)}" if self.postgres else "?"
 
@@ -34,6 +36,16 @@ class Statement:
             return "0"
         cases = " ".join(
             f"WHEN {column} < {self.value(month.end)} THEN {index}"
+            for index, month in enumerate(months[:-1])
+        )
+        return f"CASE {cases} ELSE {len(months) - 1} END"
+
+    def month_of_day(self, column: str, months: tuple[Span, ...], zone) -> str:
+        """The index of the month a local date `column` falls in (as month_of, for dates)."""
+        if len(months) == 1:
+            return "0"
+        cases = " ".join(
+            f"WHEN {column} < {self.value(month.end.astimezone(zone).date())} THEN {index}"
             for index, month in enumerate(months[:-1])
         )
         return f"CASE {cases} ELSE {len(months) - 1} END"

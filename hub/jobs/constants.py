@@ -11,6 +11,7 @@ WEBHOOK_SWEEP_JOB = "webhook_sweep"
 AUDIT_PRUNE_JOB = "audit_prune"
 NOTIFICATION_SEND_JOB = "notification_send"
 NOTIFICATION_SWEEP_JOB = "notification_sweep"
+CASES_EXPORT_JOB = "cases_export"
 
 #: Tries of a job before it gives up (its own code marks the row FAILED on the last one).
 MAX_TRIES = 4

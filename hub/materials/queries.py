@@ -6,6 +6,7 @@ from hub.auth.principal import Principal
 from hub.enums import Role
 from hub.guide.catalogue import requirement_codes_for_utility, requirements_for
 from hub.materials.checklist import ChecklistEntry, build_checklist
+from hub.materials.figures import material_figures
 from hub.models import Case, Material
 
 
@@ -34,3 +35,8 @@ def checklist_seen_by(
 
 async def case_checklist(case: Case) -> list[ChecklistEntry]:
     return checklist_for(case, await current_materials([case.id]))
+
+
+async def is_zero_material(case: Case) -> bool:
+    """Whether the case's filing, as it stands, needed no upload (零材料)."""
+    return material_figures(await current_materials([case.id])).zero_material

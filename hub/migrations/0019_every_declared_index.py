@@ -50,7 +50,7 @@ INDEXES = [
 
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0017_reply_figures')]
+    dependencies = [('models', '0018_figures_columns')]
 
     initial = False
 

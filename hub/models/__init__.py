@@ -8,6 +8,7 @@ from hub.models.consultations import Consultation, ConsultationParticipant
 from hub.models.corrections import CorrectionItem, CorrectionNotice
 from hub.models.documents import Document
 from hub.models.events import CaseEvent
+from hub.models.exports import CasesExport
 from hub.models.green_channel import GreenChannelNote
 from hub.models.guide import RequirementRecord
 from hub.models.handovers import PaperHandover
@@ -16,6 +17,7 @@ from hub.models.materials import Material, Upload
 from hub.models.notifications import Notification
 from hub.models.operations import PersistedOperation
 from hub.models.sla import HolidaySchedule, SlaClock
+from hub.models.tallies import FigureTally
 from hub.models.tickets import ResultFeedback, Survey, Ticket
 from hub.models.webhooks import WebhookAttempt, WebhookCursor, WebhookDelivery, WebhookEndpoint
 
@@ -26,11 +28,13 @@ __all__ = [
     "Case",
     "CaseEvent",
     "CaseNumberCounter",
+    "CasesExport",
     "Consultation",
     "ConsultationParticipant",
     "CorrectionItem",
     "CorrectionNotice",
     "Document",
+    "FigureTally",
     "GasRequest",
     "GreenChannelNote",
     "HolidaySchedule",

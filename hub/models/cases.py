@@ -35,19 +35,23 @@ class Case(Model):
     # take the median; and whether the reply met its deadline (reply_due_at).
     reply_working_days = fields.DecimalField(max_digits=12, decimal_places=6, null=True)
     reply_on_time = fields.BooleanField(null=True)
+    # Written at acceptance (and a resubmission after it): nothing of the filing was uploaded
+    # (hub/materials/figures.py), so the figures count it without reading materials.
+    zero_material_accepted = fields.BooleanField(null=True)
     withdrawn_at = fields.DatetimeField(null=True)
     withdrawal_reason = fields.TextField(null=True)
 
     class Meta:
         table = "case"
         # Keyset pages of `cases` (hub/cases/orderings.py): each order, ties broken by id.
-        # The last three serve the supervisor's figures (hub/figures): ranges of local dates.
+        # The last three serve the supervisor's figures (hub/figures): ranges of local dates,
+        # with the columns they count, so PostgreSQL answers from the index alone.
         indexes = (
             ("created_at", "id"),
             ("reply_due_at", "id"),
             ("submitted_at",),
-            ("accepted_at",),
-            ("replied_at",),
+            ("accepted_at", "zero_material_accepted"),
+            ("replied_at", "reply_on_time", "reply_working_days"),
         )
 
 

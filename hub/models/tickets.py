@@ -64,6 +64,8 @@ class ResultFeedback(Model):
     id = fields.UUIDField(primary_key=True)
     ticket = fields.OneToOneField("models.Ticket", related_name="result", on_delete="CASCADE")
     outcome = fields.CharEnumField(ResultOutcome, max_length=16)
+    # The ticket's, copied so the figures count results per utility without joining tickets.
+    utility = fields.CharEnumField(Utility, max_length=8, null=True)
     external_works = fields.BooleanField(null=True)
     renovation_advice = fields.TextField(null=True)
     design_plan = fields.TextField(null=True)

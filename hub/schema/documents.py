@@ -9,7 +9,8 @@ from strawberry.types import Info
 
 from hub.documents.downloads import document_download_url
 from hub.documents.verification import Verification
-from hub.figures.export import ExportFile, export_download_url
+from hub.figures.export import ExportFile, export_download_url, export_file
+from hub.models import CasesExport
 from hub.models import Document as DocumentRow
 from hub.schema.enums import DocumentKind, DocumentStatus
 from hub.schema.rows import from_row, graphql_id
@@ -17,23 +18,54 @@ from hub.schema.scalars import DateTime
 
 
 @strawberry.type(
-    description="一个可下载的文件：文书的 PDF 版本，或案件导出（casesExport）的 XLSX。One "
-    "downloadable file: a notice's PDF rendering, or the XLSX of a cases export (casesExport)."
+    description="一个可下载的文件：文书的 PDF 版本，或案件导出（casesExport）的 XLSX（由后台任务"
+    "生成：先为 PENDING，用 casesExportFile(id) 查询直至 READY）。One downloadable file: a "
+    "notice's PDF rendering, or the XLSX of a cases export (casesExport; written by a job: "
+    "PENDING at first, asked again with casesExportFile(id) until READY)."
 )
 class DocumentFile:
     filename: str = strawberry.field(description="文件名。The file's name.")
-    size: int = strawberry.field(description="文件大小（字节）。Its size in bytes.")
+    size: int = strawberry.field(
+        description="文件大小（字节）；导出未就绪时为 0。Its size in bytes; 0 while an export is "
+        "not READY."
+    )
     sha256: str = strawberry.field(
-        description="文件的 sha256，64 位小写十六进制。Its sha256, lowercase hex."
+        description="文件的 sha256，64 位小写十六进制；导出未就绪时为空串。Its sha256, lowercase "
+        "hex; empty while an export is not READY."
+    )
+    id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="案件导出的 ID（供 casesExportFile 查询）；文书的 PDF 为 null。A cases "
+        "export's id (for casesExportFile); null for a notice's PDF.",
+    )
+    status: DocumentStatus = strawberry.field(
+        default=DocumentStatus.READY,
+        description="生成状态：案件导出先为 PENDING，任务写完为 READY，多次失败为 FAILED；文书的 "
+        "PDF 总是 READY。Whether it is written: a cases export is PENDING until its job wrote "
+        "it (READY) or gave up (FAILED); a notice's PDF is always READY.",
     )
     row: strawberry.Private[DocumentRow | None] = None  # a notice's PDF
     export: strawberry.Private[ExportFile | None] = None  # or a cases export
 
+    @classmethod
+    def of_export(cls, export: CasesExport) -> DocumentFile:
+        return cls(
+            filename=export.filename,
+            size=export.size or 0,
+            sha256=export.sha256 or "",
+            id=graphql_id(export.id),
+            status=DocumentStatus(export.status),
+            export=export_file(export),
+        )
+
     @strawberry.field(
-        description="限时下载地址（默认 300 秒），每次签发均记入审计。An expiring download address "
-        "(300 s by default); each one issued is audited."
+        description="限时下载地址（默认 300 秒），每次签发均记入审计；导出未就绪时为 null。An "
+        "expiring download address (300 s by default); each one issued is audited; null while "
+        "an export is not READY."
     )
     async def download_url(self, info: Info) -> str | None:
+        if self.status != DocumentStatus.READY:
+            return None
         if self.export is not None:
             return await export_download_url(info.context.principal, self.export)
         return await document_download_url(info.context.principal, self.row, pdf=True)

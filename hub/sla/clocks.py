@@ -12,6 +12,7 @@ from hub.enums import Utility
 from hub.models import Case, Inquiry, SlaClock, Ticket
 from hub.sla.calendar_source import get_calendar
 from hub.sla.kinds import WARNING_SHARE, ClockKind, ClockOwner, clock_length
+from hub.tallies import Measure, tally
 
 WINDOW_OWNER = ClockOwner.WINDOW
 ASSIGNED_UNIT = ClockOwner.ASSIGNED_UNIT
@@ -90,6 +91,13 @@ async def start_clock(
     )
 
 
+#: The clocks whose on-time shares the figures give per utility: (closed, met) tallies.
+TALLIED = {
+    ClockKind.TICKET_REVIEW: (Measure.REVIEW_CLOSED, Measure.REVIEW_MET),
+    ClockKind.RESULT_FEEDBACK: (Measure.RESULT_CLOSED, Measure.RESULT_MET),
+}
+
+
 def _open(case: Case, kind: ClockKind | None, ticket: Ticket | None):
     query = SlaClock.filter(case_id=case.id, stopped_at=None)
     if kind is not None:
@@ -106,6 +114,12 @@ async def stop_clocks(case: Case, kind: ClockKind, *, ticket: Ticket | None = No
     for running in await _open(case, kind, ticket):
         _stop(running, calendar, now)
         await running.save(update_fields=["stopped_at", "met", "elapsed_working_days"])
+        if kind in TALLIED:
+            closed, met = TALLIED[kind]
+            utility = str(running.utility or "")
+            await tally(closed, running.started_at, utility=utility)
+            if running.met:
+                await tally(met, running.started_at, utility=utility)
 
 
 async def stop_inquiry_clock(inquiry: Inquiry) -> None:

@@ -151,6 +151,7 @@ async def submit_result_feedback(
         await stop_clocks(case, ClockKind.RESULT_FEEDBACK, ticket=ticket)
         await ResultFeedback.create(
             ticket=ticket,
+            utility=ticket.utility,
             outcome=form.outcome,
             external_works=form.external_works,
             renovation_advice=_clean(form.renovation_advice),

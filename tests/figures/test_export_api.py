@@ -1,7 +1,8 @@
-"""casesExport through the API on both databases: the XLSX of a filtered list opens with
-openpyxl and holds exactly the cases `cases(filter)` lists, with Chinese headers, a frozen
-header row, instants as local dates, each utility's result and quote; its address is audited;
-only window staff and admins may export."""
+"""casesExport through the API on both databases: the request returns at once a PENDING file;
+once its job ran (in-process, or the arq worker on Redis) casesExportFile gives the XLSX, which
+opens with openpyxl and holds exactly the cases `cases(filter)` lists, with Chinese headers, a
+frozen header row, instants as local dates, each utility's result and quote; its address is
+audited; only window staff and admins may export, and each sees only their own exports."""
 
 from __future__ import annotations
 
@@ -12,13 +13,21 @@ from decimal import Decimal
 import openpyxl
 import time_machine
 
+from hub.auth.tokens import issue_token
+from hub.enums import Role
+from hub.jobs.constants import QUEUE_NAME
 from hub.models import AuditEntry
+from tests.documents.support import wait_until
+from tests.documents.test_worker_redis import run_worker_burst
 from tests.factories import at, draft_case, submitted_case
 from tests.figures.support import Fortnight
-from tests.sla.support import CASES_IDS
+from tests.sla.support import CASES_IDS, Tokens
 
 EXPORT = """query($filter: CaseFilter) { casesExport(filter: $filter) {
-  filename size sha256 downloadUrl } }"""
+  id status filename size sha256 downloadUrl } }"""
+EXPORT_FILE = """query($id: ID!) { casesExportFile(id: $id) {
+  id status filename size sha256 downloadUrl } }"""
+EXPORT_STATUS = """query($id: ID!) { casesExportFile(id: $id) { status } }"""
 CASE_NOS = """query($filter: CaseFilter) { cases(filter: $filter, first: 100) {
   edges { node { caseNo } } } }"""
 HEADERS = [
@@ -44,13 +53,35 @@ HEADERS = [
 ]
 
 
-async def workbook(api, token: str, filter_: dict | None):
+async def requested(api, token: str, filter_: dict | None) -> dict:
     export = (await api.ok(EXPORT, {"filter": filter_}, token))["casesExport"]
+    assert (export["status"], export["size"], export["sha256"]) == ("PENDING", 0, "")
+    assert export["downloadUrl"] is None
+    return export
+
+
+async def ready(api, token: str, export_id: str) -> dict:
+    async def written() -> bool:
+        found = await api.ok(EXPORT_STATUS, {"id": export_id}, token)
+        return found["casesExportFile"]["status"] != "PENDING"
+
+    await wait_until(written)
+    export = (await api.ok(EXPORT_FILE, {"id": export_id}, token))["casesExportFile"]
+    assert export["status"] == "READY"
+    return export
+
+
+async def opened(api, export: dict):
     response = await api.send("GET", export["downloadUrl"])
     assert response.status_code == 200
     assert len(response.content) == export["size"]
     assert export["filename"].endswith(".xlsx")
-    return export, openpyxl.load_workbook(io.BytesIO(response.content)).active
+    return openpyxl.load_workbook(io.BytesIO(response.content)).active
+
+
+async def workbook(api, token: str, filter_: dict | None):
+    export = await ready(api, token, (await requested(api, token, filter_))["id"])
+    return export, await opened(api, export)
 
 
 async def test_the_export_of_a_filtered_list_holds_exactly_its_cases(api):
@@ -103,3 +134,19 @@ async def test_the_export_of_a_filtered_list_holds_exactly_its_cases(api):
         for token in (tokens.utility["POWER"], tokens.applicant, tokens.liaison):
             refused = await api.error(EXPORT, {"filter": None}, token)
             assert refused["extensions"]["code"] == "FORBIDDEN"
+        # Another member of staff does not see the window's export; an unknown id is not found.
+        other = issue_token(role=Role.WINDOW, name="another-window", ttl_seconds=3600)
+        for token, export_id in ((other, export["id"]), (tokens.window, "nonsense")):
+            missing = await api.error(EXPORT_FILE, {"id": export_id}, token)
+            assert missing["extensions"]["code"] == "NOT_FOUND"
+
+
+async def test_the_arq_worker_writes_the_export_queued_on_redis(api, arq_queue):
+    window = Tokens().window
+    water = await submitted_case(api, ("WATER",), with_materials=True)
+    await submitted_case(api, ("POWER",), with_materials=True)
+    export = await requested(api, window, {"utility": "WATER"})
+    assert await arq_queue.zcard(QUEUE_NAME) >= 1  # queued on Redis, not run in this process
+    await run_worker_burst()
+    sheet = await opened(api, await ready(api, window, export["id"]))
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [water["caseNo"]]

@@ -5,7 +5,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from hub.figures.export import export_cases
+from hub.figures.export import export_seen_by, request_export
 from hub.figures.period import MAX_DAYS
 from hub.figures.queries import figures_for
 from hub.resolvers.cases.queries import case_query
@@ -49,16 +49,19 @@ class FigureQueries:
 
     @strawberry.field(
         description="把筛选出的案件（同 cases 的筛选，最早创建的在前）导出为一个 XLSX（窗口人员、"
-        "管理员）：每案一行，中文表头（案件编号、申请企业、统一社会信用代码、项目名称、报装业务、状态、"
-        "收件/受理/答复时间、答复用时（工作日）、按时答复、各业务结果和报价、零材料、重点项目），首行冻结"
-        "，时间为本地时间的日期单元格。downloadUrl 限时且每次签发均记入审计。Exports the cases the "
-        "filter selects (as in cases, oldest first) as one XLSX (window staff, admins): a row per "
-        "case, Chinese headers (case number, enterprise, USCC, project, utilities, status, "
-        "received / accepted / replied, working days to reply, on time, each utility's result "
-        "and quote, zero-material, key project), the header row frozen, instants as date cells "
-        "in local time. Its downloadUrl expires and each one issued is audited. Errors: "
-        "FORBIDDEN (other roles), BAD_USER_INPUT (a filter value), UPSTREAM_UNAVAILABLE (the "
-        "object store)."
+        "管理员）：立即返回 status 为 PENDING 的文件，后台任务写完后为 READY，用 "
+        "casesExportFile(id) 查询。每案一行，中文表头（案件编号、申请企业、统一社会信用代码、"
+        "项目名称、报装业务、状态、收件/受理/答复时间、答复用时（工作日）、按时答复、各业务结果和"
+        "报价、零材料、重点项目），首行冻结，时间为本地时间的日期单元格。downloadUrl 限时且每次签发"
+        "均记入审计。"
+        "Exports the cases the filter selects (as in cases, oldest first) as one XLSX (window "
+        "staff, admins): returns at once a file whose status is PENDING, READY once a job wrote "
+        "it; ask again with casesExportFile(id). A row per case, Chinese headers (case number, "
+        "enterprise, USCC, project, utilities, status, received / accepted / replied, working "
+        "days to reply, on time, each utility's result and quote, zero-material, key project), "
+        "the header row frozen, instants as date cells in local time. Its downloadUrl expires "
+        "and each one issued is audited. Errors: FORBIDDEN (other roles), BAD_USER_INPUT (a "
+        "filter value), UPSTREAM_UNAVAILABLE (the job queue)."
     )
     async def cases_export(
         self,
@@ -71,7 +74,21 @@ class FigureQueries:
             ),
         ] = None,
     ) -> DocumentFile:
-        export = await export_cases(principal=principal_of(info), query=case_query(filter))
-        return DocumentFile(
-            filename=export.filename, size=export.size, sha256=export.sha256, export=export
-        )
+        export = await request_export(principal=principal_of(info), query=case_query(filter))
+        return DocumentFile.of_export(export)
+
+    @strawberry.field(
+        description="再次查询自己请求的案件导出（管理员可查全部）：PENDING、READY（此时有 "
+        "downloadUrl）或 FAILED。A cases export asked for again by its requester (admins: any): "
+        "PENDING, READY (with its downloadUrl) or FAILED. Errors: FORBIDDEN (other roles), "
+        "NOT_FOUND (no such export of the caller's)."
+    )
+    async def cases_export_file(
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="casesExport 返回的 id。The id casesExport returned."),
+        ],
+    ) -> DocumentFile:
+        return DocumentFile.of_export(await export_seen_by(principal_of(info), str(id)))
