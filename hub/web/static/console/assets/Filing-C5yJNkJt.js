@@ -1,4 +1,4 @@
-import{A as e,C as t,D as n,I as r,M as i,N as a,T as o,c as s,d as c,f as l,i as u,l as d,m as f,o as p,p as m,s as h,u as g}from"./element-plus-CnnpmuMS.js";import{a as _}from"./vendor-Dya28Tub.js";import{r as v,s as y}from"./index-DxWUKdZ0.js";import{d as b,f as x,h as S}from"./labels-DRShPFBy.js";/* empty css             */var C=`mutation CreateApplication($input: ApplicationInput!) {
+import{A as e,C as t,D as n,I as r,M as i,N as a,T as o,c as s,d as c,f as l,i as u,l as d,m as f,o as p,p as m,s as h,u as g}from"./element-plus-CnnpmuMS.js";import{a as _}from"./vendor-Dya28Tub.js";import{r as v,s as y}from"./index-BEL897Ar.js";import{d as b,f as x,h as S}from"./labels-DRShPFBy.js";/* empty css             */var C=`mutation CreateApplication($input: ApplicationInput!) {
   createApplication(input: $input) {
     id
     caseNo
