@@ -11,6 +11,7 @@ from tortoise.queryset import QuerySet
 from hub import clock
 from hub.auth.principal import Principal
 from hub.auth.visibility import parse_id, visible_cases, visible_tickets
+from hub.cases.search import search_condition
 from hub.enums import CaseStatus, TicketStatus, Utility
 from hub.models import Case, Ticket
 from hub.paging import Ordering, Page, fetch_page, page_window
@@ -57,13 +58,7 @@ def filter_cases(principal: Principal, q: CaseQuery) -> QuerySet[Case]:
     if q.applicant_uscc:
         query = query.filter(applicant__uscc=q.applicant_uscc.strip())
     if q.search and q.search.strip():
-        term = q.search.strip()
-        query = query.filter(
-            Q(case_no__icontains=term)
-            | Q(project__name__icontains=term)
-            | Q(applicant__name__icontains=term)
-            | Q(applicant__uscc__icontains=term)
-        )
+        query = query.filter(search_condition(q.search.strip()))
     if q.due_before is not None:
         query = query.filter(_case_due_before(q.due_before))
     if q.overdue is not None:
