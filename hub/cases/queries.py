@@ -10,7 +10,7 @@ from tortoise.queryset import QuerySet
 
 from hub import clock
 from hub.auth.principal import Principal
-from hub.auth.visibility import parse_id, visible_cases, visible_tickets
+from hub.auth.visibility import parse_id, visible_cases, visible_tickets, visible_tickets_of
 from hub.cases.search import search_condition
 from hub.enums import CaseStatus, TicketStatus, Utility
 from hub.models import Case, Ticket
@@ -75,11 +75,9 @@ def _cases_with_utility(utility: Utility):
 
 
 def filter_tickets(principal: Principal, q: TicketQuery) -> QuerySet[Ticket]:
-    query = visible_tickets(principal)
+    query = visible_tickets_of(principal, q.utility) if q.utility else visible_tickets(principal)
     if q.status:
         query = query.filter(status__in=list(q.status))
-    if q.utility:
-        query = query.filter(utility=q.utility)
     if q.due_before is not None:
         query = query.filter(_ticket_due_before(q.due_before))
     if q.overdue is not None:
