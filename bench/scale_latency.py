@@ -3,6 +3,7 @@
 Run (PostgreSQL on 127.0.0.1:5432, trust auth; the database, HUB_BENCH_DB or hub_bench_scale,
 is created and dropped):
     .venv/bin/python bench/scale_latency.py [--cases 100000] [--base 10000] [--repeat 100]
+        [--keep] [--reuse]
 
 `--base` cases are seeded through the ORM (`seed_cases`, 500 enterprises), then copied by SQL
 up to `--cases` (bench/multiply_cases.py). Requests go through the real ASGI app in-process
@@ -103,11 +104,12 @@ async def _seed(cases: int, base: int) -> float:
     return time.perf_counter() - started
 
 
-async def run(cases: int, base: int, repeat: int) -> None:
-    url = await recreate_database(BENCH_DB)
+async def run(cases: int, base: int, repeat: int, keep: bool, reuse: bool) -> None:
+    url = f"postgres://postgres@127.0.0.1:5432/{BENCH_DB}" if reuse else None
+    url = url or await recreate_database(BENCH_DB)
     await db.migrate(url)
     await db.init(url)
-    seeded_in = await _seed(cases, base)
+    seeded_in = 0.0 if reuse else await _seed(cases, base)
     total = await Case.all().count()
     tokens = {
         "window": issue_token(role=Role.WINDOW, name="bench"),
@@ -140,7 +142,8 @@ async def run(cases: int, base: int, repeat: int) -> None:
                 f"{percentile(timings, 0.95):8.1f} {sql:>4} {found:>7}"
             )
     await db.close()
-    await drop_database(BENCH_DB)
+    if not keep:
+        await drop_database(BENCH_DB)
 
 
 def main() -> None:
@@ -148,8 +151,10 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--base", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=100)
+    parser.add_argument("--keep", action="store_true", help="leave the database for --reuse")
+    parser.add_argument("--reuse", action="store_true", help="measure a kept database again")
     args = parser.parse_args()
-    asyncio.run(run(args.cases, args.base, args.repeat))
+    asyncio.run(run(args.cases, args.base, args.repeat, args.keep, args.reuse))
 
 
 if __name__ == "__main__":

@@ -48,6 +48,8 @@ class Case(Model):
             ("submitted_at",),
             ("accepted_at",),
             ("replied_at",),
+            # Counts of a status's cases joined to another list by id, read from the index.
+            ("status", "id"),
         )
 
 
