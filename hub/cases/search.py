@@ -15,11 +15,11 @@ from tortoise.expressions import Q
 
 from hub.models import Case
 
+# One bitmap scan of case: its number's trigram index, or its enterprise's or project's id among
+# the few whose texts match (each found through their own trigram indexes first).
 _POSTGRES = """SELECT id FROM "case" WHERE case_no ILIKE {p}
-UNION SELECT c.id FROM "case" c JOIN applicant a ON a.id = c.applicant_id
-  WHERE a.name ILIKE {p} OR a.uscc ILIKE {p}
-UNION SELECT c.id FROM "case" c JOIN project p ON p.id = c.project_id
-  WHERE p.name ILIKE {p} OR p.address ILIKE {p}"""
+  OR applicant_id = ANY(ARRAY(SELECT id FROM applicant WHERE name ILIKE {p} OR uscc ILIKE {p}))
+  OR project_id = ANY(ARRAY(SELECT id FROM project WHERE name ILIKE {p} OR address ILIKE {p}))"""
 _SQLITE_INDEXED = """SELECT case_id FROM case_search_text WHERE rowid IN
   (SELECT rowid FROM case_search WHERE case_search MATCH {p})"""
 _SQLITE_SHORT = """SELECT case_id FROM case_search_text WHERE case_no LIKE {p} ESCAPE '\\'
