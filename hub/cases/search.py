@@ -15,11 +15,14 @@ from tortoise.expressions import Q
 
 from hub.models import Case
 
-# One bitmap scan of case: its number's trigram index, or its enterprise's or project's id among
-# the few whose texts match (each found through their own trigram indexes first).
+# Each arm through an index (the number's trigrams; the case's enterprise or project among the
+# few whose texts match, found through their own trigram indexes), the union a small set: a
+# page then sorts those rows instead of walking every case in its order looking for them.
 _POSTGRES = """SELECT id FROM "case" WHERE case_no ILIKE {p}
-  OR applicant_id = ANY(ARRAY(SELECT id FROM applicant WHERE name ILIKE {p} OR uscc ILIKE {p}))
-  OR project_id = ANY(ARRAY(SELECT id FROM project WHERE name ILIKE {p} OR address ILIKE {p}))"""
+UNION SELECT id FROM "case" WHERE applicant_id = ANY(ARRAY(
+  SELECT id FROM applicant WHERE name ILIKE {p} OR uscc ILIKE {p}))
+UNION SELECT id FROM "case" WHERE project_id = ANY(ARRAY(
+  SELECT id FROM project WHERE name ILIKE {p} OR address ILIKE {p}))"""
 _SQLITE_INDEXED = """SELECT case_id FROM case_search_text WHERE rowid IN
   (SELECT rowid FROM case_search WHERE case_search MATCH {p})"""
 _SQLITE_SHORT = """SELECT case_id FROM case_search_text WHERE case_no LIKE {p} ESCAPE '\\'
