@@ -9,10 +9,12 @@ Nullable sort columns sort their nulls last in either direction.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import json
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 from uuid import UUID
@@ -65,11 +67,22 @@ class Page(Generic[Row]):
     rows: list[Row]
     cursors: list[str]
     has_next: bool
-    total: int
+    #: How many rows match in all: an int when known without asking the database, else the
+    #: statement that counts them, run by `total()` only when a client selects `totalCount`.
+    count: int | Callable[[], Awaitable[int]]
 
     @property
     def end_cursor(self) -> str | None:
         return self.cursors[-1] if self.cursors else None
+
+    _counting: asyncio.Future[int] | None = field(default=None, repr=False)
+
+    async def total(self) -> int:
+        if isinstance(self.count, int):
+            return self.count
+        if self._counting is None:  # one count, however many aliases ask at once
+            self._counting = asyncio.ensure_future(self.count())
+        return await self._counting
 
 
 def _to_json(value: Any) -> Any:
@@ -185,19 +198,23 @@ def _ordered(query: QuerySet, ordering: Ordering) -> QuerySet:
     return query.order_by(*columns)
 
 
-def _page(rows: list, ordering: Ordering, window: Window, total: int) -> Page:
+def _page(rows: list, ordering: Ordering, window: Window, count) -> Page:
     shown = rows[: window.first]
     cursors = [encode_cursor(ordering, ordering.values_of(r)) for r in shown]
-    return Page(rows=shown, cursors=cursors, has_next=len(rows) > window.first, total=total)
+    has_next = len(rows) > window.first
+    if window.after is None and not has_next:
+        count = len(shown)  # the first page holds every row: nothing left to count
+    return Page(rows=shown, cursors=cursors, has_next=has_next, count=count)
 
 
 async def fetch_page(query: QuerySet, ordering: Ordering, window: Window) -> Page:
-    """Two statements: the count of `query`, and the page itself."""
-    total = await query.count()
+    """The page in one statement; the count of `query` in another only if `totalCount` is
+    selected and the page does not already show every row."""
+    counted = query
     if window.after is not None:
         query = query.filter(_after(ordering.keys, window.after))
     rows = await _ordered(query, ordering).limit(window.first + 1)
-    return _page(rows, ordering, window, total)
+    return _page(rows, ordering, window, lambda: counted.count())
 
 
 def _follows(values: tuple, cursor: tuple, keys: tuple[SortKey, ...]) -> bool:

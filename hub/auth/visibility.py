@@ -49,6 +49,14 @@ def visible_tickets(principal: Principal) -> QuerySet[Ticket]:
     return Ticket.filter(id__in=[])
 
 
+def visible_tickets_of(principal: Principal, utility) -> QuerySet[Ticket]:
+    """The visible tickets of one utility. A utility asking for its own needs no semi-join:
+    each of its tickets belongs to a case holding one of its own (a second scan of ticket)."""
+    if principal.role == Role.UTILITY and principal.utility == utility:
+        return Ticket.filter(utility=utility)
+    return visible_tickets(principal).filter(utility=utility)
+
+
 def utility_needs(utility, requirement_code: str | None, ticket_id) -> bool:
     """A utility sees the materials its requirements need, and the tickets' approval results."""
     return ticket_id is not None or requirement_code in requirement_codes_for_utility(utility)

@@ -10,7 +10,8 @@ from tortoise.queryset import QuerySet
 
 from hub import clock
 from hub.auth.principal import Principal
-from hub.auth.visibility import parse_id, visible_cases, visible_tickets
+from hub.auth.visibility import parse_id, visible_cases, visible_tickets, visible_tickets_of
+from hub.cases.search import search_condition
 from hub.enums import CaseStatus, TicketStatus, Utility
 from hub.models import Case, Ticket
 from hub.paging import Ordering, Page, fetch_page, page_window
@@ -60,13 +61,7 @@ def filter_cases(principal: Principal, q: CaseQuery) -> QuerySet[Case]:
     if q.key_project is not None:
         query = query.filter(is_key_project=q.key_project)
     if q.search and q.search.strip():
-        term = q.search.strip()
-        query = query.filter(
-            Q(case_no__icontains=term)
-            | Q(project__name__icontains=term)
-            | Q(applicant__name__icontains=term)
-            | Q(applicant__uscc__icontains=term)
-        )
+        query = query.filter(search_condition(q.search.strip()))
     if q.due_before is not None:
         query = query.filter(_case_due_before(q.due_before))
     if q.overdue is not None:
@@ -83,11 +78,9 @@ def _cases_with_utility(utility: Utility):
 
 
 def filter_tickets(principal: Principal, q: TicketQuery) -> QuerySet[Ticket]:
-    query = visible_tickets(principal)
+    query = visible_tickets_of(principal, q.utility) if q.utility else visible_tickets(principal)
     if q.status:
         query = query.filter(status__in=list(q.status))
-    if q.utility:
-        query = query.filter(utility=q.utility)
     if q.due_before is not None:
         query = query.filter(_ticket_due_before(q.due_before))
     if q.overdue is not None:

@@ -52,6 +52,8 @@ class Case(Model):
             ("submitted_at",),
             ("accepted_at", "zero_material_accepted"),
             ("replied_at", "reply_on_time", "reply_working_days"),
+            # Counts of a status's cases joined to another list by id, read from the index.
+            ("status", "id"),
         )
 
 

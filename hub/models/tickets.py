@@ -41,6 +41,8 @@ class Ticket(Model):
             ("dispatched_at", "id"),
             ("review_due_at", "id"),
             ("feedback_due_at", "id"),
+            # A utility's visible cases (those holding one of its tickets), read from the index.
+            ("utility", "case_id"),
         )
 
 

@@ -444,9 +444,9 @@ class CaseFilter:
     )
     search: str | None = strawberry.field(
         default=None,
-        description="在案件编号、项目名称、企业名称和信用代码中查找（不区分大小写，最多 100 "
-        "字符）。Text found in the case number, project name, enterprise name or USCC "
-        "(case-insensitive, at most 100 characters).",
+        description="在案件编号、项目名称、项目地址、企业名称和信用代码中查找（不区分大小写，"
+        "最多 100 字符）。Text found in the case number, project name, project address, "
+        "enterprise name or USCC (case-insensitive, at most 100 characters).",
     )
     applicant_uscc: str | None = strawberry.field(
         default=None,

@@ -32,25 +32,32 @@ class Edge(Generic[Node]):
     node: Node = strawberry.field(description="这一项。The row itself.")
 
 
+async def _total_count(root: Connection) -> int:
+    return await root.page.total()  # counted only when a query selects it
+
+
 @strawberry.type(
     description="列表的一页，按游标分页；first 最多 100，默认值见各字段（多为 20）。One page of "
     "a list, with keyset cursors; `first` is at most 100, its default the field's (mostly 20)."
 )
 class Connection(Generic[Node]):
     total_count: int = strawberry.field(
-        description="符合条件的总数（不只本页）。How many rows match in all, not only on this page."
+        resolver=_total_count,
+        description="符合条件的总数（不只本页）。How many rows match in all, not only on this "
+        "page.",
     )
     edges: list[Edge[Node]] = strawberry.field(description="本页各项。This page's rows.")
     page_info: PageInfo = strawberry.field(description="分页信息。Where this page ends.")
+    page: strawberry.Private[Page]
 
     @classmethod
     def of(cls, page: Page, node: Callable[[object], Node]) -> Connection[Node]:
         """The page's rows as nodes, each with its row's keyset cursor."""
         return cls(
-            total_count=page.total,
             edges=[
                 Edge(cursor=cursor, node=node(row))
                 for row, cursor in zip(page.rows, page.cursors, strict=True)
             ],
             page_info=PageInfo(has_next_page=page.has_next, end_cursor=page.end_cursor),
+            page=page,
         )
