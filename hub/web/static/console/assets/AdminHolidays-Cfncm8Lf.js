@@ -1,4 +1,4 @@
-import{A as e,C as t,D as n,I as r,M as i,N as a,R as o,T as s,d as c,f as l,i as u,l as d,m as f,o as p,p as m,s as h,u as g,x as _}from"./element-plus-CnnpmuMS.js";import{r as v,s as y}from"./index-BEL897Ar.js";import{t as b}from"./FlagTag-C2lWrrNM.js";import{g as x,h as S,s as C}from"./vocabulary-B6OjfrFY.js";var w=`mutation RecomputeOpenClocks {
+import{A as e,C as t,D as n,I as r,M as i,N as a,R as o,T as s,d as c,f as l,i as u,l as d,m as f,o as p,p as m,s as h,u as g,x as _}from"./element-plus-CnnpmuMS.js";import{r as v,s as y}from"./index-D87b0cee.js";import{t as b}from"./FlagTag-Cg1YoPSp.js";import{g as x,h as S,s as C}from"./vocabulary-kHZl0qWD.js";var w=`mutation RecomputeOpenClocks {
   recomputeOpenClocks
 }
 `,T=`query HolidaySchedule($year: Int!, $fromYear: Int, $toYear: Int) {

@@ -1,4 +1,4 @@
-import{A as e,C as t,D as n,I as r,M as i,N as a,R as o,T as s,c,d as l,f as u,i as d,l as f,m as p,o as m,p as h,s as g,u as _,x as v}from"./element-plus-CnnpmuMS.js";import{r as y,s as b}from"./index-BEL897Ar.js";import{d as x,g as S,h as C}from"./vocabulary-B6OjfrFY.js";var w=`query Liaisons($unit: Unit) {
+import{A as e,C as t,D as n,I as r,M as i,N as a,R as o,T as s,c,d as l,f as u,i as d,l as f,m as p,o as m,p as h,s as g,u as _,x as v}from"./element-plus-CnnpmuMS.js";import{r as y,s as b}from"./index-D87b0cee.js";import{d as x,g as S,h as C}from"./vocabulary-kHZl0qWD.js";var w=`query Liaisons($unit: Unit) {
   liaisons(unit: $unit) {
     id
     unit

@@ -1,4 +1,4 @@
-import{A as e,C as t,D as n,I as r,M as i,N as a,O as o,R as s,S as c,c as l,d as u,f as d,i as f,j as p,l as m,m as h,o as g,p as _,s as v,u as y,x as b}from"./element-plus-CnnpmuMS.js";import{o as x,r as S,s as C}from"./index-BEL897Ar.js";import{t as w}from"./FlagTag-C2lWrrNM.js";import{d as T,g as E,h as D,m as O,r as k}from"./vocabulary-B6OjfrFY.js";import{t as A}from"./session-9zhZ8T0u.js";var j=`mutation AnswerInquiry($inquiryId: ID!, $answer: String!) {
+import{A as e,C as t,D as n,I as r,M as i,N as a,O as o,R as s,S as c,c as l,d as u,f as d,i as f,j as p,l as m,m as h,o as g,p as _,s as v,u as y,x as b}from"./element-plus-CnnpmuMS.js";import{o as x,r as S,s as C}from"./index-D87b0cee.js";import{t as w}from"./FlagTag-Cg1YoPSp.js";import{d as T,g as E,h as D,m as O,r as k}from"./vocabulary-kHZl0qWD.js";import{t as A}from"./session-9zhZ8T0u.js";var j=`mutation AnswerInquiry($inquiryId: ID!, $answer: String!) {
   answerInquiry(inquiryId: $inquiryId, answer: $answer) {
     id
     status

@@ -1,4 +1,4 @@
-import{A as e,C as t,D as n,I as r,N as i,R as a,T as o,c as s,d as c,f as l,i as u,l as d,m as f,p,s as m,u as h,x as g}from"./element-plus-CnnpmuMS.js";import{r as _,s as v}from"./index-BEL897Ar.js";import{t as y}from"./FlagTag-C2lWrrNM.js";import{f as b,g as x,m as S,n as C}from"./vocabulary-B6OjfrFY.js";var w=`query WebhookDeliveries($endpointId: ID, $status: WebhookDeliveryStatus, $first: Int) {
+import{A as e,C as t,D as n,I as r,N as i,R as a,T as o,c as s,d as c,f as l,i as u,l as d,m as f,p,s as m,u as h,x as g}from"./element-plus-CnnpmuMS.js";import{r as _,s as v}from"./index-D87b0cee.js";import{t as y}from"./FlagTag-Cg1YoPSp.js";import{f as b,g as x,m as S,n as C}from"./vocabulary-kHZl0qWD.js";var w=`query WebhookDeliveries($endpointId: ID, $status: WebhookDeliveryStatus, $first: Int) {
   webhookDeliveries(endpointId: $endpointId, status: $status, first: $first) {
     totalCount
     edges {

@@ -1,4 +1,4 @@
-import{r as e,s as t}from"./index-BEL897Ar.js";import{A as n,C as r,D as i,I as a,M as o,N as s,R as c,T as l,c as u,d,f,l as p,m,o as h,p as g,s as _,u as v}from"./element-plus-CnnpmuMS.js";import{d as y,f as b,g as x,h as S,m as C}from"./vocabulary-B6OjfrFY.js";var w=`query MaterialDownloadUrl($materialId: ID!) {
+import{r as e,s as t}from"./index-D87b0cee.js";import{A as n,C as r,D as i,I as a,M as o,N as s,R as c,T as l,c as u,d,f,l as p,m,o as h,p as g,s as _,u as v}from"./element-plus-CnnpmuMS.js";import{d as y,f as b,g as x,h as S,m as C}from"./vocabulary-kHZl0qWD.js";var w=`query MaterialDownloadUrl($materialId: ID!) {
   materialDownloadUrl(materialId: $materialId)
 }
 `,T=`mutation CompleteMaterialUpload($uploadId: ID!) {

@@ -1,4 +1,4 @@
-import{A as e,C as t,D as n,I as r,M as i,N as a,R as o,T as s,d as c,f as l,i as u,l as d,m as f,o as p,p as m,r as h,s as g,u as _,x as v}from"./element-plus-CnnpmuMS.js";import{s as y}from"./index-BEL897Ar.js";import{t as b}from"./FlagTag-C2lWrrNM.js";import{d as x,f as S,g as C,h as w,m as T,o as E}from"./vocabulary-B6OjfrFY.js";var D=`mutation CreateUser($input: UserInput!) {
+import{A as e,C as t,D as n,I as r,M as i,N as a,R as o,T as s,d as c,f as l,i as u,l as d,m as f,o as p,p as m,r as h,s as g,u as _,x as v}from"./element-plus-CnnpmuMS.js";import{s as y}from"./index-D87b0cee.js";import{t as b}from"./FlagTag-Cg1YoPSp.js";import{d as x,f as S,g as C,h as w,m as T,o as E}from"./vocabulary-kHZl0qWD.js";var D=`mutation CreateUser($input: UserInput!) {
   createUser(input: $input) {
     id
     username

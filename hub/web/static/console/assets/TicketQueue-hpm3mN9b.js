@@ -1,4 +1,4 @@
-import{A as e,C as t,D as n,I as r,N as i,O as a,R as o,S as s,c,d as l,f as u,j as d,l as f,m as p,p as m,u as h,x as g}from"./element-plus-CnnpmuMS.js";import{o as _,r as v,s as y}from"./index-BEL897Ar.js";import{t as b}from"./FlagTag-C2lWrrNM.js";import{f as x,g as S,i as C,m as w,u as T}from"./vocabulary-B6OjfrFY.js";import{t as E}from"./session-9zhZ8T0u.js";var D=`query Tickets($filter: TicketFilter, $first: Int) {
+import{A as e,C as t,D as n,I as r,N as i,O as a,R as o,S as s,c,d as l,f as u,j as d,l as f,m as p,p as m,u as h,x as g}from"./element-plus-CnnpmuMS.js";import{o as _,r as v,s as y}from"./index-D87b0cee.js";import{t as b}from"./FlagTag-Cg1YoPSp.js";import{f as x,g as S,i as C,m as w,u as T}from"./vocabulary-kHZl0qWD.js";import{t as E}from"./session-9zhZ8T0u.js";var D=`query Tickets($filter: TicketFilter, $first: Int) {
   tickets(filter: $filter, first: $first, orderBy: { field: REVIEW_DUE_AT, direction: ASC }) {
     totalCount
     edges {

@@ -1,0 +1,29 @@
+import{A as e,C as t,D as n,I as r,M as i,N as a,O as o,R as s,S as c,T as l,c as u,d,f,j as p,l as m,m as h,o as g,p as _,s as v,u as y,x as b}from"./element-plus-CnnpmuMS.js";import{a as x,i as S}from"./vendor-Dya28Tub.js";import{o as C,r as w,s as T}from"./index-D87b0cee.js";import{f as E,p as D,t as O}from"./labels-HPuVKJIz.js";var k=`query CaseQueue($filter: CaseFilter, $orderBy: CaseOrder, $first: Int, $after: String) {
+  cases(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        caseNo
+        status
+        utilities
+        isKeyProject
+        filedOnBehalf
+        submittedAt
+        reviewDueAt
+        replyDueAt
+        applicant {
+          name
+        }
+        project {
+          name
+        }
+      }
+    }
+  }
+}
+`,A={class:`queue-pager`,"aria-label":`翻页`},j=20,M=w({__name:`CaseQueue`,setup(w){let M=Object.fromEntries(Object.entries(O).map(([e,[t]])=>[e,t])),N={status:`SUBMITTED`,utility:``,keyProject:``,search:``},P=S(),F=x(),I=i({...N,...L(P.query)});function L(e){let t={};for(let n of Object.keys(N))typeof e[n]==`string`&&(t[n]=e[n]);return t}function R(){let e={};for(let[t,n]of Object.entries(I))n!==N[t]&&(e[t]=n);F.replace({query:e})}let z=a([]),B=a(0),V=a(!1),H=a([null]),U=a(!1),W=a(``),G=a(Date.now()),K=u(()=>H.value.length);function q(e){let t={};return I.status&&(t.status=[I.status]),I.utility&&(t.utility=I.utility),I.keyProject&&(t.keyProject=I.keyProject===`yes`),I.search.trim()&&(t.search=I.search.trim()),{filter:t,orderBy:{field:`CREATED_AT`,direction:`ASC`},first:j,after:e}}async function J(){U.value=!0,W.value=``;try{let e=H.value[H.value.length-1],{cases:t}=await T(k,q(e));z.value=t.edges.map(e=>e.node),B.value=t.totalCount,V.value=t.pageInfo.hasNextPage,Y=t.pageInfo.endCursor,G.value=Date.now()}catch(e){W.value=e.message}finally{U.value=!1}}let Y=null;function X(){H.value=[null],R(),J()}function ee(){Object.assign(I,N),X()}function te(){H.value=[...H.value,Y],J()}function ne(){H.value=H.value.slice(0,-1),J()}function Z(e){return e.status===`SUBMITTED`?e.reviewDueAt:e.status===`CONSOLIDATING`?e.replyDueAt:null}function re(e){let t=Z(e);return t!==null&&new Date(t).getTime()<G.value}let Q=null,$=null;function ie(){clearTimeout(Q),Q=setTimeout(J,300)}return b(()=>{J(),$=C({},ie)}),c(()=>{clearTimeout(Q),$?.()}),(i,a)=>{let c=n(`el-option`),u=n(`el-select`),b=n(`el-form-item`),x=n(`el-input`),S=n(`el-button`),C=n(`el-form`),w=n(`el-alert`),T=n(`router-link`),O=n(`el-table-column`),k=n(`el-tag`),j=n(`el-table`),N=o(`loading`);return t(),f(`section`,null,[a[11]||=m(`h1`,{class:`page-title`},`受理队列`,-1),h(C,{inline:``,class:`queue-filters`,onSubmit:g(X,[`prevent`])},{default:e(()=>[h(b,{label:`案件状态`,for:`queue-status`},{default:e(()=>[h(u,{id:`queue-status`,modelValue:I.status,"onUpdate:modelValue":a[0]||=e=>I.status=e,placeholder:`全部状态`,clearable:``,style:{width:`150px`}},{default:e(()=>[(t(!0),f(v,null,l(r(M),(e,n)=>(t(),y(c,{key:n,label:e,value:n},null,8,[`label`,`value`]))),128))]),_:1},8,[`modelValue`])]),_:1}),h(b,{label:`报装业务`,for:`queue-utility`},{default:e(()=>[h(u,{id:`queue-utility`,modelValue:I.utility,"onUpdate:modelValue":a[1]||=e=>I.utility=e,placeholder:`全部业务`,clearable:``,style:{width:`120px`}},{default:e(()=>[(t(!0),f(v,null,l(r(E),(e,n)=>(t(),y(c,{key:n,label:e,value:n},null,8,[`label`,`value`]))),128))]),_:1},8,[`modelValue`])]),_:1}),h(b,{label:`重点项目`,for:`queue-key`},{default:e(()=>[h(u,{id:`queue-key`,modelValue:I.keyProject,"onUpdate:modelValue":a[2]||=e=>I.keyProject=e,placeholder:`全部项目`,clearable:``,style:{width:`130px`}},{default:e(()=>[h(c,{label:`仅重点项目`,value:`yes`}),h(c,{label:`非重点项目`,value:`no`})]),_:1},8,[`modelValue`])]),_:1}),h(b,{label:`查找`,for:`queue-search`},{default:e(()=>[h(x,{id:`queue-search`,modelValue:I.search,"onUpdate:modelValue":a[3]||=e=>I.search=e,placeholder:`案件编号、项目或企业`,clearable:``,style:{width:`200px`}},null,8,[`modelValue`])]),_:1}),h(b,null,{default:e(()=>[h(S,{type:`primary`,"native-type":`submit`},{default:e(()=>[...a[4]||=[_(`查询`,-1)]]),_:1}),h(S,{onClick:ee},{default:e(()=>[...a[5]||=[_(`重置`,-1)]]),_:1})]),_:1})]),_:1}),W.value?(t(),y(w,{key:0,title:W.value,type:`error`,closable:!1,role:`alert`},null,8,[`title`])):d(``,!0),p((t(),y(j,{data:z.value,"row-key":`id`,"empty-text":`没有符合条件的案件`,"aria-label":`案件列表`},{default:e(()=>[h(O,{label:`案件编号`,width:`180`},{default:e(({row:t})=>[h(T,{to:`/cases/${t.id}`,class:`queue-case-link`},{default:e(()=>[_(s(t.caseNo),1)]),_:2},1032,[`to`])]),_:1}),h(O,{label:`项目名称`,"min-width":`200`},{default:e(({row:n})=>[_(s(n.project.name)+` `,1),n.isKeyProject?(t(),y(k,{key:0,type:`warning`,effect:`dark`,size:`small`,class:`queue-tag`},{default:e(()=>[...a[6]||=[_(`重点项目`,-1)]]),_:1})):d(``,!0)]),_:1}),h(O,{label:`申请企业`,"min-width":`180`},{default:e(({row:n})=>[_(s(n.applicant.name)+` `,1),n.filedOnBehalf?(t(),y(k,{key:0,size:`small`,class:`queue-tag`},{default:e(()=>[...a[7]||=[_(`帮办代办`,-1)]]),_:1})):d(``,!0)]),_:1}),h(O,{label:`报装业务`,width:`130`},{default:e(({row:e})=>[_(s(e.utilities.map(e=>r(E)[e]).join(`、`)),1)]),_:1}),h(O,{label:`状态`,width:`110`},{default:e(({row:e})=>[_(s(r(M)[e.status]),1)]),_:1}),h(O,{label:`提交时间`,width:`140`},{default:e(({row:e})=>[_(s(r(D)(e.submittedAt)),1)]),_:1}),h(O,{label:`截止时间`,width:`190`},{default:e(({row:n})=>[_(s(r(D)(Z(n)))+` `,1),re(n)?(t(),y(k,{key:0,type:`danger`,effect:`dark`,size:`small`,class:`queue-tag`},{default:e(()=>[...a[8]||=[_(`已超时`,-1)]]),_:1})):d(``,!0)]),_:1})]),_:1},8,[`data`])),[[N,U.value]]),m(`nav`,A,[m(`span`,null,`第 `+s(K.value)+` 页，共 `+s(B.value)+` 件`,1),h(S,{disabled:K.value===1||U.value,onClick:ne},{default:e(()=>[...a[9]||=[_(`上一页`,-1)]]),_:1},8,[`disabled`]),h(S,{disabled:!V.value||U.value,onClick:te},{default:e(()=>[...a[10]||=[_(`下一页`,-1)]]),_:1},8,[`disabled`])])])}}},[[`__scopeId`,`data-v-f91e834d`]]);export{M as default};

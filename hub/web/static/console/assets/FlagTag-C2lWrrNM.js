@@ -1,1 +1,0 @@
-import{C as e,E as t,L as n,f as r}from"./element-plus-CnnpmuMS.js";import{r as i}from"./index-BEL897Ar.js";var a=i({__name:`FlagTag`,props:{kind:{type:String,default:`info`}},setup(i){return(a,o)=>(e(),r(`span`,{class:n([`flag`,`flag-${i.kind}`])},[t(a.$slots,`default`,{},void 0,!0)],2))}},[[`__scopeId`,`data-v-9cfeff58`]]);export{a as t};
