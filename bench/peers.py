@@ -376,8 +376,8 @@ def wrk(server: Server, script: Path, args) -> Round:
     socket_errors = re.search(r"Socket errors: (.*)", output)
     return Round(
         rps=float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        p50=to_ms(re.search(r"50%\s+(\S+)", output).group(1)),
-        p99=to_ms(re.search(r"99%\s+(\S+)", output).group(1)),
+        p50=to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE).group(1)),
+        p99=to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE).group(1)),
         cpu_ms=cpu * 1000 / max(requests, 1),
         errors=(int(non_2xx.group(1)) if non_2xx else 0) + (1 if socket_errors else 0),
     )
