@@ -468,7 +468,8 @@ async def prefetch(info: Info, rows: list[CaseRow], *path: str) -> None:
     if "documents" in selected:
         loads.append(loaders.documents_by_case.load_many([r.id for r in rows]))
     current_materials = "checklist" in selected or any(
-        not arguments.get("includeSuperseded") for arguments in selected.get("materials", [])
+        arguments.get("includeSuperseded", False) is False
+        for arguments in selected.get("materials", [])
     )
     if current_materials:
         principal = info.context.principal
