@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -22,6 +23,7 @@ from hub.schema.documents import Document
 from hub.schema.enums import CaseAction, CaseOrderField, CaseStatus, OrderDirection, Utility
 from hub.schema.events import CaseEvent, CaseEventConnection
 from hub.schema.green_channel import GreenChannelContact
+from hub.schema.loaded import NOT_LOADED, already_loaded, selected_below
 from hub.schema.materials import Material, MaterialFigures
 from hub.schema.notifications import Notification
 from hub.schema.rows import from_row
@@ -170,8 +172,18 @@ class Case:
     @strawberry.field(
         description="申请企业及经办人（按调用者脱敏）。The applicant, masked for the caller."
     )
-    async def applicant(self, info: Info) -> Applicant:
+    def applicant(self, info: Info) -> Applicant:
+        loader = info.context.loaders.applicant_by_id
+        enterprise = already_loaded(loader, self.row.applicant_id)
+        if enterprise is NOT_LOADED:
+            return self._applicant_when_loaded(info)
+        return self._applicant(info, enterprise)
+
+    async def _applicant_when_loaded(self, info: Info) -> Applicant:
         enterprise = await info.context.loaders.applicant_by_id.load(self.row.applicant_id)
+        return self._applicant(info, enterprise)
+
+    def _applicant(self, info: Info, enterprise) -> Applicant:
         full_ids, full_phones = sees_full_personal_data(info.context.principal, handles_case=True)
         agent_id, email = self.row.agent_id_number, self.row.contact_email
         return Applicant(
@@ -188,8 +200,17 @@ class Case:
         )
 
     @strawberry.field(description="报装的建设项目。The project to connect.")
-    async def project(self, info: Info) -> Project:
-        row = await info.context.loaders.project_by_id.load(self.row.project_id)
+    def project(self, info: Info) -> Project:
+        row = already_loaded(info.context.loaders.project_by_id, self.row.project_id)
+        if row is NOT_LOADED:
+            return self._project_when_loaded(info)
+        return self._project(row)
+
+    async def _project_when_loaded(self, info: Info) -> Project:
+        return self._project(await info.context.loaders.project_by_id.load(self.row.project_id))
+
+    @staticmethod
+    def _project(row) -> Project:
         return Project(
             name=row.name,
             code=row.code,
@@ -206,7 +227,7 @@ class Case:
         "The current materials the caller may see: a utility sees those its requirements need "
         "and the tickets' approval results."
     )
-    async def materials(
+    def materials(
         self,
         info: Info,
         include_superseded: Annotated[
@@ -218,7 +239,15 @@ class Case:
         ] = False,
     ) -> list[Material]:
         principal = info.context.principal
-        rows = await self._materials(info, include_superseded=bool(include_superseded))
+        key = (principal, self.row.id, bool(include_superseded))
+        rows = already_loaded(info.context.loaders.visible_materials_by_case, key)
+        if rows is NOT_LOADED:
+            return self._materials_when_loaded(info, bool(include_superseded))
+        return [Material.from_model(m, principal) for m in rows]
+
+    async def _materials_when_loaded(self, info: Info, include_superseded: bool) -> list[Material]:
+        principal = info.context.principal
+        rows = await self._materials(info, include_superseded=include_superseded)
         return [Material.from_model(m, principal) for m in rows]
 
     @strawberry.field(
@@ -265,8 +294,17 @@ class Case:
         description="所选报装业务要求的材料清单及备齐情况；供能企业只看到本单位的要求。What the "
         "chosen utilities require and what is there; a utility sees its own requirements only."
     )
-    async def checklist(self, info: Info) -> list[ChecklistItem]:
-        materials = await self._materials(info)
+    def checklist(self, info: Info) -> list[ChecklistItem]:
+        key = (info.context.principal, self.row.id, False)
+        materials = already_loaded(info.context.loaders.visible_materials_by_case, key)
+        if materials is NOT_LOADED:
+            return self._checklist_when_loaded(info)
+        return self._checklist(info, materials)
+
+    async def _checklist_when_loaded(self, info: Info) -> list[ChecklistItem]:
+        return self._checklist(info, await self._materials(info))
+
+    def _checklist(self, info: Info, materials: list) -> list[ChecklistItem]:
         entries = checklist_seen_by(info.context.principal, self.row, materials)
         return [
             ChecklistItem(
@@ -284,11 +322,14 @@ class Case:
         "The tickets, one per utility, made at acceptance (empty before); a utility sees all of "
         "them (results are shared)."
     )
-    async def tickets(self, info: Info) -> list[TicketType]:
-        from hub.schema.tickets import Ticket
+    def tickets(self, info: Info) -> list[TicketType]:
+        rows = already_loaded(info.context.loaders.tickets_by_case, self.row.id)
+        if rows is NOT_LOADED:
+            return self._tickets_when_loaded(info)
+        return _tickets(rows)
 
-        rows = await info.context.loaders.tickets_by_case.load(self.row.id)
-        return [Ticket.from_model(t) for t in rows]
+    async def _tickets_when_loaded(self, info: Info) -> list[TicketType]:
+        return _tickets(await info.context.loaders.tickets_by_case.load(self.row.id))
 
     @strawberry.field(
         description="绿色通道首次联系，每张工单一条，按 WATER、POWER、GAS 顺序；非重点项目或受理前"
@@ -311,7 +352,7 @@ class Case:
     @strawberry.field(
         description="案件及其工单的现行文书。The current notices of the case and its tickets."
     )
-    async def documents(
+    def documents(
         self,
         info: Info,
         include_superseded: Annotated[
@@ -322,10 +363,14 @@ class Case:
             ),
         ] = False,
     ) -> list[Document]:
+        rows = already_loaded(info.context.loaders.documents_by_case, self.row.id)
+        if rows is NOT_LOADED:
+            return self._documents_when_loaded(info, bool(include_superseded))
+        return _documents(rows, bool(include_superseded))
+
+    async def _documents_when_loaded(self, info: Info, include_superseded: bool) -> list[Document]:
         rows = await info.context.loaders.documents_by_case.load(self.row.id)
-        return [
-            Document.from_model(d) for d in rows if include_superseded or d.superseded_at is None
-        ]
+        return _documents(rows, include_superseded)
 
     @strawberry.field(
         description="发给申请人的短信和邮件，最早在前；窗口、管理员和申请人可见，其他角色得到空"
@@ -403,6 +448,55 @@ class Case:
             accepted=self.row.accepted_at is not None,
             role=info.context.principal.role,
         )
+
+
+def _tickets(rows: list) -> list[TicketType]:
+    from hub.schema.tickets import Ticket
+
+    return [Ticket.from_model(t) for t in rows]
+
+
+def _documents(rows: list, include_superseded: bool) -> list[Document]:
+    return [Document.from_model(d) for d in rows if include_superseded or d.superseded_at is None]
+
+
+async def prefetch(info: Info, rows: list[CaseRow], *path: str) -> None:
+    """Loads, for all `rows` at once, what their fields selected at `path` (below the field
+    being resolved) answer from: applicant, project, tickets and their results, the current
+    materials (materials, checklist) and documents. Those fields then answer without awaiting
+    (hub/schema/loaded.py). Through the same loaders, so with the same statements as the fields
+    would send; a failure is left for the field to meet."""
+    if not rows:
+        return
+    selected = selected_below(info, *path)
+    loaders = info.context.loaders
+    loads = []
+    if "applicant" in selected:
+        loads.append(loaders.applicant_by_id.load_many([r.applicant_id for r in rows]))
+    if "project" in selected:
+        loads.append(loaders.project_by_id.load_many([r.project_id for r in rows]))
+    if "documents" in selected:
+        loads.append(loaders.documents_by_case.load_many([r.id for r in rows]))
+    current_materials = "checklist" in selected or any(
+        arguments.get("includeSuperseded", False) is False
+        for arguments in selected.get("materials", [])
+    )
+    if current_materials:
+        principal = info.context.principal
+        loads.append(
+            loaders.visible_materials_by_case.load_many([(principal, r.id, False) for r in rows])
+        )
+    if "tickets" in selected:
+        loads.append(_tickets_and_results(info, rows, *path))
+    if loads:
+        await asyncio.gather(*loads, return_exceptions=True)
+
+
+async def _tickets_and_results(info: Info, rows: list[CaseRow], *path: str) -> None:
+    loaders = info.context.loaders
+    tickets = await loaders.tickets_by_case.load_many([r.id for r in rows])
+    if "result" in selected_below(info, *path, "tickets"):
+        await loaders.result_by_ticket.load_many([t.id for group in tickets for t in group])
 
 
 CaseConnection = Connection[Case]

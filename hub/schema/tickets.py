@@ -23,6 +23,7 @@ from hub.schema.enums import (
     TicketStatus,
     Utility,
 )
+from hub.schema.loaded import NOT_LOADED, already_loaded
 from hub.schema.result_form import RESULT_FORM_FIELDS
 from hub.schema.rows import from_row
 from hub.schema.scalars import JSON, DateTime, Decimal, money
@@ -134,7 +135,13 @@ class Ticket:
         description="办理结果反馈表；RESULT_SUBMITTED 前为 null。The result feedback form; null "
         "before RESULT_SUBMITTED."
     )
-    async def result(self, info: Info) -> ResultFeedback | None:
+    def result(self, info: Info) -> ResultFeedback | None:
+        row = already_loaded(info.context.loaders.result_by_ticket, self.row.id)
+        if row is NOT_LOADED:
+            return self._result_when_loaded(info)
+        return ResultFeedback.from_model(row) if row else None
+
+    async def _result_when_loaded(self, info: Info) -> ResultFeedback | None:
         row = await info.context.loaders.result_by_ticket.load(self.row.id)
         return ResultFeedback.from_model(row) if row else None
 

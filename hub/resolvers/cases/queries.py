@@ -11,7 +11,7 @@ from hub.errors import BadUserInput
 from hub.materials.downloads import material_download_url
 from hub.resolvers.arguments import AFTER, FIRST, MATERIAL_ID
 from hub.resolvers.context import principal_of
-from hub.schema.cases import Case, CaseConnection, CaseFilter, CaseOrder
+from hub.schema.cases import Case, CaseConnection, CaseFilter, CaseOrder, prefetch
 from hub.schema.common import Connection
 from hub.values import InvalidInput
 
@@ -35,7 +35,10 @@ class CaseQueries:
         ],
     ) -> Case | None:
         row = await find_case(principal=principal_of(info), case_id=id)
-        return Case.from_model(row) if row else None
+        if row is None:
+            return None
+        await prefetch(info, [row])
+        return Case.from_model(row)
 
     @strawberry.field(
         description="材料的限时下载地址，每次签发都记入审计；供水/电/气单位只能下载本单位业务需要的"
@@ -93,6 +96,7 @@ class CaseQueries:
             first=first,
             after=after,
         )
+        await prefetch(info, page.rows, "edges", "node")
         return Connection.of(page, Case.from_model)
 
 
