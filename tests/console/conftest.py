@@ -225,12 +225,21 @@ async def screenshot(page, name: str) -> Path:
     return path
 
 
+# Resolves once every running CSS transition and animation has finished (or been cancelled).
+SETTLED = """
+Promise.allSettled(document.getAnimations().map((animation) => animation.finished))
+  .then(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))))
+"""
+
+
 async def axe_violations(page) -> list[dict]:
     """axe-core's serious and critical violations on the page as it is now."""
     # Through the DevTools protocol, which the page's Content-Security-Policy (no inline
     # scripts, no eval) does not govern, so the page is checked with its real policy.
     if not await page.evaluate("typeof axe !== 'undefined'"):
         await page.evaluate(AXE.read_text(encoding="utf-8") + "\n;true")
+    # A dialog fading in is read half transparent: contrast is judged once transitions end.
+    await page.evaluate(SETTLED)
     results = await page.evaluate("axe.run()")
     return [
         {
