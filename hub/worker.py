@@ -4,8 +4,14 @@ of `hub.wiring`. Without Redis the same functions run in-process (`hub.jobs.inpr
 
 from __future__ import annotations
 
-from arq import cron
+import logging
+import signal
+import time
+
+from arq import cron, run_worker
 from arq.cron import CronJob
+from redis.exceptions import RedisError
+from tortoise import Tortoise
 
 from hub import db, wiring
 from hub.events import wakeups
@@ -13,6 +19,11 @@ from hub.jobs.constants import MAX_TRIES, QUEUE_NAME
 from hub.jobs.periodic import PeriodicJob
 from hub.jobs.settings import redis_settings
 from hub.webhooks.delivery import close_clients
+
+log = logging.getLogger(__name__)
+
+#: Seconds between a worker stopped by a Redis error and the next start.
+RESTART_PAUSE_SECONDS = 1.0
 
 
 def _cron(job: PeriodicJob) -> CronJob:
@@ -25,7 +36,10 @@ def _cron(job: PeriodicJob) -> CronJob:
 
 async def startup(_ctx: dict) -> None:
     wiring.install()
-    await db.init()
+    # Started again after a Redis error (run_until_stopped): the ORM, closed by `shutdown`,
+    # reconnects by itself, and a second init would be refused.
+    if not Tortoise.is_inited():
+        await db.init()
 
 
 async def shutdown(_ctx: dict) -> None:
@@ -52,3 +66,30 @@ class WorkerSettings:
     on_startup = startup
     on_shutdown = shutdown
     redis_settings = redis_settings()
+
+
+def run_until_stopped(settings: type = WorkerSettings, pause: float = RESTART_PAUSE_SECONDS):
+    """arq's worker ends at the first Redis error of its polling loop (a Redis restart or
+    failover): started again after a pause, until a signal stops it. Without this, a Redis
+    restart of one second left every `hub worker` gone and the jobs waiting for an operator;
+    what Redis forgot the sweeps queue again (rows are the truth)."""
+    while True:
+        try:
+            run_worker(settings)  # type: ignore[arg-type]
+            return  # SIGINT or SIGTERM: arq stopped cleanly
+        except (RedisError, OSError) as error:
+            log.warning(
+                "Redis unavailable (%s: %s); the worker starts again in %s s",
+                type(error).__name__,
+                error,
+                pause,
+            )
+            # arq's signal handlers need its running loop: between two runs, a stop signal
+            # stops the process itself.
+            for stop in (signal.SIGTERM, signal.SIGINT):
+                signal.signal(stop, _exit_cleanly)
+            time.sleep(pause)
+
+
+def _exit_cleanly(_signum, _frame) -> None:
+    raise SystemExit(0)
