@@ -18,6 +18,7 @@ from hub.events import wakeups
 from hub.jobs.constants import MAX_TRIES, QUEUE_NAME
 from hub.jobs.periodic import PeriodicJob
 from hub.jobs.settings import redis_settings
+from hub.settings import get_settings
 from hub.webhooks.delivery import close_clients
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,16 @@ async def shutdown(_ctx: dict) -> None:
     await db.close()
 
 
+def _longest_bounded_step() -> float:
+    settings = get_settings()
+    return max(
+        settings.pdf_timeout_seconds,
+        settings.webhook_timeout_seconds,
+        settings.notify_timeout_seconds,
+        settings.database_statement_timeout_seconds,
+    )
+
+
 class WorkerSettings:
     """arq reads these attributes; `arq --check hub.worker.WorkerSettings` is the health check
     in compose.yaml."""
@@ -58,6 +69,11 @@ class WorkerSettings:
     # Short: a finished job's kept result blocks a new one under its id, and the sweeper may
     # need to queue a document again after a failure outside the job's own handling.
     keep_result = 60
+    # A job of a worker that died (SIGKILL, OOM) is taken up by another only when its
+    # in-progress mark expires: job_timeout + 10 s, over 5 minutes at arq's default. Every job
+    # is bounded by one of these timeouts (a PDF conversion, one POST, one SMTP session, one
+    # statement), so a longer run is stuck anyway, and the soak saw renders wait 310 s.
+    job_timeout = _longest_bounded_step() + 30
     # How often an idle worker looks for new jobs: a notice is expected seconds after its step.
     poll_delay = 0.1
     # Every minute (upload clean-up every 5); unique=True keeps several workers from running the

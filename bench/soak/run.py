@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.scratch_database import drop_database, recreate_database
+from bench.scratch_database import ADMIN_URL, drop_database, recreate_database
 from bench.soak import checks, figures
 from bench.soak.checks import Verdict
 from bench.soak.client import HubClient
@@ -37,6 +37,7 @@ class Options:
     faults: tuple[str, ...] = KINDS
     settle_seconds: float = 600.0
     database: str = "hub_soak"
+    admin_url: str = ADMIN_URL  # the PostgreSQL server's maintenance database
     keep: bool = False  # keep the database and the logs
 
 
@@ -72,7 +73,7 @@ async def soak(options: Options) -> Outcome:
         f"seed {seed}; {options.cases} cases, {options.concurrency} at once; faults: "
         f"{', '.join(options.faults)}; S3 outage {options.outage_seconds:g} s",
     )
-    database_url = await recreate_database(options.database)
+    database_url = await recreate_database(options.database, options.admin_url)
     workdir = Path(tempfile.mkdtemp(prefix="hub-soak-"))
     (workdir / "logs").mkdir()
     (workdir / "storage").mkdir()
@@ -93,7 +94,7 @@ async def soak(options: Options) -> Outcome:
                 await asyncio.to_thread(stack.stop)
     finally:
         if not options.keep:
-            await drop_database(options.database)
+            await drop_database(options.database, options.admin_url)
     return outcome
 
 
@@ -126,6 +127,12 @@ async def _day(stack: Stack, options: Options, rng: random.Random, run: str, out
         while pending:
             await run_script(client, pending.pop(0), run)
             finished += 1
+            if finished % 100 == 0:
+                elapsed = time.monotonic() - origin
+                print(
+                    f"  {finished} cases in {elapsed:.0f} s ({finished / elapsed:.2f}/s)",
+                    flush=True,
+                )
 
     async def strike(fault: Fault) -> None:
         while finished < fault.at_fraction * len(scripts):  # noqa: ASYNC110 (a count to reach)
@@ -193,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--webhook-500-seconds", type=float, default=Options.webhook_500_seconds)
     parser.add_argument("--faults", default=",".join(KINDS), help="comma-separated; '' for none")
     parser.add_argument("--database", default=Options.database)
+    parser.add_argument("--admin-url", default=ADMIN_URL, help="the server's postgres database")
     parser.add_argument("--keep", action="store_true", help="keep the database")
     args = parser.parse_args(argv)
     options = Options(
@@ -203,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         webhook_500_seconds=args.webhook_500_seconds,
         faults=tuple(f for f in args.faults.split(",") if f),
         database=args.database,
+        admin_url=args.admin_url.replace("postgres://", "postgresql://", 1),
         keep=args.keep,
     )
     outcome = asyncio.run(soak(options))

@@ -167,7 +167,10 @@ class Stack:
             HUB_WORKER_METRICS_PORT="0",
             HUB_LOG_LEVEL="WARNING",
             HUB_LOG_FORMAT="json",
-            HUB_DATABASE_STATEMENT_TIMEOUT_SECONDS="20",
+            HUB_DATABASE_STATEMENT_TIMEOUT_SECONDS="10",
+            # With every other step's timeout, how long a killed worker's job waits for another
+            # worker (hub/worker.py): 10 + 30 + 10 s.
+            HUB_PDF_TIMEOUT_SECONDS="10",
         )
         env.update(extra)
         return env
