@@ -5,12 +5,14 @@ errors are expected), and how long the hub took to recover."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import asyncpg
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 from bench.soak.stack import Stack
 
@@ -78,16 +80,7 @@ class Injector:
     async def worker_kill(self, fault: Fault) -> None:
         """SIGKILL a worker while a render runs (waits up to 30 s for one), restart it 2 s
         later; recovered once every document pending at the kill is READY."""
-        redis = Redis.from_url(self.stack.redis.url)
-        deadline = time.monotonic() + 30
-        try:
-            while time.monotonic() < deadline:
-                if await redis.keys("arq:in-progress:render_document*"):
-                    break
-                await asyncio.sleep(0.02)
-            rendering = len(await redis.keys("arq:in-progress:render_document*"))
-        finally:
-            await redis.aclose()
+        rendering = await self._renders_in_progress(within=30)
         pending = await self._pending_documents()
         worker = self.stack.workers[0]
         await asyncio.to_thread(worker.kill)
@@ -96,6 +89,19 @@ class Injector:
         worker.start()
         fault.ended = time.monotonic()
         await self._documents_caught_up(fault, pending)
+
+    async def _renders_in_progress(self, within: float) -> int:
+        """Waits up to `within` seconds for a render to be running; how many are."""
+        redis = Redis.from_url(self.stack.redis.url)
+        deadline, running = time.monotonic() + within, 0
+        try:
+            while time.monotonic() < deadline and not running:
+                with contextlib.suppress(RedisError):
+                    running = len(await redis.keys("arq:in-progress:render_document*"))
+                await asyncio.sleep(0.02)
+        finally:
+            await redis.aclose()
+        return running
 
     async def redis_restart(self, fault: Fault) -> None:
         """The private redis-server killed and started again, empty (no persistence)."""

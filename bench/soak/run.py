@@ -137,11 +137,17 @@ async def _day(stack: Stack, options: Options, rng: random.Random, run: str, out
     async def strike(fault: Fault) -> None:
         while finished < fault.at_fraction * len(scripts):  # noqa: ASYNC110 (a count to reach)
             await asyncio.sleep(0.1)
+        # One fault at a time (their recoveries may overlap): two at once would blur both.
+        async with one_at_a_time:
+            injection = asyncio.create_task(injector.inject(fault))
+            while not fault.ended and not injection.done():  # noqa: ASYNC110
+                await asyncio.sleep(0.05)
         try:
-            await injector.inject(fault)
+            await injection
         except Exception as error:  # reported: a fault that could not be injected or measured
             fault.detail += f" (injector: {type(error).__name__}: {error})"
 
+    one_at_a_time = asyncio.Lock()
     fault_tasks = [asyncio.create_task(strike(f)) for f in faults]
     await asyncio.gather(*(desk() for _ in range(options.concurrency)))
     day_seconds = time.monotonic() - origin
