@@ -46,11 +46,17 @@ class Injector:
         self.dsn = stack.database_url.replace("postgres://", "postgresql://", 1)
 
     async def sql(self, query: str, *args):
-        conn = await asyncpg.connect(self.dsn)
-        try:
-            return await conn.fetch(query, *args)
-        finally:
-            await conn.close()
+        for attempt in range(3):  # pg_terminate may end this connection too
+            try:
+                conn = await asyncpg.connect(self.dsn)
+                try:
+                    return await conn.fetch(query, *args)
+                finally:
+                    await conn.close()
+            except (asyncpg.PostgresConnectionError, asyncpg.InterfaceError, OSError):
+                if attempt == 2:
+                    raise
+                await asyncio.sleep(0.5)
 
     async def inject(self, fault: Fault) -> None:
         fault.started = time.monotonic()
