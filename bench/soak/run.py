@@ -36,6 +36,7 @@ class Options:
     webhook_500_seconds: float = 20.0
     faults: tuple[str, ...] = KINDS
     settle_seconds: float = 600.0
+    max_minutes: float = 0.0  # 0: no bound; else no case is started after this
     database: str = "hub_soak"
     admin_url: str = ADMIN_URL  # the PostgreSQL server's maintenance database
     keep: bool = False  # keep the database and the logs
@@ -118,14 +119,16 @@ async def _day(stack: Stack, options: Options, rng: random.Random, run: str, out
         outage_seconds=options.outage_seconds,
         webhook_500_seconds=options.webhook_500_seconds,
     )
-    pending = list(scripts)
+    pending, played = list(scripts), []
     finished = 0
     origin = time.monotonic()
+    closing = origin + options.max_minutes * 60 if options.max_minutes else float("inf")
 
     async def desk() -> None:
         nonlocal finished
-        while pending:
-            await run_script(client, pending.pop(0), run)
+        while pending and time.monotonic() < closing:
+            played.append(pending.pop(0))
+            await run_script(client, played[-1], run)
             finished += 1
             if finished % 100 == 0:
                 elapsed = time.monotonic() - origin
@@ -135,7 +138,9 @@ async def _day(stack: Stack, options: Options, rng: random.Random, run: str, out
                 )
 
     async def strike(fault: Fault) -> None:
-        while finished < fault.at_fraction * len(scripts):  # noqa: ASYNC110 (a count to reach)
+        while finished < fault.at_fraction * len(scripts):
+            if time.monotonic() > origin + (closing - origin) * fault.at_fraction:
+                break  # a bounded day: the same share of its time
             await asyncio.sleep(0.1)
         # One fault at a time (their recoveries may overlap): two at once would blur both.
         async with one_at_a_time:
@@ -151,6 +156,8 @@ async def _day(stack: Stack, options: Options, rng: random.Random, run: str, out
     fault_tasks = [asyncio.create_task(strike(f)) for f in faults]
     await asyncio.gather(*(desk() for _ in range(options.concurrency)))
     day_seconds = time.monotonic() - origin
+    if pending:
+        say(outcome, f"the day's time was up: {len(played)} of {len(scripts)} cases played")
     await asyncio.gather(*fault_tasks)
     say(
         outcome,
@@ -172,7 +179,7 @@ async def _day(stack: Stack, options: Options, rng: random.Random, run: str, out
         await client.close()
         dsn = stack.database_url.replace("postgres://", "postgresql://", 1)
         verdict = outcome.verdict
-        await checks.check_cases(dsn, scripts, run, verdict)
+        await checks.check_cases(dsn, played, run, verdict)
         await checks.check_documents(dsn, verdict)
         checks.check_portals(portals, expected, verdict)
         await checks.check_webhooks(dsn, stack, expected, endpoints, verdict)
@@ -205,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--outage-seconds", type=float, default=Options.outage_seconds)
     parser.add_argument("--webhook-500-seconds", type=float, default=Options.webhook_500_seconds)
     parser.add_argument("--faults", default=",".join(KINDS), help="comma-separated; '' for none")
+    parser.add_argument(
+        "--max-minutes", type=float, default=0.0, help="start no case after this (0: no bound)"
+    )
     parser.add_argument("--database", default=Options.database)
     parser.add_argument("--admin-url", default=ADMIN_URL, help="the server's postgres database")
     parser.add_argument("--keep", action="store_true", help="keep the database")
@@ -216,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         outage_seconds=args.outage_seconds,
         webhook_500_seconds=args.webhook_500_seconds,
         faults=tuple(f for f in args.faults.split(",") if f),
+        max_minutes=args.max_minutes,
         database=args.database,
         admin_url=args.admin_url.replace("postgres://", "postgresql://", 1),
         keep=args.keep,
