@@ -53,7 +53,12 @@ class Injector:
                     return await conn.fetch(query, *args)
                 finally:
                     await conn.close()
-            except (asyncpg.PostgresConnectionError, asyncpg.InterfaceError, OSError):
+            except (
+                asyncpg.PostgresError,
+                asyncpg.InterfaceError,
+                asyncpg.InternalClientError,
+                OSError,
+            ):
                 if attempt == 2:
                     raise
                 await asyncio.sleep(0.5)
