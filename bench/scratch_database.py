@@ -8,19 +8,20 @@ import asyncpg
 ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 
-async def recreate_database(name: str) -> str:
-    """An empty database `name`; its URL for the hub."""
-    admin = await asyncpg.connect(ADMIN_URL)
+async def recreate_database(name: str, admin_url: str = ADMIN_URL) -> str:
+    """An empty database `name` on `admin_url`'s server; its URL for the hub."""
+    admin = await asyncpg.connect(admin_url)
     try:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.execute(f'CREATE DATABASE "{name}"')
     finally:
         await admin.close()
-    return f"postgres://postgres@127.0.0.1:5432/{name}"
+    server = admin_url.rsplit("/", 1)[0].replace("postgresql://", "postgres://", 1)
+    return f"{server}/{name}"
 
 
-async def drop_database(name: str) -> None:
-    admin = await asyncpg.connect(ADMIN_URL)
+async def drop_database(name: str, admin_url: str = ADMIN_URL) -> None:
+    admin = await asyncpg.connect(admin_url)
     try:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:

@@ -226,10 +226,8 @@ def restore(
 @app.command()
 def worker() -> None:
     """Run the arq worker (needs HUB_REDIS_URL)."""
-    from arq import run_worker
-
     from hub.settings import get_settings
-    from hub.worker import WorkerSettings
+    from hub.worker import run_until_stopped
 
     settings = get_settings()
     if not settings.redis_url:
@@ -237,7 +235,7 @@ def worker() -> None:
         raise typer.Exit(2)
     if settings.worker_metrics_port:
         _serve_worker_metrics(settings.worker_metrics_host, settings.worker_metrics_port)
-    run_worker(WorkerSettings)  # type: ignore[arg-type]
+    run_until_stopped()
 
 
 def _serve_worker_metrics(host: str, port: int) -> None:

@@ -4,15 +4,27 @@ of `hub.wiring`. Without Redis the same functions run in-process (`hub.jobs.inpr
 
 from __future__ import annotations
 
-from arq import cron
+import logging
+import signal
+import time
+
+from arq import cron, run_worker
 from arq.cron import CronJob
+from redis.exceptions import RedisError
+from tortoise import Tortoise
 
 from hub import db, wiring
 from hub.events import wakeups
 from hub.jobs.constants import MAX_TRIES, QUEUE_NAME
 from hub.jobs.periodic import PeriodicJob
 from hub.jobs.settings import redis_settings
+from hub.settings import get_settings
 from hub.webhooks.delivery import close_clients
+
+log = logging.getLogger(__name__)
+
+#: Seconds between a worker stopped by a Redis error and the next start.
+RESTART_PAUSE_SECONDS = 1.0
 
 
 def _cron(job: PeriodicJob) -> CronJob:
@@ -25,13 +37,26 @@ def _cron(job: PeriodicJob) -> CronJob:
 
 async def startup(_ctx: dict) -> None:
     wiring.install()
-    await db.init()
+    # Started again after a Redis error (run_until_stopped): the ORM, closed by `shutdown`,
+    # reconnects by itself, and a second init would be refused.
+    if not Tortoise.is_inited():
+        await db.init()
 
 
 async def shutdown(_ctx: dict) -> None:
     await close_clients()
     await wakeups.close_publisher()
     await db.close()
+
+
+def _longest_bounded_step() -> float:
+    settings = get_settings()
+    return max(
+        settings.pdf_timeout_seconds,
+        settings.webhook_timeout_seconds,
+        settings.notify_timeout_seconds,
+        settings.database_statement_timeout_seconds,
+    )
 
 
 class WorkerSettings:
@@ -44,6 +69,11 @@ class WorkerSettings:
     # Short: a finished job's kept result blocks a new one under its id, and the sweeper may
     # need to queue a document again after a failure outside the job's own handling.
     keep_result = 60
+    # A job of a worker that died (SIGKILL, OOM) is taken up by another only when its
+    # in-progress mark expires: job_timeout + 10 s, over 5 minutes at arq's default. Every job
+    # is bounded by one of these timeouts (a PDF conversion, one POST, one SMTP session, one
+    # statement), so a longer run is stuck anyway, and the soak saw renders wait 310 s.
+    job_timeout = _longest_bounded_step() + 30
     # How often an idle worker looks for new jobs: a notice is expected seconds after its step.
     poll_delay = 0.1
     # Every minute (upload clean-up every 5); unique=True keeps several workers from running the
@@ -52,3 +82,30 @@ class WorkerSettings:
     on_startup = startup
     on_shutdown = shutdown
     redis_settings = redis_settings()
+
+
+def run_until_stopped(settings: type = WorkerSettings, pause: float = RESTART_PAUSE_SECONDS):
+    """arq's worker ends at the first Redis error of its polling loop (a Redis restart or
+    failover): started again after a pause, until a signal stops it. Without this, a Redis
+    restart of one second left every `hub worker` gone and the jobs waiting for an operator;
+    what Redis forgot the sweeps queue again (rows are the truth)."""
+    while True:
+        try:
+            run_worker(settings)  # type: ignore[arg-type]
+            return  # SIGINT or SIGTERM: arq stopped cleanly
+        except (RedisError, OSError) as error:
+            log.warning(
+                "Redis unavailable (%s: %s); the worker starts again in %s s",
+                type(error).__name__,
+                error,
+                pause,
+            )
+            # arq's signal handlers need its running loop: between two runs, a stop signal
+            # stops the process itself.
+            for stop in (signal.SIGTERM, signal.SIGINT):
+                signal.signal(stop, _exit_cleanly)
+            time.sleep(pause)
+
+
+def _exit_cleanly(_signum, _frame) -> None:
+    raise SystemExit(0)
