@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from hub.auth.principal import Principal
-from hub.auth.visibility import visible_materials
+from hub.auth.visibility import materials_needed_by, visible_materials
 from hub.enums import Role
 from hub.guide.catalogue import requirements_for
 from hub.models import Case, Material
@@ -22,8 +22,11 @@ async def materials_of_cases(
     *, principal: Principal, case_ids: Sequence[UUID], include_superseded: bool = False
 ) -> list[list[Material]]:
     """Per case, oldest first: its listed materials the caller may see (a utility those its
-    requirements need and the tickets' results), corrected ones too when asked."""
-    query = visible_materials(principal).filter(case_id__in=list(case_ids), removed_at=None)
+    requirements need and the tickets' results), corrected ones too when asked. `case_ids`
+    are of cases the caller sees (the loaders are keyed by the cases of the answer), so the
+    cases' visibility is not joined again."""
+    query = Material.filter(case_id__in=list(case_ids), removed_at=None)
+    query = materials_needed_by(principal, query)
     if not include_superseded:
         query = query.filter(superseded_by_id=None)
     groups: dict[UUID, list[Material]] = defaultdict(list)

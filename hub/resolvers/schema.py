@@ -38,6 +38,7 @@ from hub.resolvers.webhooks.mutations import WebhookMutations
 from hub.resolvers.webhooks.queries import WebhookQueries
 from hub.schema.error_log import log_graphql_error
 from hub.schema.errors import HubErrorMasking
+from hub.schema.execution import HubExecutionContext
 from hub.schema.operation_audit import OperationAuditing
 from hub.schema.operation_metrics import OperationMetrics
 from hub.schema.read_audit import ReadAuditCollection
@@ -143,6 +144,7 @@ schema = HubSchema(
         OperationAuditing,
     ],
     config=StrawberryConfig(scalar_map=SCALAR_MAP),
+    execution_context_class=HubExecutionContext,
 )
 
 

@@ -5,6 +5,7 @@ masked values)."""
 from __future__ import annotations
 
 import dataclasses
+from functools import cache
 from typing import Any, TypeVar
 
 import strawberry
@@ -17,11 +18,10 @@ def from_row(cls: type[T], source: Model, /, **given: Any) -> T:
     """`cls(**columns_of_source, **given)`, where the columns are those `cls` has a field for;
     `id` becomes a GraphQL ID unless the caller gives it. (Positional-only: types keep their
     row in a private field named `row`, given by keyword.)"""
-    columns = source._meta.fields_db_projection
     copied = {
-        field.name: getattr(source, field.name)
-        for field in dataclasses.fields(cls)
-        if field.name in columns and field.name not in given
+        name: getattr(source, name)
+        for name in _copied_columns(cls, type(source))
+        if name not in given
     }
     if "id" in copied:
         copied["id"] = graphql_id(source.pk)
@@ -30,3 +30,9 @@ def from_row(cls: type[T], source: Model, /, **given: Any) -> T:
 
 def graphql_id(value: object) -> strawberry.ID | None:
     return None if value is None else strawberry.ID(str(value))
+
+
+@cache
+def _copied_columns(cls: type, model: type[Model]) -> tuple[str, ...]:
+    columns = model._meta.fields_db_projection
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name in columns)
