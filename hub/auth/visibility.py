@@ -20,8 +20,12 @@ def require_principal(principal: Principal | None) -> Principal:
     return principal
 
 
+#: The roles that see every case (and every ticket).
+SEE_EVERY_CASE = (Role.WINDOW, Role.ADMIN)
+
+
 def visible_cases(principal: Principal) -> QuerySet[Case]:
-    if principal.role in (Role.WINDOW, Role.ADMIN):
+    if principal.role in SEE_EVERY_CASE:
         return Case.all()
     if principal.role == Role.APPLICANT:
         return Case.filter(applicant__uscc=principal.org)
@@ -64,12 +68,6 @@ def utility_needs(utility, requirement_code: str | None, ticket_id) -> bool:
 
 def visible_materials(principal: Principal) -> QuerySet[Material]:
     query = Material.filter(case_id__in=Subquery(visible_cases(principal).values("id")))
-    return materials_needed_by(principal, query)
-
-
-def materials_needed_by(principal: Principal, query: QuerySet[Material]) -> QuerySet[Material]:
-    """`query`'s materials the caller may see, when all are of cases it sees (a utility: those
-    its requirements need, and the tickets' results)."""
     if principal.role == Role.UTILITY:
         needed = list(requirement_codes_for_utility(principal.utility))
         query = query.filter(Q(ticket_id__isnull=False) | Q(requirement_code__in=needed))

@@ -8,14 +8,24 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from hub.auth.principal import Principal
-from hub.auth.visibility import materials_needed_by, visible_materials
+from hub.auth.visibility import utility_needs, visible_materials
 from hub.enums import Role
 from hub.guide.catalogue import requirements_for
 from hub.models import Case, Material
+from hub.row_reads import RowsWhereIn
 
 #: Reuse is the enterprise's business: the applicant and the window acting for it.
 REUSE_ROLES = (Role.APPLICANT, Role.WINDOW, Role.ADMIN)
 REUSABLE_LIMIT = 100
+LISTED_MATERIALS = RowsWhereIn(
+    Material, "case_id", where="removed_at IS NULL", order_by=("created_at", "id")
+)
+CURRENT_MATERIALS = RowsWhereIn(
+    Material,
+    "case_id",
+    where="removed_at IS NULL AND superseded_by_id IS NULL",
+    order_by=("created_at", "id"),
+)
 
 
 async def materials_of_cases(
@@ -25,13 +35,12 @@ async def materials_of_cases(
     requirements need and the tickets' results), corrected ones too when asked. `case_ids`
     are of cases the caller sees (the loaders are keyed by the cases of the answer), so the
     cases' visibility is not joined again."""
-    query = Material.filter(case_id__in=list(case_ids), removed_at=None)
-    query = materials_needed_by(principal, query)
-    if not include_superseded:
-        query = query.filter(superseded_by_id=None)
+    read = LISTED_MATERIALS if include_superseded else CURRENT_MATERIALS
+    needed = principal.utility if principal.role == Role.UTILITY else None
     groups: dict[UUID, list[Material]] = defaultdict(list)
-    for material in await query.order_by("created_at", "id"):
-        groups[material.case_id].append(material)
+    for material in await read.fetch(case_ids):
+        if needed is None or utility_needs(needed, material.requirement_code, material.ticket_id):
+            groups[material.case_id].append(material)
     return [groups.get(case_id, []) for case_id in case_ids]
 
 

@@ -12,8 +12,11 @@ from hub.auth.principal import Principal
 from hub.consultations.queries import consultations_of_cases
 from hub.events.timeline import timeline_pages
 from hub.green_channel.queries import contacts_of_cases
-from hub.materials.listing import materials_of_cases, reusable_materials_of_cases
-from hub.materials.queries import current_materials
+from hub.materials.listing import (
+    CURRENT_MATERIALS,
+    materials_of_cases,
+    reusable_materials_of_cases,
+)
 from hub.models import (
     Applicant,
     Case,
@@ -25,11 +28,14 @@ from hub.models import (
     Ticket,
 )
 from hub.paging import Page, Window
+from hub.row_reads import RowsWhereIn
 
 
 def _by_id(model):
+    read = RowsWhereIn(model, "id")
+
     async def load(keys: list[UUID]) -> list:
-        rows = {row.pk: row for row in await model.filter(pk__in=keys)}
+        rows = {row.pk: row for row in await read.fetch(keys)}
         return [rows.get(key) for key in keys]
 
     return load
@@ -63,6 +69,12 @@ def _per_group(
     return load
 
 
+TICKETS = RowsWhereIn(Ticket, "case_id")
+DOCUMENTS = RowsWhereIn(Document, "case_id", order_by=("created_at", "version"))
+NOTIFICATIONS = RowsWhereIn(Notification, "case_id", order_by=("created_at", "channel"))
+RESULTS = RowsWhereIn(ResultFeedback, "ticket_id")
+
+
 class CaseByIdLoader(DataLoader[UUID, Case | None]):
     def __init__(self) -> None:
         super().__init__(load_fn=_by_id(Case))
@@ -81,8 +93,7 @@ class ProjectByIdLoader(DataLoader[UUID, Project | None]):
 class MaterialsByCaseLoader(DataLoader[UUID, list]):
     def __init__(self) -> None:
         async def load(keys: list[UUID]) -> list[list]:
-            rows = await current_materials(keys).order_by("created_at", "id")
-            return _grouped(rows, keys, "case_id")
+            return _grouped(await CURRENT_MATERIALS.fetch(keys), keys, "case_id")
 
         super().__init__(load_fn=load)
 
@@ -90,7 +101,7 @@ class MaterialsByCaseLoader(DataLoader[UUID, list]):
 class TicketsByCaseLoader(DataLoader[UUID, list]):
     def __init__(self) -> None:
         async def load(keys: list[UUID]) -> list[list]:
-            rows = await Ticket.filter(case_id__in=keys)
+            rows = await TICKETS.fetch(keys)
             order = ["WATER", "POWER", "GAS"]
             rows.sort(key=lambda t: order.index(t.utility))
             return _grouped(rows, keys, "case_id")
@@ -103,7 +114,7 @@ class DocumentsByCaseLoader(DataLoader[UUID, list]):
 
     def __init__(self) -> None:
         async def load(keys: list[UUID]) -> list[list]:
-            rows = await Document.filter(case_id__in=keys).order_by("created_at", "version")
+            rows = await DOCUMENTS.fetch(keys)
             return _grouped(rows, keys, "case_id")
 
         super().__init__(load_fn=load)
@@ -112,7 +123,7 @@ class DocumentsByCaseLoader(DataLoader[UUID, list]):
 class NotificationsByCaseLoader(DataLoader[UUID, list]):
     def __init__(self) -> None:
         async def load(keys: list[UUID]) -> list[list]:
-            rows = await Notification.filter(case_id__in=keys).order_by("created_at", "channel")
+            rows = await NOTIFICATIONS.fetch(keys)
             return _grouped(rows, keys, "case_id")
 
         super().__init__(load_fn=load)
@@ -121,7 +132,7 @@ class NotificationsByCaseLoader(DataLoader[UUID, list]):
 class ResultByTicketLoader(DataLoader[UUID, ResultFeedback | None]):
     def __init__(self) -> None:
         async def load(keys: list[UUID]) -> list:
-            rows = {r.ticket_id: r for r in await ResultFeedback.filter(ticket_id__in=keys)}
+            rows = {r.ticket_id: r for r in await RESULTS.fetch(keys)}
             return [rows.get(key) for key in keys]
 
         super().__init__(load_fn=load)
