@@ -178,7 +178,10 @@ def _after(keys: tuple[SortKey, ...], values: tuple) -> Q:
     return condition
 
 
-def _ordered(query: QuerySet, ordering: Ordering) -> QuerySet:
+def in_order(query: QuerySet, ordering: Ordering) -> QuerySet:
+    """`query` sorted by `ordering`, each nullable key preceded by its is-null flag (nulls
+    last in either direction, the same on both databases; migration 0021 indexes these
+    expressions for the due-time orders)."""
     columns: list[str] = []
     for key in ordering.keys:
         if key.nullable:
@@ -219,7 +222,7 @@ async def fetch_page(
     counted = query
     if window.after is not None:
         query = query.filter(_after(ordering.keys, window.after))
-    rows = await _ordered(query, ordering).limit(window.first + 1)
+    rows = await in_order(query, ordering).limit(window.first + 1)
     return _page(rows, ordering, window, count or (lambda: counted.count()))
 
 
