@@ -1,4 +1,4 @@
-"""Worklists that stay fast at 100,000 cases (issue 22).
+"""Worklists and search that stay fast at 100,000 cases (issue 22).
 
 - Indexes in the exact orders of the due-time worklists (hub/cases/orderings.py): key projects
   first, then "due time missing" last, the due time and the id, one per direction. They are
@@ -9,6 +9,8 @@
   few rows (hub/cases/ticket_tally.py). A viewer's row counts the tickets it sees: "*" all, a utility
   every ticket of a case holding one of its own. A ticket added to or removed from a case also
   changes what the case's other tickets' utilities see, hence the sibling terms.
+- On PostgreSQL, GIN indexes of the one- and two-character pieces of the case number and the
+  project's name and address (`hub_short_grams`), for searches shorter than a trigram.
 
 PostgreSQL runs the trigger BEFORE each row (a row trigger AFTER a multi-row INSERT would see
 every new sibling at once and count each pair twice); SQLite's AFTER row triggers run row by row.
@@ -71,6 +73,24 @@ def _upsert(row: str, delta: int) -> str:
     return _UPSERT.format(delta=delta, seen=seen)
 
 
+# Search texts shorter than a trigram (hub/cases/search.py): each text's distinct one- and
+# two-character pieces, lower-cased as ILIKE compares, in GIN indexes.
+POSTGRES_SHORT_SEARCH = """
+CREATE FUNCTION hub_short_grams(t text) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    SELECT array_agg(DISTINCT substr(lower(t), i, n))
+    FROM generate_series(1, 2) AS n, generate_series(1, length(lower(t)) - n + 1) AS i
+$$;
+CREATE INDEX case_case_no_grams ON "case" USING gin (hub_short_grams(case_no));
+CREATE INDEX project_name_grams ON project USING gin (hub_short_grams(name));
+CREATE INDEX project_address_grams ON project USING gin (hub_short_grams(address));
+"""
+POSTGRES_SHORT_SEARCH_BACKWARD = """
+DROP INDEX IF EXISTS project_address_grams;
+DROP INDEX IF EXISTS project_name_grams;
+DROP INDEX IF EXISTS case_case_no_grams;
+DROP FUNCTION IF EXISTS hub_short_grams(text);
+"""
 POSTGRES_TALLY = f"""
 CREATE FUNCTION ticket_tally_write() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -164,7 +184,11 @@ class Migration(migrations.Migration):
             bases=["Model"],
         ),
         ops.RunPython(
-            _by_dialect(POSTGRES_TALLY, SQLITE_TALLY, _order_indexes()),
-            _by_dialect(POSTGRES_TALLY_BACKWARD, SQLITE_TALLY_BACKWARD, _drop_order_indexes()),
+            _by_dialect(POSTGRES_TALLY + POSTGRES_SHORT_SEARCH, SQLITE_TALLY, _order_indexes()),
+            _by_dialect(
+                POSTGRES_TALLY_BACKWARD + POSTGRES_SHORT_SEARCH_BACKWARD,
+                SQLITE_TALLY_BACKWARD,
+                _drop_order_indexes(),
+            ),
         ),
     ]
