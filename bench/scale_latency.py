@@ -50,12 +50,29 @@ def _cases(arguments: str, count: bool = True) -> str:
     return f"{{ cases(first: 20, {arguments}) {{ {'totalCount' if count else ''} {CASE_NODE} }} }}"
 
 
-def _tickets(arguments: str, count: bool = True) -> str:
+def _tickets(arguments: str, count: bool = True, first: int = 20) -> str:
     body = f"{'totalCount' if count else ''} {TICKET_NODE}"
-    return f"{{ tickets(first: 20{', ' + arguments if arguments else ''}) {{ {body} }} }}"
+    return f"{{ tickets(first: {first}{', ' + arguments if arguments else ''}) {{ {body} }} }}"
+
+
+# The console's queues (console/src/pages/CaseQueue.vue, TicketQueue.vue): the window's cases
+# waiting for review oldest first, a utility's open tickets by review due time, 100 a page.
+OPEN_TICKETS = "[PENDING_REVIEW, CORRECTION_REQUESTED, SURVEY_PENDING, SURVEYED]"
 
 
 QUERIES = {
+    "console: window queue (SUBMITTED, CREATED_AT ASC)": (
+        _cases("filter: {status: [SUBMITTED]}, orderBy: {field: CREATED_AT, direction: ASC}"),
+        "window",
+    ),
+    "console: power queue (open, REVIEW_DUE_AT ASC, 100)": (
+        _tickets(
+            f"filter: {{status: {OPEN_TICKETS}, utility: POWER}}, "
+            "orderBy: {field: REVIEW_DUE_AT, direction: ASC}",
+            first=100,
+        ),
+        "power",
+    ),
     "window: cases(status: SUBMITTED)": (_cases("filter: {status: [SUBMITTED]}"), "window"),
     "window: cases(status: IN_PROGRESS, utility: GAS)": (
         _cases("filter: {status: [IN_PROGRESS], utility: GAS}"),
@@ -63,6 +80,14 @@ QUERIES = {
     ),
     "window: cases(REPLY_DUE_AT ASC)": (
         _cases("orderBy: {field: REPLY_DUE_AT, direction: ASC}"),
+        "window",
+    ),
+    "window: cases(REPLY_DUE_AT DESC)": (
+        _cases("orderBy: {field: REPLY_DUE_AT, direction: DESC}"),
+        "window",
+    ),
+    "window: cases(status: CONSOLIDATING, REPLY_DUE_AT ASC)": (
+        _cases("filter: {status: [CONSOLIDATING]}, orderBy: {field: REPLY_DUE_AT, direction: ASC}"),
         "window",
     ),
     "power: cases(status: IN_PROGRESS)": (_cases("filter: {status: [IN_PROGRESS]}"), "power"),
@@ -80,6 +105,10 @@ QUERIES = {
         _tickets("orderBy: {field: REVIEW_DUE_AT, direction: ASC}"),
         "window",
     ),
+    "power: tickets(FEEDBACK_DUE_AT DESC)": (
+        _tickets("orderBy: {field: FEEDBACK_DUE_AT, direction: DESC}"),
+        "power",
+    ),
     'window: cases(search: "企业42")': (_cases('filter: {search: "企业42"}'), "window"),
     'window: cases(search: "SDQ-BENCH-0123")': (
         _cases('filter: {search: "SDQ-BENCH-0123"}'),
@@ -87,6 +116,11 @@ QUERIES = {
     ),
     'window: cases(search: "武江区4242号")': (_cases('filter: {search: "武江区4242号"}'), "window"),
     'window: cases(search: "42"), two characters': (_cases('filter: {search: "42"}'), "window"),
+    'window: cases(search: "4"), one character': (_cases('filter: {search: "4"}'), "window"),
+    'window: cases(search: "42"), no totalCount': (
+        _cases('filter: {search: "42"}', count=False),
+        "window",
+    ),
     'power: cases(search: "企业42")': (_cases('filter: {search: "企业42"}'), "power"),
 }
 
@@ -120,7 +154,7 @@ async def run(cases: int, base: int, repeat: int, keep: bool, reuse: bool) -> No
     logger.addHandler(counter)
     app = create_app(manage_database=False)
     print(f"seeded {total} cases in {seeded_in:.1f} s; {repeat} requests per query")
-    print(f"{'query':52} {'p50 ms':>8} {'p95 ms':>8} {'SQL':>4} {'total':>7}")
+    print(f"{'query':56} {'p50 ms':>8} {'p95 ms':>8} {'SQL':>4} {'total':>7}")
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://b") as c:
         for name, (query, who) in QUERIES.items():
             headers = {"Authorization": f"Bearer {tokens[who]}"}
@@ -138,7 +172,7 @@ async def run(cases: int, base: int, repeat: int, keep: bool, reuse: bool) -> No
             found = next(iter(body["data"].values())).get("totalCount", "-")
             sql = "/".join(str(s) for s in sorted(statements))
             print(
-                f"{name:52} {statistics.median(timings):8.1f} "
+                f"{name:56} {statistics.median(timings):8.1f} "
                 f"{percentile(timings, 0.95):8.1f} {sql:>4} {found:>7}"
             )
     await db.close()

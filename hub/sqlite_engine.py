@@ -14,12 +14,33 @@ from tortoise.backends.sqlite.client import (
     SqliteClient,
     SqliteTransactionContext,
     SqliteTransactionWrapper,
+    translate_exceptions,
 )
 from tortoise.connection import get_connections
 from tortoise.exceptions import OperationalError
 
 
-class ImmediateTransactionWrapper(SqliteTransactionWrapper):
+class StatementRowCount:
+    """The rows a statement itself changed (sqlite3_changes), as PostgreSQL reports them.
+    Tortoise counts the growth of `total_changes`, which adds every row the statement's
+    triggers wrote (migration 0021's ticket tally): an optimistic `UPDATE ... WHERE version`
+    of one ticket would report 7 rows and look like a lost race."""
+
+    @translate_exceptions
+    async def execute_query(self, query: str, values: list | None = None):
+        query = query.replace("\x00", "'||CHAR(0)||'")
+        async with self.acquire_connection() as connection:
+            self.log.debug("%s: %s", query, values)
+            cursor = await connection.execute(query, values)
+            try:
+                rows = await cursor.fetchall()  # a RETURNING statement counts once read
+                changed = cursor.rowcount
+            finally:
+                await cursor.close()
+            return max(changed, 0) or len(rows), rows
+
+
+class ImmediateTransactionWrapper(StatementRowCount, SqliteTransactionWrapper):
     async def begin(self) -> None:
         try:
             await self._connection.commit()
@@ -46,7 +67,7 @@ class ImmediateTransactionContext(SqliteTransactionContext):
         return self.connection
 
 
-class ImmediateSqliteClient(SqliteClient):
+class ImmediateSqliteClient(StatementRowCount, SqliteClient):
     def _in_transaction(self) -> SqliteTransactionContext:
         return ImmediateTransactionContext(ImmediateTransactionWrapper(self), self._lock)
 

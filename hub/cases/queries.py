@@ -18,6 +18,7 @@ from hub.auth.visibility import (
     visible_tickets_of,
 )
 from hub.cases.search import search_condition
+from hub.cases.ticket_tally import tallied_count
 from hub.enums import CaseStatus, TicketStatus, Utility
 from hub.models import Case, Ticket
 from hub.paging import Ordering, Page, fetch_page, page_window
@@ -117,7 +118,13 @@ async def list_tickets(
     after: str | None,
 ) -> Page[Ticket]:
     window = page_window(ordering, first=first, after=after)
-    return await fetch_page(filter_tickets(principal, query), ordering, window)
+    count = tallied_count(
+        principal,
+        utility=query.utility,
+        status=query.status,
+        by_due_time=query.overdue is not None or query.due_before is not None,
+    )
+    return await fetch_page(filter_tickets(principal, query), ordering, window, count)
 
 
 CASE_BY_ID = RowsWhereIn(Case, "id")

@@ -17,7 +17,7 @@ from hub.models.materials import Material, Upload
 from hub.models.notifications import Notification
 from hub.models.operations import PersistedOperation
 from hub.models.sla import HolidaySchedule, SlaClock
-from hub.models.tallies import FigureTally
+from hub.models.tallies import FigureTally, TicketTally
 from hub.models.tickets import ResultFeedback, Survey, Ticket
 from hub.models.webhooks import WebhookAttempt, WebhookCursor, WebhookDelivery, WebhookEndpoint
 
@@ -51,6 +51,7 @@ __all__ = [
     "SlaClock",
     "Survey",
     "Ticket",
+    "TicketTally",
     "Upload",
     "User",
     "UserSession",
