@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from graphql import (
@@ -83,9 +84,18 @@ def _plain_leaf(parent_type: GraphQLObjectType, field_def, name: str):
     if getattr(resolve, "_is_default", False) and not field_def.args:
         completion = _completion(field_def.type)
         if completion is not None:
-            plain = (resolve, completion)
+            plain = (_reader(field_def, resolve), completion)
     _plain_fields[key] = plain
     return plain
+
+
+def _reader(field_def, resolve: Callable) -> Callable:
+    """The attribute read strawberry's basic resolver makes (`default_resolver(source,
+    python_name)`), without its two calls when the default resolver is `getattr`."""
+    definition = field_def.extensions.get("strawberry-definition")
+    if definition is not None and definition.default_resolver is getattr:
+        return attrgetter(definition.python_name)
+    return lambda source: resolve(source, None)
 
 
 class _RootFieldsOnly:
@@ -123,9 +133,9 @@ class HubExecutionContext(StrawberryGraphQLCoreExecutionContext):
             field_def = parent_type.fields.get(name)
             plain = _plain_leaf(parent_type, field_def, name) if field_def is not None else None
             if plain is not None:
-                resolve, completion = plain
+                read, completion = plain
                 try:
-                    completed = completion(resolve(source, None))
+                    completed = completion(read(source))
                 except Exception:  # the full path meets it again and reports it
                     completed = _FAILED
                 if completed is not _FAILED:

@@ -11,7 +11,13 @@ from hub.errors import BadUserInput
 from hub.resolvers.arguments import AFTER, FIRST
 from hub.resolvers.context import principal_of
 from hub.schema.common import Connection
-from hub.schema.tickets import Ticket, TicketConnection, TicketFilter, TicketOrder
+from hub.schema.tickets import (
+    Ticket,
+    TicketConnection,
+    TicketFilter,
+    TicketOrder,
+    prefetch_tickets,
+)
 from hub.values import InvalidInput
 
 
@@ -72,4 +78,5 @@ class TicketQueries:
             first=first,
             after=after,
         )
+        await prefetch_tickets(info, page.rows, "edges", "node")
         return Connection.of(page, Ticket.from_model)
