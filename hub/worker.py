@@ -4,6 +4,7 @@ of `hub.wiring`. Without Redis the same functions run in-process (`hub.jobs.inpr
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import signal
 import time
@@ -35,12 +36,27 @@ def _cron(job: PeriodicJob) -> CronJob:
     return cron(run, name=job.name, minute=job.minutes, second=job.second, unique=job.unique)
 
 
-async def startup(_ctx: dict) -> None:
+_restarts = 0  # how often run_until_stopped started arq again after a Redis error
+
+
+async def startup(ctx: dict) -> None:
     wiring.install()
     # Started again after a Redis error (run_until_stopped): the ORM, closed by `shutdown`,
     # reconnects by itself, and a second init would be refused.
     if not Tortoise.is_inited():
         await db.init()
+    if _restarts:
+        # Redis may have come back empty: queue again what the rows say is waiting now, not
+        # at the sweeps' next minute (the soak saw a restart cost a minute of every job).
+        # In the background: the worker takes jobs meanwhile.
+        ctx["requeue"] = asyncio.create_task(_requeue_from_rows())
+
+
+async def _requeue_from_rows() -> None:
+    try:
+        await wiring.requeue_from_rows()
+    except Exception:  # the minute sweeps remain
+        log.warning("queueing again after the Redis error failed", exc_info=True)
 
 
 async def shutdown(_ctx: dict) -> None:
@@ -49,9 +65,11 @@ async def shutdown(_ctx: dict) -> None:
     await db.close()
 
 
-def _longest_bounded_step() -> float:
+def _job_timeout() -> float:
     settings = get_settings()
-    return max(
+    if settings.job_timeout_seconds:
+        return settings.job_timeout_seconds
+    return 30 + max(
         settings.pdf_timeout_seconds,
         settings.webhook_timeout_seconds,
         settings.notify_timeout_seconds,
@@ -73,7 +91,7 @@ class WorkerSettings:
     # in-progress mark expires: job_timeout + 10 s, over 5 minutes at arq's default. Every job
     # is bounded by one of these timeouts (a PDF conversion, one POST, one SMTP session, one
     # statement), so a longer run is stuck anyway, and the soak saw renders wait 310 s.
-    job_timeout = _longest_bounded_step() + 30
+    job_timeout = _job_timeout()
     # How often an idle worker looks for new jobs: a notice is expected seconds after its step.
     poll_delay = 0.1
     # Every minute (upload clean-up every 5); unique=True keeps several workers from running the
@@ -89,6 +107,7 @@ def run_until_stopped(settings: type = WorkerSettings, pause: float = RESTART_PA
     failover): started again after a pause, until a signal stops it. Without this, a Redis
     restart of one second left every `hub worker` gone and the jobs waiting for an operator;
     what Redis forgot the sweeps queue again (rows are the truth)."""
+    global _restarts
     while True:
         try:
             run_worker(settings)  # type: ignore[arg-type]
@@ -105,6 +124,7 @@ def run_until_stopped(settings: type = WorkerSettings, pause: float = RESTART_PA
             for stop in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(stop, _exit_cleanly)
             time.sleep(pause)
+            _restarts += 1
 
 
 def _exit_cleanly(_signum, _frame) -> None:
