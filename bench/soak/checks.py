@@ -42,27 +42,52 @@ async def _fetch(dsn: str, query: str, *args):
         await conn.close()
 
 
+PENDING_PER_KIND = """SELECT
+  (SELECT count(*) FROM document WHERE status = 'PENDING') AS documents,
+  (SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING') AS "webhook deliveries",
+  (SELECT count(*) FROM notification WHERE status = 'PENDING') AS notifications"""
+PROGRESS_EVERY_SECONDS = 10.0
+POLL_SECONDS = 0.25
+
+
+async def pending(dsn: str) -> dict[str, int]:
+    """What the workers still have to do, per kind."""
+    return dict((await _fetch(dsn, PENDING_PER_KIND))[0])
+
+
+def pending_line(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n:,} {kind}" for kind, n in counts.items())
+
+
 async def settle(
-    stack: Stack, portals: list[Portal], expected: dict[str, list[int]], within: float
+    stack: Stack,
+    portals: list[Portal],
+    expected: dict[str, list[int]],
+    within: float,
+    say=print,
 ):
     """Waits until nothing is pending (documents, webhook deliveries, notifications) and every
-    portal has every event; seconds it took, or None when `within` passed first."""
+    portal has every event, saying what is pending every PROGRESS_EVERY_SECONDS; seconds it
+    took, or None when `within` passed first."""
     dsn = stack.database_url.replace("postgres://", "postgresql://", 1)
     started = time.monotonic()
+    next_progress = started + PROGRESS_EVERY_SECONDS
     while time.monotonic() - started < within:
-        rows = await _fetch(
-            dsn,
-            "SELECT (SELECT count(*) FROM document WHERE status = 'PENDING')"
-            " + (SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING')"
-            " + (SELECT count(*) FROM notification WHERE status = 'PENDING') AS n",
-        )
-        wanted = await expected_events(stack)
-        expected.clear()
-        expected.update(wanted)
-        caught_up = all(set(p.received) >= set(wanted[p.utility]) for p in portals)
-        if rows[0]["n"] == 0 and caught_up:
-            return time.monotonic() - started
-        await asyncio.sleep(1)
+        counts = await pending(dsn)
+        if not any(counts.values()):
+            # The events are final once nothing is pending (a READY document adds one).
+            wanted = await expected_events(stack)
+            expected.clear()
+            expected.update(wanted)
+            if all(set(p.received) >= set(wanted[p.utility]) for p in portals):
+                return time.monotonic() - started
+        if time.monotonic() >= next_progress:
+            next_progress += PROGRESS_EVERY_SECONDS
+            say(f"  settling, {time.monotonic() - started:.0f} s: pending {pending_line(counts)}")
+        await asyncio.sleep(POLL_SECONDS)
+    wanted = await expected_events(stack)
+    expected.clear()
+    expected.update(wanted)
     return None
 
 
