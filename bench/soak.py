@@ -17,6 +17,8 @@ each fault's recovery time and the verdict. Exit 0 only when nothing was lost or
 fault recovered and no error came outside the injected windows. The settling says what is
 pending every 10 s; Ctrl-C, or the settle's time bound, ends it early with a partial report
 (figures so far, what is pending, no verdict) and the stack torn down (Ctrl-C twice: at once).
+SOAK_PROFILE_WORKERS=DIR runs each `hub worker` under cProfile, its profile written to DIR when
+the stack stops (how the fan-out's cost was found: docs/operations.md "Reliability").
 """
 
 from __future__ import annotations

@@ -223,6 +223,8 @@ async def _day(
             say(outcome, f"NOT settled ({'interrupted' if interrupted.is_set() else 'time up'})")
             _figures(outcome, client, faults, origin, day_seconds, portals)
             say(outcome, f"pending: {left}")
+            for line in checks.portal_gaps(portals, expected):
+                say(outcome, line)
             say(outcome, "VERDICT: NONE (not settled: nothing can be called lost yet)")
             return
         say(outcome, f"settled in {settled:.1f} s")
@@ -233,6 +235,8 @@ async def _day(
         await checks.check_cases(dsn, played, run, verdict)
         await checks.check_documents(dsn, verdict)
         checks.check_portals(portals, expected, verdict)
+        for line in checks.portal_gaps(portals, expected):
+            verdict.problem(line)
         await checks.check_webhooks(dsn, stack, expected, endpoints, verdict)
         await checks.check_notifications(dsn, stack, verdict)
         audit = await audit_run
