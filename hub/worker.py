@@ -17,6 +17,7 @@ from tortoise import Tortoise
 from hub import db, wiring
 from hub.events import wakeups
 from hub.jobs.constants import MAX_TRIES, QUEUE_NAME
+from hub.jobs.lost_queue import watch_for_lost_queue
 from hub.jobs.periodic import PeriodicJob
 from hub.jobs.settings import redis_settings
 from hub.settings import get_settings
@@ -36,30 +37,22 @@ def _cron(job: PeriodicJob) -> CronJob:
     return cron(run, name=job.name, minute=job.minutes, second=job.second, unique=job.unique)
 
 
-_restarts = 0  # how often run_until_stopped started arq again after a Redis error
-
-
 async def startup(ctx: dict) -> None:
     wiring.install()
     # Started again after a Redis error (run_until_stopped): the ORM, closed by `shutdown`,
     # reconnects by itself, and a second init would be refused.
     if not Tortoise.is_inited():
         await db.init()
-    if _restarts:
-        # Redis may have come back empty: queue again what the rows say is waiting now, not
-        # at the sweeps' next minute (the soak saw a restart cost a minute of every job).
-        # In the background: the worker takes jobs meanwhile.
-        ctx["requeue"] = asyncio.create_task(_requeue_from_rows())
+    # Redis back empty (a restart need not stop arq: redis-py reconnects): what it held is
+    # queued again from the rows within a second, not at the sweeps' next minute.
+    ctx["lost_queue_watch"] = asyncio.create_task(
+        watch_for_lost_queue(ctx["redis"], wiring.requeue_from_rows)
+    )
 
 
-async def _requeue_from_rows() -> None:
-    try:
-        await wiring.requeue_from_rows()
-    except Exception:  # the minute sweeps remain
-        log.warning("queueing again after the Redis error failed", exc_info=True)
-
-
-async def shutdown(_ctx: dict) -> None:
+async def shutdown(ctx: dict) -> None:
+    if (watch := ctx.pop("lost_queue_watch", None)) is not None:
+        watch.cancel()
     await close_clients()
     await wakeups.close_publisher()
     await db.close()
@@ -107,7 +100,6 @@ def run_until_stopped(settings: type = WorkerSettings, pause: float = RESTART_PA
     failover): started again after a pause, until a signal stops it. Without this, a Redis
     restart of one second left every `hub worker` gone and the jobs waiting for an operator;
     what Redis forgot the sweeps queue again (rows are the truth)."""
-    global _restarts
     while True:
         try:
             run_worker(settings)  # type: ignore[arg-type]
@@ -124,7 +116,6 @@ def run_until_stopped(settings: type = WorkerSettings, pause: float = RESTART_PA
             for stop in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(stop, _exit_cleanly)
             time.sleep(pause)
-            _restarts += 1
 
 
 def _exit_cleanly(_signum, _frame) -> None:

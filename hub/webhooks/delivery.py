@@ -255,3 +255,21 @@ async def sweep_webhooks(limit: int = 500) -> SweepResult:
     for delivery in await due:
         queued += await enqueue_attempt(delivery)
     return SweepResult(deliveries_made=made, queued=queued)
+
+
+async def requeue_scheduled(limit: int = 10_000) -> int:
+    """After the queue was lost: the PENDING deliveries due later (a retry's wait, an attempt's
+    lease) queued again, deferred until then; the job ids make one still queued a no-op, and
+    the claim a copy of an attempt in flight."""
+    now = clock.now()
+    later = (
+        WebhookDelivery.filter(status=PENDING, next_attempt_at__gt=now)
+        .filter(endpoint__enabled=True)
+        .order_by("next_attempt_at")
+        .limit(limit)
+    )
+    queued = 0
+    for delivery in await later:
+        wait = (delivery.next_attempt_at - now).total_seconds()
+        queued += await enqueue_attempt(delivery, defer_by=wait)
+    return queued
