@@ -6,7 +6,7 @@ created and dropped; nothing else shared is touched):
     .venv/bin/python bench/soak.py [--cases 60] [--concurrency 8] [--seed N]
         [--outage-seconds 30] [--webhook-500-seconds 20]
         [--faults worker_kill,redis_restart,s3_outage,api_kill,webhook_500,pg_terminate]
-        [--database hub_soak] [--keep]
+        [--max-minutes M] [--settle-minutes 10] [--database hub_soak] [--keep]
 
 It starts a private redis-server, moto's S3 server, `hub migrate`, two `hub serve` replicas and
 two `hub worker`s, a webhook receiver per utility, an SMS gateway and an SMTP server; plays
@@ -14,7 +14,11 @@ two `hub worker`s, a webhook receiver per utility, an SMS gateway and an SMTP se
 fault once at a seeded random point; waits until everything settled; checks from the database
 and every receiver (bench/soak/checks.py) and prints throughput and p50/p95/p99 per operation,
 each fault's recovery time and the verdict. Exit 0 only when nothing was lost or doubled, every
-fault recovered and no error came outside the injected windows.
+fault recovered and no error came outside the injected windows. The settling says what is
+pending every 10 s; Ctrl-C, or the settle's time bound, ends it early with a partial report
+(figures so far, what is pending, no verdict) and the stack torn down (Ctrl-C twice: at once).
+SOAK_PROFILE_WORKERS=DIR runs each `hub worker` under cProfile, its profile written to DIR when
+the stack stops (how the fan-out's cost was found: docs/operations.md "Reliability").
 """
 
 from __future__ import annotations

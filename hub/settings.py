@@ -126,6 +126,9 @@ class Settings(BaseSettings):
     pdf_concurrency: PositiveInt = 2
     document_url_ttl_seconds: PositiveInt = 300
     job_retry_base_seconds: PositiveFloat = 1.0  # backoff of a failing job: 1, 4, 16 s ...
+    # Longest a queued job may run; a dead worker's job goes to another 10 s after it. 0: the
+    # longest step's own timeout (PDF, webhook, notification, statement) + 30 s.
+    job_timeout_seconds: NonNegativeFloat = 0.0
     events_queue_size: PositiveInt = 1000  # events a subscriber may lag behind before 4429
     events_poll_seconds: PositiveFloat = 2.0  # brokers also read new events this often
     ws_init_timeout_seconds: PositiveFloat = 10.0  # a WebSocket must send connection_init by then

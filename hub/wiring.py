@@ -4,11 +4,13 @@ committed events. The API (`hub.app`), the arq worker (`hub.worker`) and the com
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from hub.accounts import credentials
 from hub.audit.access import record_key_use
 from hub.audit.retention import prune_expired
 from hub.documents.jobs import render_document
-from hub.documents.service import STALE_DOCUMENTS
+from hub.documents.service import STALE_DOCUMENTS, requeue_stale_documents
 from hub.events.listeners import on_events_committed
 from hub.figures.export import cases_export
 from hub.jobs import inprocess
@@ -19,9 +21,12 @@ from hub.jobs.periodic import PeriodicJob
 from hub.jobs.request_ids import carrying_request_id
 from hub.materials.cleanup import STALE_UPLOADS
 from hub.metrics import register_collector
-from hub.notifications.delivery import NOTIFICATION_SWEEP
+from hub.notifications.delivery import NOTIFICATION_SWEEP, sweep_notifications
+from hub.notifications.delivery import requeue_scheduled as requeue_scheduled_notifications
 from hub.notifications.jobs import notification_send
 from hub.sla.sweep import SLA_SWEEP
+from hub.webhooks.delivery import requeue_scheduled as requeue_scheduled_deliveries
+from hub.webhooks.delivery import sweep_webhooks
 from hub.webhooks.dispatch import schedule_webhook_dispatch
 from hub.webhooks.jobs import WEBHOOK_SWEEP, webhook_deliver, webhook_dispatch
 
@@ -55,6 +60,18 @@ PERIODIC_JOBS: tuple[PeriodicJob, ...] = tuple(
         ),
     )
 )
+
+
+async def requeue_from_rows() -> None:
+    """Queues again everything the rows say is waiting, due now or later (the job ids make what
+    is still queued a no-op): `hub worker` runs it when it finds Redis lost the queue
+    (hub/jobs/lost_queue.py), rather than leave the lost jobs to the minute sweeps, which skip
+    documents younger than a minute and rows due later."""
+    await requeue_stale_documents(limit=10_000, older_than=timedelta(0))
+    await sweep_webhooks(limit=10_000)
+    await requeue_scheduled_deliveries()
+    await sweep_notifications(limit=10_000)
+    await requeue_scheduled_notifications()
 
 
 def install() -> None:

@@ -4,6 +4,7 @@ of `hub.wiring`. Without Redis the same functions run in-process (`hub.jobs.inpr
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import signal
 import time
@@ -16,6 +17,7 @@ from tortoise import Tortoise
 from hub import db, wiring
 from hub.events import wakeups
 from hub.jobs.constants import MAX_TRIES, QUEUE_NAME
+from hub.jobs.lost_queue import watch_for_lost_queue
 from hub.jobs.periodic import PeriodicJob
 from hub.jobs.settings import redis_settings
 from hub.settings import get_settings
@@ -35,23 +37,32 @@ def _cron(job: PeriodicJob) -> CronJob:
     return cron(run, name=job.name, minute=job.minutes, second=job.second, unique=job.unique)
 
 
-async def startup(_ctx: dict) -> None:
+async def startup(ctx: dict) -> None:
     wiring.install()
     # Started again after a Redis error (run_until_stopped): the ORM, closed by `shutdown`,
     # reconnects by itself, and a second init would be refused.
     if not Tortoise.is_inited():
         await db.init()
+    # Redis back empty (a restart need not stop arq: redis-py reconnects): what it held is
+    # queued again from the rows within a second, not at the sweeps' next minute.
+    ctx["lost_queue_watch"] = asyncio.create_task(
+        watch_for_lost_queue(ctx["redis"], wiring.requeue_from_rows)
+    )
 
 
-async def shutdown(_ctx: dict) -> None:
+async def shutdown(ctx: dict) -> None:
+    if (watch := ctx.pop("lost_queue_watch", None)) is not None:
+        watch.cancel()
     await close_clients()
     await wakeups.close_publisher()
     await db.close()
 
 
-def _longest_bounded_step() -> float:
+def _job_timeout() -> float:
     settings = get_settings()
-    return max(
+    if settings.job_timeout_seconds:
+        return settings.job_timeout_seconds
+    return 30 + max(
         settings.pdf_timeout_seconds,
         settings.webhook_timeout_seconds,
         settings.notify_timeout_seconds,
@@ -73,7 +84,7 @@ class WorkerSettings:
     # in-progress mark expires: job_timeout + 10 s, over 5 minutes at arq's default. Every job
     # is bounded by one of these timeouts (a PDF conversion, one POST, one SMTP session, one
     # statement), so a longer run is stuck anyway, and the soak saw renders wait 310 s.
-    job_timeout = _longest_bounded_step() + 30
+    job_timeout = _job_timeout()
     # How often an idle worker looks for new jobs: a notice is expected seconds after its step.
     poll_delay = 0.1
     # Every minute (upload clean-up every 5); unique=True keeps several workers from running the

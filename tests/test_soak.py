@@ -31,7 +31,8 @@ def test_a_short_day_with_every_fault_loses_and_doubles_nothing():
     server, name = url.rsplit("/", 1)
     command = [sys.executable, str(ROOT / "bench" / "soak.py"), "--seed", "23"]
     command += ["--cases", "16", "--concurrency", "6", "--outage-seconds", "6"]
-    command += ["--webhook-500-seconds", "5", "--database", f"{name}_soak"]
+    command += ["--webhook-500-seconds", "5", "--job-timeout-seconds", "25"]
+    command += ["--database", f"{name}_soak"]
     command += ["--admin-url", f"{server}/postgres"]
     env = {k: v for k, v in os.environ.items() if not k.startswith("HUB_")}
     env["PYTHONPATH"] = str(ROOT)

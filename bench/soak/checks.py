@@ -6,6 +6,7 @@ working as the contract says, counted apart, not doubles."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -42,28 +43,93 @@ async def _fetch(dsn: str, query: str, *args):
         await conn.close()
 
 
+PENDING_PER_KIND = """SELECT
+  (SELECT count(*) FROM document WHERE status = 'PENDING') AS documents,
+  (SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING') AS "webhook deliveries",
+  (SELECT count(*) FROM notification WHERE status = 'PENDING') AS notifications"""
+PROGRESS_EVERY_SECONDS = 10.0
+POLL_SECONDS = 0.25
+#: Reading every event each utility should get costs the soak's own event loop (where the
+#: portals run) seconds on a long day: read again at most this often.
+EXPECTED_EVERY_SECONDS = 5.0
+
+
+async def pending(dsn: str) -> dict[str, int]:
+    """What the workers still have to do, per kind."""
+    return dict((await _fetch(dsn, PENDING_PER_KIND))[0])
+
+
+def pending_line(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n:,} {kind}" for kind, n in counts.items())
+
+
+def portals_behind(portals: list[Portal], expected: dict[str, list[int]]) -> int:
+    """Events meant for a portal that it has not received (yet)."""
+    return sum(len(set(expected.get(p.utility, ())) - set(p.received)) for p in portals)
+
+
 async def settle(
-    stack: Stack, portals: list[Portal], expected: dict[str, list[int]], within: float
+    stack: Stack,
+    portals: list[Portal],
+    expected: dict[str, list[int]],
+    within: float,
+    say=print,
 ):
     """Waits until nothing is pending (documents, webhook deliveries, notifications) and every
-    portal has every event; seconds it took, or None when `within` passed first."""
+    portal has every event, saying what is pending every PROGRESS_EVERY_SECONDS; seconds it
+    took, or None when `within` passed first. `expected` is left holding the events each
+    utility should have got."""
     dsn = stack.database_url.replace("postgres://", "postgresql://", 1)
     started = time.monotonic()
+    next_progress = started + PROGRESS_EVERY_SECONDS
+    read_expected_at = 0.0
     while time.monotonic() - started < within:
-        rows = await _fetch(
-            dsn,
-            "SELECT (SELECT count(*) FROM document WHERE status = 'PENDING')"
-            " + (SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING')"
-            " + (SELECT count(*) FROM notification WHERE status = 'PENDING') AS n",
-        )
-        wanted = await expected_events(stack)
-        expected.clear()
-        expected.update(wanted)
-        caught_up = all(set(p.received) >= set(wanted[p.utility]) for p in portals)
-        if rows[0]["n"] == 0 and caught_up:
-            return time.monotonic() - started
-        await asyncio.sleep(1)
+        counts = await pending(dsn)
+        if not any(counts.values()) and time.monotonic() >= read_expected_at:
+            # Read only once the workers are done: a READY document adds an event.
+            wanted = await expected_events(stack)
+            expected.clear()
+            expected.update(wanted)
+            read_expected_at = time.monotonic() + EXPECTED_EVERY_SECONDS
+        if not any(counts.values()) and expected and not portals_behind(portals, expected):
+            # The last word: nothing new was recorded since `expected` was read.
+            wanted = await expected_events(stack)
+            if wanted == expected:
+                return time.monotonic() - started
+            expected.clear()
+            expected.update(wanted)
+        if time.monotonic() >= next_progress:
+            next_progress += PROGRESS_EVERY_SECONDS
+            behind = f", portals behind by {portals_behind(portals, expected):,} events" * bool(
+                expected
+            )
+            say(
+                f"  settling, {time.monotonic() - started:.0f} s: pending {pending_line(counts)}"
+                + behind
+            )
+        await asyncio.sleep(POLL_SECONDS)
+    wanted = await expected_events(stack)
+    expected.clear()
+    expected.update(wanted)
     return None
+
+
+def portal_gaps(portals: list[Portal], expected: dict[str, list[int]]) -> list[str]:
+    """Per portal behind: what it lacks, and whether below its cursor (never to come)."""
+    lines = []
+    for portal in portals:
+        missing = sorted(set(expected.get(portal.utility, ())) - set(portal.received))
+        if not missing:
+            continue
+        cursor = portal.received[-1] if portal.received else 0
+        below = [m for m in missing if m < cursor]
+        disorder = sum(1 for a, b in itertools.pairwise(portal.received) if b <= a)
+        lines.append(
+            f"portal {portal.utility}: lacks {len(missing)} events ({len(below)} below its"
+            f" cursor {cursor}: {below[:8]}), first missing {missing[:8]};"
+            f" {disorder} out of order; errors {portal.errors[:2]}"
+        )
+    return lines
 
 
 async def expected_events(stack: Stack) -> dict[str, list[int]]:

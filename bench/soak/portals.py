@@ -30,8 +30,10 @@ class Portal:
     connections: int = 0
     errors: list[str] = field(default_factory=list)
 
-    def cursor(self) -> str | None:
-        return str(self.received[-1]) if self.received else None
+    def cursor(self) -> str:
+        """From the day's first event ("0": replay everything): a first connection that comes
+        after some events (a loaded machine, a replica down) must still get them."""
+        return str(self.received[-1]) if self.received else "0"
 
     async def run(self, stop: asyncio.Event) -> None:
         turn = self.rng.randrange(len(self.urls))

@@ -8,6 +8,7 @@ import argparse
 import asyncio
 import contextlib
 import random
+import signal
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from bench.soak.day import Script, run_script, token
 from bench.soak.faults import KINDS, Fault, Injector
 from bench.soak.portals import Portal
 from bench.soak.stack import Stack, receivers
+from hub import db
 from tests.factories import UTILITIES
 
 REGISTER = """mutation($input: RegisterWebhookInput!) {
@@ -35,7 +37,8 @@ class Options:
     outage_seconds: float = 30.0
     webhook_500_seconds: float = 20.0
     faults: tuple[str, ...] = KINDS
-    settle_seconds: float = 600.0
+    job_timeout_seconds: float = 0.0  # HUB_JOB_TIMEOUT_SECONDS; 0: the hub's default
+    settle_seconds: float = 600.0  # the most the workers get to finish after the day
     max_minutes: float = 0.0  # 0: no bound; else no case is started after this
     database: str = "hub_soak"
     admin_url: str = ADMIN_URL  # the PostgreSQL server's maintenance database
@@ -49,11 +52,13 @@ class Outcome:
     faults: list[Fault] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    settled: bool = False
 
     @property
     def passed(self) -> bool:
         return (
-            self.verdict.passed
+            self.settled
+            and self.verdict.passed
             and not self.stray_errors
             and all(f.started and f.recovered is not None for f in self.faults)
         )
@@ -79,18 +84,38 @@ async def soak(options: Options) -> Outcome:
     (workdir / "logs").mkdir()
     (workdir / "storage").mkdir()
     say(outcome, f"logs in {workdir / 'logs'}")
+    # The first Ctrl-C ends the day and the settling early, with the partial report; a second
+    # one stops at once (the stack is still torn down and the database dropped).
+    interrupted = asyncio.Event()
+    loop = asyncio.get_running_loop()
+
+    def on_sigint() -> None:
+        if interrupted.is_set():
+            loop.remove_signal_handler(signal.SIGINT)
+            for task in asyncio.all_tasks(loop):
+                task.cancel()
+            return
+        print("interrupted: ending the day, then the partial report", flush=True)
+        interrupted.set()
+
+    loop.add_signal_handler(signal.SIGINT, on_sigint)
     try:
         with receivers() as (receiver, sms, mailbox):
             stack = Stack(database_url, workdir / "logs", workdir / "storage")
             stack.receiver, stack.sms, stack.mailbox = receiver, sms, mailbox
+            stack.job_timeout = options.job_timeout_seconds
             try:
                 started = time.monotonic()
-                await asyncio.to_thread(stack.start)
+                # In this process: no interpreter to start and no hub to import for it.
+                await db.migrate(database_url)
+                migrated = time.monotonic() - started
+                await asyncio.to_thread(stack.start, migrate=False)
                 say(
                     outcome,
-                    f"stack up in {time.monotonic() - started:.1f} s: 2 API replicas, 2 workers",
+                    f"stack up in {time.monotonic() - started:.1f} s (migrations {migrated:.1f} s):"
+                    " 2 API replicas, 2 workers",
                 )
-                await _day(stack, options, rng, run, outcome)
+                await _day(stack, options, rng, run, outcome, interrupted)
             finally:
                 await asyncio.to_thread(stack.stop)
     finally:
@@ -99,7 +124,14 @@ async def soak(options: Options) -> Outcome:
     return outcome
 
 
-async def _day(stack: Stack, options: Options, rng: random.Random, run: str, outcome: Outcome):
+async def _day(
+    stack: Stack,
+    options: Options,
+    rng: random.Random,
+    run: str,
+    outcome: Outcome,
+    interrupted: asyncio.Event,
+):
     client = HubClient(stack.api_urls)
     endpoints = {}
     for utility in UTILITIES:
@@ -126,7 +158,7 @@ async def _day(stack: Stack, options: Options, rng: random.Random, run: str, out
 
     async def desk() -> None:
         nonlocal finished
-        while pending and time.monotonic() < closing:
+        while pending and time.monotonic() < closing and not interrupted.is_set():
             played.append(pending.pop(0))
             await run_script(client, played[-1], run)
             finished += 1
@@ -141,6 +173,8 @@ async def _day(stack: Stack, options: Options, rng: random.Random, run: str, out
         while finished < fault.at_fraction * len(scripts):
             if time.monotonic() > origin + (closing - origin) * fault.at_fraction:
                 break  # a bounded day: the same share of its time
+            if interrupted.is_set():
+                return
             await asyncio.sleep(0.1)
         # One fault at a time (their recoveries may overlap): two at once would blur both.
         async with one_at_a_time:
@@ -157,41 +191,69 @@ async def _day(stack: Stack, options: Options, rng: random.Random, run: str, out
     await asyncio.gather(*(desk() for _ in range(options.concurrency)))
     day_seconds = time.monotonic() - origin
     if pending:
-        say(outcome, f"the day's time was up: {len(played)} of {len(scripts)} cases played")
-    await asyncio.gather(*fault_tasks)
+        why = "interrupted" if interrupted.is_set() else "the day's time was up"
+        say(outcome, f"{why}: {len(played)} of {len(scripts)} cases played")
+    await _until_either(asyncio.gather(*fault_tasks), interrupted)
+    for task in fault_tasks:  # interrupted: the stack goes down anyway
+        task.cancel()
     say(
         outcome,
         f"day played in {day_seconds:.1f} s"
         f" (faults recovered after {time.monotonic() - origin:.1f} s)",
     )
 
-    from hub import db
-
     await db.init(stack.database_url)
     try:
         expected: dict[str, list[int]] = {}
-        settled = await checks.settle(stack, portals, expected, options.settle_seconds)
-        say(outcome, f"settled in {settled:.1f} s" if settled is not None else "NOT settled")
+        settled = await _until_either(
+            checks.settle(
+                stack, portals, expected, options.settle_seconds, lambda line: say(outcome, line)
+            ),
+            interrupted,
+        )
+        outcome.settled = settled is not None
         stop_portals.set()
         for task in portal_tasks:
             with contextlib.suppress(Exception):
                 await task
         await client.close()
         dsn = stack.database_url.replace("postgres://", "postgresql://", 1)
+        if not outcome.settled:
+            left = checks.pending_line(await checks.pending(dsn))
+            say(outcome, f"NOT settled ({'interrupted' if interrupted.is_set() else 'time up'})")
+            _figures(outcome, client, faults, origin, day_seconds, portals)
+            say(outcome, f"pending: {left}")
+            for line in checks.portal_gaps(portals, expected):
+                say(outcome, line)
+            say(outcome, "VERDICT: NONE (not settled: nothing can be called lost yet)")
+            return
+        say(outcome, f"settled in {settled:.1f} s")
+        checking = time.monotonic()
+        # `hub audit verify` is a process of its own: it runs beside the checks.
+        audit_run = asyncio.create_task(asyncio.to_thread(stack.audit_verify))
         verdict = outcome.verdict
         await checks.check_cases(dsn, played, run, verdict)
         await checks.check_documents(dsn, verdict)
         checks.check_portals(portals, expected, verdict)
+        for line in checks.portal_gaps(portals, expected):
+            verdict.problem(line)
         await checks.check_webhooks(dsn, stack, expected, endpoints, verdict)
         await checks.check_notifications(dsn, stack, verdict)
+        audit = await audit_run
     finally:
         await db.close()
-    audit = await asyncio.to_thread(stack.audit_verify)
+    say(outcome, f"checked in {time.monotonic() - checking:.1f} s")
     verdict.checked["audit chain"] += 1
     if audit.returncode != 0:
         verdict.problem(
             f"hub audit verify: exit {audit.returncode}: {(audit.stdout + audit.stderr)[-400:]}"
         )
+    _figures(outcome, client, faults, origin, day_seconds, portals)
+    for line in figures.verdict_lines(verdict, outcome.stray_errors):
+        say(outcome, line)
+
+
+def _figures(outcome: Outcome, client, faults, origin: float, day_seconds: float, portals):
     reconnects = sum(p.connections for p in portals)
     say(outcome, f"portals: {reconnects} connections in all (reconnects resume from the cursor)")
     outcome.seconds = day_seconds
@@ -200,8 +262,22 @@ async def _day(stack: Stack, options: Options, rng: random.Random, run: str, out
         say(outcome, line)
     for line in figures.fault_table(faults, origin):
         say(outcome, line)
-    for line in figures.verdict_lines(verdict, outcome.stray_errors):
-        say(outcome, line)
+
+
+async def _until_either(work, interrupted: asyncio.Event):
+    """`work`'s result, or None once `interrupted` is set first (`work` is then cancelled)."""
+    task = asyncio.ensure_future(work)
+    stop = asyncio.create_task(interrupted.wait())
+    try:
+        await asyncio.wait({task, stop}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stop.cancel()
+    if task.done():
+        return task.result()
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError, Exception):
+        await task
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -215,6 +291,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--max-minutes", type=float, default=0.0, help="start no case after this (0: no bound)"
     )
+    parser.add_argument(
+        "--settle-minutes",
+        type=float,
+        default=Options.settle_seconds / 60,
+        help="the most the workers get to finish after the day (then the partial report)",
+    )
+    parser.add_argument(
+        "--job-timeout-seconds",
+        type=float,
+        default=0.0,
+        help="HUB_JOB_TIMEOUT_SECONDS: a killed worker's jobs go to another 10 s after it",
+    )
     parser.add_argument("--database", default=Options.database)
     parser.add_argument("--admin-url", default=ADMIN_URL, help="the server's postgres database")
     parser.add_argument("--keep", action="store_true", help="keep the database")
@@ -227,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
         webhook_500_seconds=args.webhook_500_seconds,
         faults=tuple(f for f in args.faults.split(",") if f),
         max_minutes=args.max_minutes,
+        settle_seconds=args.settle_minutes * 60,
+        job_timeout_seconds=args.job_timeout_seconds,
         database=args.database,
         admin_url=args.admin_url.replace("postgres://", "postgresql://", 1),
         keep=args.keep,

@@ -133,6 +133,7 @@ class Stack:
     receiver: Receiver = None  # type: ignore[assignment]
     sms: SmsGateway = None  # type: ignore[assignment]
     mailbox: Mailbox = None  # type: ignore[assignment]
+    job_timeout: float = 0.0  # HUB_JOB_TIMEOUT_SECONDS; 0: the hub's default
 
     def env(self, **extra: str) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("HUB_")}
@@ -169,20 +170,24 @@ class Stack:
             HUB_LOG_FORMAT="json",
             HUB_DATABASE_STATEMENT_TIMEOUT_SECONDS="10",
             # With every other step's timeout, how long a killed worker's job waits for another
-            # worker (hub/worker.py): 10 + 30 + 10 s.
+            # worker (hub/worker.py): 10 + 30 + 10 s, unless job_timeout says otherwise.
             HUB_PDF_TIMEOUT_SECONDS="10",
         )
+        if self.job_timeout:
+            env["HUB_JOB_TIMEOUT_SECONDS"] = f"{self.job_timeout:g}"
         env.update(extra)
         return env
 
     def hub(self, *args: str) -> list[str]:
         return [sys.executable, "-m", "hub.cli", *args]
 
-    def start(self, replicas: int = 2, workers: int = 2) -> None:
+    def start(self, replicas: int = 2, workers: int = 2, *, migrate: bool = True) -> None:
+        """`migrate=False`: the caller migrated the database already."""
         self.redis = PrivateRedis(self.logs)
         self.redis.start()
         self.s3.start()
-        subprocess.run(self.hub("migrate"), env=self.env(), cwd=ROOT, check=True, timeout=300)
+        if migrate:
+            subprocess.run(self.hub("migrate"), env=self.env(), cwd=ROOT, check=True, timeout=300)
         for number in range(replicas):
             port = free_port()
             url = f"http://127.0.0.1:{port}"
@@ -191,10 +196,12 @@ class Stack:
                 Process(f"api{number}", command, self.env(HUB_PUBLIC_URL=url), self.logs)
             )
             self.api_urls.append(url)
+        profile = os.environ.get("SOAK_PROFILE_WORKERS")  # a directory: cProfile each worker
         for number in range(workers):
-            self.workers.append(
-                Process(f"worker{number}", self.hub("worker"), self.env(), self.logs)
-            )
+            command = self.hub("worker")
+            if profile:
+                command[1:1] = ["-m", "cProfile", "-o", f"{profile}/worker{number}.prof"]
+            self.workers.append(Process(f"worker{number}", command, self.env(), self.logs))
         for process in (*self.apis, *self.workers):
             process.start()
         for number in range(replicas):
@@ -214,7 +221,11 @@ class Stack:
             time.sleep(0.1)
 
     def stop(self) -> None:
-        for process in (*self.workers, *self.apis):
+        processes = (*self.workers, *self.apis)
+        for process in processes:  # all at once: each may take seconds to finish its work
+            if process.alive():
+                process.popen.terminate()
+        for process in processes:
             process.stop()
         if self.redis is not None:
             self.redis.stop()

@@ -61,10 +61,11 @@ async def enqueue_render(document: Document) -> bool:
     )
 
 
-async def requeue_stale_documents(limit: int = 200) -> int:
+async def requeue_stale_documents(limit: int = 200, *, older_than: timedelta = STALE_AFTER) -> int:
     """Queues again the documents PENDING for over a minute (a lost enqueue, a Redis outage, a
-    crashed worker); the job ids make a document still queued a no-op."""
-    stale = Document.filter(status=DocumentStatus.PENDING, created_at__lt=clock.now() - STALE_AFTER)
+    crashed worker); the job ids make a document still queued a no-op. After the queue was
+    lost (Redis back empty) every PENDING document is due: `older_than=timedelta(0)`."""
+    stale = Document.filter(status=DocumentStatus.PENDING, created_at__lt=clock.now() - older_than)
     requeued = 0
     for document in await stale.order_by("created_at").limit(limit):
         requeued += await enqueue_render(document)

@@ -171,6 +171,18 @@ async def sweep_notifications(limit: int = 500) -> int:
     return queued
 
 
+async def requeue_scheduled(limit: int = 10_000) -> int:
+    """After the queue was lost: the PENDING notifications due later (a retry's wait, a wait for
+    their notice, a lease) queued again, deferred until then (the job ids and the claim make a
+    copy harmless)."""
+    now = clock.now()
+    later = Notification.filter(status=PENDING, next_attempt_at__gt=now)
+    queued = 0
+    for row in await later.order_by("next_attempt_at").limit(limit):
+        queued += await enqueue_send(row, defer_by=(row.next_attempt_at - now).total_seconds())
+    return queued
+
+
 async def _sweep_summary() -> dict:
     return {"queued": await sweep_notifications()}
 

@@ -7,6 +7,12 @@ transaction that inserts their deliveries: on PostgreSQL a second dispatcher's U
 the row lock, then touches no row and rolls back, reads the cursor again and goes on from
 there. Event ids follow commit order (hub/events/record.py takes an advisory lock), so nothing
 below the cursor can still commit later. The unique (endpoint, event) index backs this up.
+
+A committed transaction queues one fan-out job naming its newest event; under load many such
+jobs wait at once, and most find that another fan-out already scanned their event: they end
+after reading the cursor. The claim comes before the deliveries are worked out, so a dispatcher
+that loses it has spent nothing, and the transaction takes no event-append lock (it records no
+event): fan-outs never queue behind the API's transactions.
 """
 
 from __future__ import annotations
@@ -68,12 +74,17 @@ async def schedule_webhook_dispatch() -> None:
         return
     newest = await CaseEvent.all().order_by("-id").limit(1).values_list("id", flat=True)
     if newest:
-        await enqueue(WEBHOOK_DISPATCH_JOB, job_id=webhook_dispatch_job_id(newest[0]))
+        await enqueue(WEBHOOK_DISPATCH_JOB, newest[0], job_id=webhook_dispatch_job_id(newest[0]))
 
 
-async def dispatch_events(*, batch_size: int = BATCH_SIZE, max_batches: int = MAX_BATCHES) -> int:
+async def dispatch_events(
+    *, up_to: int | None = None, batch_size: int = BATCH_SIZE, max_batches: int = MAX_BATCHES
+) -> int:
     """Fans the events not yet scanned into deliveries; returns how many deliveries it made
-    (another dispatcher may have made the rest)."""
+    (another dispatcher may have made the rest). `up_to`: the event this run was queued for;
+    nothing to do when the cursor has passed it already."""
+    if up_to is not None and await _cursor_position() >= up_to:
+        return 0
     made = 0
     for _ in range(max_batches):
         scanned, created = await _dispatch_batch(batch_size)
@@ -115,10 +126,10 @@ async def _dispatch_batch(batch_size: int) -> tuple[bool, int]:
         await _claim(seen, newest[0])
         return False, 0
     events = await CaseEvent.filter(id__gt=seen, id__lte=newest[0]).order_by("id").limit(batch_size)
-    deliveries = await _deliveries_for(events, endpoints)
-    async with in_transaction():
+    async with in_transaction(events=False):
         if not await _claim(seen, events[-1].id):
             return True, 0  # another dispatcher scanned these first: read the cursor again
+        deliveries = await _deliveries_for(events, endpoints)
         if deliveries:
             await WebhookDelivery.bulk_create(deliveries)
             after_commit(lambda: _enqueue_first_attempts(deliveries))

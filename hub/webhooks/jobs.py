@@ -9,8 +9,8 @@ from hub.webhooks.delivery import deliver, sweep_webhooks
 from hub.webhooks.dispatch import dispatch_events
 
 
-async def webhook_dispatch(_ctx: dict) -> dict:
-    return {"deliveries": await dispatch_events()}
+async def webhook_dispatch(_ctx: dict, up_to: int | None = None) -> dict:
+    return {"deliveries": await dispatch_events(up_to=up_to)}
 
 
 async def webhook_deliver(_ctx: dict, delivery_id: str, attempt: int) -> str:

@@ -19,6 +19,7 @@ from hub.documents.service import requeue_stale_documents
 from hub.jobs import inprocess
 from hub.models import AuditEntry, CaseEvent, Document
 from hub.objectstore import get_object_store
+from hub.wiring import requeue_from_rows
 from tests.api import ACCEPT, token_for
 from tests.documents.support import (
     DOCUMENTS,
@@ -232,3 +233,17 @@ async def test_a_document_fails_after_the_last_try_and_a_retry_renders_it(api, m
         get_object_store.cache_clear()
     unknown = await api.error(RETRY, {"id": "00000000-0000-0000-0000-000000000000"}, WINDOW)
     assert unknown["extensions"]["code"] == "NOT_FOUND"
+
+
+async def test_after_the_queue_was_lost_every_pending_document_is_queued_at_once(api):
+    """`hub worker` runs `requeue_from_rows` when Redis comes back (perhaps empty): a document
+    pending for seconds only is rendered then, not left to the minute sweep."""
+    case = await accepted_case(api)
+    await inprocess.drain()
+    receipt = await Document.get(case_id=case["id"], kind="RECEIPT_NOTICE")
+    await Document.filter(id=receipt.id).update(status="PENDING", sha256=None)
+    assert await requeue_stale_documents() == 0, "the minute sweep leaves it to its queue"
+    await requeue_from_rows()
+    await inprocess.drain()
+    recovered = await Document.get(id=receipt.id)
+    assert recovered.status == "READY" and recovered.sha256

@@ -105,6 +105,27 @@ async def test_concurrent_dispatchers_in_one_process_fan_out_each_event_once(
     await assert_received_once(receiver, expected)
 
 
+async def test_a_fan_out_queued_for_an_event_already_scanned_ends_at_once(
+    postgres_api, receiver, monkeypatch
+):
+    """Each commit queues a fan-out naming its newest event; under load most find another run
+    scanned it already, and end after reading the cursor, claiming nothing."""
+    expected = await prepare(postgres_api, receiver)
+    newest = (await CaseEvent.all().order_by("-id").first()).id
+    assert await dispatch_events(up_to=newest) == sum(expected.values())
+    claims = []
+    real_claim = dispatch._claim
+
+    async def counted_claim(seen: int, last: int) -> bool:
+        claims.append(last)
+        return await real_claim(seen, last)
+
+    monkeypatch.setattr(dispatch, "_claim", counted_claim)
+    assert await dispatch_events(up_to=newest) == 0
+    assert claims == [], "a run for a scanned event claims nothing"
+    await assert_each_pair_once(expected)
+
+
 async def test_two_dispatcher_processes_fan_out_each_event_once(postgres_api, receiver):
     expected = await prepare(postgres_api, receiver)
     outcomes = await outcomes_of_processes(run_dispatcher, backend_url("postgres"), 8)
