@@ -270,7 +270,10 @@ async def complete_upload(*, principal: Principal, upload_id: str) -> Material:
     # every other writer. Copying twice is harmless (the key is the content's sha256).
     key = content_key(upload.sha256)
     async with _store_errors_of(upload):
-        await store.promote(upload.staging_key, key)
+        try:
+            await store.promote(upload.staging_key, key)
+        except FileNotFoundError:  # a racing completion won and removed the staged bytes
+            await _raise_not_staged(upload)
     async with in_transaction():
         await lock_materials(case)
         claimed = await Upload.filter(id=upload.id, status=upload.status).update(

@@ -574,6 +574,38 @@ async def test_a_completion_overtaken_by_another_is_a_conflict(sqlite_api, store
     assert await Material.filter(case_id=case["id"]).count() == 1
 
 
+@pytest.mark.parametrize("store", [LOCAL, S3], indirect=True)
+async def test_a_completion_overtaken_before_its_copy_is_a_conflict(sqlite_api, store):
+    """The first completion stalls in promote(), after its checks, until a second one has
+    finished and removed the staged bytes: CONFLICT, not an internal error (as CI once saw
+    when three completions raced)."""
+    api = sqlite_api
+    case = await draft_case(api)
+    content = random_pdf()
+    ticket = await announce(api, case["id"], content)
+    assert stored(await put(api, ticket, content))
+    original = store.store.promote
+    stalled, release = asyncio.Event(), asyncio.Event()
+
+    async def promote(source: str, target: str):
+        if not stalled.is_set():
+            stalled.set()
+            await release.wait()
+        return await original(source, target)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store.store, "promote", promote)
+        overtaken = asyncio.create_task(complete(api, ticket))
+        await stalled.wait()
+        first = await complete(api, ticket)
+        release.set()
+        second = await overtaken
+
+    assert not first.get("errors"), first
+    assert error_code(second) == "CONFLICT"
+    assert await Material.filter(case_id=case["id"]).count() == 1
+
+
 # --- content addressing ----------------------------------------------------------------------
 
 
