@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -18,6 +19,7 @@ from hub.materials.queries import checklist_seen_by
 from hub.models import Case as CaseRow
 from hub.paging import page_window
 from hub.schema.common import Connection
+from hub.schema.compiled import Precompleted, answer_cases, compiled_case_selection
 from hub.schema.consultations import Consultation
 from hub.schema.documents import Document
 from hub.schema.enums import CaseAction, CaseOrderField, CaseStatus, OrderDirection, Utility
@@ -458,6 +460,25 @@ def _tickets(rows: list) -> list[TicketType]:
 
 def _documents(rows: list, include_superseded: bool) -> list[Document]:
     return [Document.from_model(d) for d in rows if include_superseded or d.superseded_at is None]
+
+
+async def case_nodes(
+    info: Info, rows: list[CaseRow], *path: str
+) -> Callable[[CaseRow], Case | Precompleted]:
+    """What answers the Case selected at `path` (below the field being resolved) for each of
+    `rows`: the compiled statement's answers when the selection compiles (one statement for
+    all rows, hub/schema/compiled/), else Case objects whose fields' rows are prefetched."""
+    compiled = compiled_case_selection(info, *path) if rows else None
+    if compiled is None:
+        await prefetch(info, rows, *path)
+        return Case.from_model
+    answers = await answer_cases(compiled, [r.id for r in rows])
+
+    def node(row: CaseRow) -> Case | Precompleted:
+        answer = answers.get(row.id)  # None: the case went between the two statements
+        return Case.from_model(row) if answer is None else answer
+
+    return node
 
 
 async def prefetch(info: Info, rows: list[CaseRow], *path: str) -> None:

@@ -1,4 +1,4 @@
-"""graphql-core's execution with two shortcuts, each answering exactly as the full path does.
+"""graphql-core's execution with three shortcuts, each answering exactly as the full path does.
 
 1. A plain leaf field (a scalar or enum, or a list of them, that strawberry answers by reading
    an attribute: no resolver, no arguments, no field extension) is read and serialised
@@ -7,7 +7,9 @@
    a case detail has a hundred such fields. Anything unusual (a null where the type forbids
    it, a value the type cannot serialise, an exception) goes the full way, which reports it as
    it always did.
-2. The schema extensions' `resolve` hooks (graphql-core middleware) wrap the root fields only.
+2. A value a resolver hands over already completed (`Precompleted`: a case answered by one
+   SQL statement, hub/schema/compiled/) is returned as it is, its fields not walked.
+3. The schema extensions' `resolve` hooks (graphql-core middleware) wrap the root fields only.
    The one such hook, `OperationAuditing.resolve`, audits root mutation fields; wrapping every
    nested field cost a call per field for nothing. `tests/schema/test_execution.py` fails if
    an extension with a `resolve` hook is added (it would have to be told apart here).
@@ -28,6 +30,8 @@ from graphql import (
     is_leaf_type,
 )
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from hub.schema.compiled.precompleted import Precompleted
 
 _FAILED = object()  # the shortcut cannot answer: the full path must (and reports any error)
 
@@ -142,4 +146,11 @@ class HubExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     return completed
         return super().execute_field(
             parent_type, source, field_details_list, path, position_context
+        )
+
+    def complete_value(self, return_type, field_details_list, info, path, result, position_context):
+        if type(result) is Precompleted:
+            return result.value
+        return super().complete_value(
+            return_type, field_details_list, info, path, result, position_context
         )

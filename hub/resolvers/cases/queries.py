@@ -11,8 +11,9 @@ from hub.errors import BadUserInput
 from hub.materials.downloads import material_download_url
 from hub.resolvers.arguments import AFTER, FIRST, MATERIAL_ID
 from hub.resolvers.context import principal_of
-from hub.schema.cases import Case, CaseConnection, CaseFilter, CaseOrder, prefetch
+from hub.schema.cases import Case, CaseConnection, CaseFilter, CaseOrder, case_nodes
 from hub.schema.common import Connection
+from hub.schema.compiled import completed_connection
 from hub.values import InvalidInput
 
 
@@ -37,8 +38,7 @@ class CaseQueries:
         row = await find_case(principal=principal_of(info), case_id=id)
         if row is None:
             return None
-        await prefetch(info, [row])
-        return Case.from_model(row)
+        return (await case_nodes(info, [row]))(row)
 
     @strawberry.field(
         description="材料的限时下载地址，每次签发都记入审计；供水/电/气单位只能下载本单位业务需要的"
@@ -96,8 +96,8 @@ class CaseQueries:
             first=first,
             after=after,
         )
-        await prefetch(info, page.rows, "edges", "node")
-        return Connection.of(page, Case.from_model)
+        connection = Connection.of(page, await case_nodes(info, page.rows, "edges", "node"))
+        return completed_connection(info, connection)
 
 
 def case_query(filter: CaseFilter | None) -> CaseQuery:

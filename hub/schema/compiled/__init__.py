@@ -1,0 +1,18 @@
+"""Case selections answered by one SQL statement (PostgreSQL's JSON aggregation), as PostGraphile
+answers every query: `compile_case_selection` turns the fields a query selects on a Case into
+one `json_build_object` expression, `answer_cases` runs it for a page of cases, and the
+answers go back to graphql-core as `Precompleted` values, which it returns without walking
+their fields (hub/schema/execution.py).
+
+Only what is answered exactly as the resolvers answer is compiled (`shapes.py`, checked field
+by field against the resolvers in tests/schema/test_compiled_cases.py), and only for callers
+who see every case and every value unmasked (window staff, admins): anything else (an
+argument, a directive, a field not in the shapes, another role, SQLite) goes the resolvers'
+way, as before.
+"""
+
+from hub.schema.compiled.answers import answer_cases, compiled_case_selection
+from hub.schema.compiled.connection import completed_connection
+from hub.schema.compiled.precompleted import Precompleted
+
+__all__ = ["Precompleted", "answer_cases", "compiled_case_selection", "completed_connection"]

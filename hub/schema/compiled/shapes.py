@@ -1,0 +1,153 @@
+"""What the compiled statement may answer, type by type: each field a SQL expression giving the
+value the resolver gives, already in GraphQL's output form (ids as text, enums by the name the
+database stores, `Decimal` money as its two-decimal text). `{self}` is the alias of the type's
+row, `{parent}` that of the row the type was reached from.
+
+A field left out here (date-times, masked values, anything with a resolver of its own) makes
+the selection go the resolvers' way. tests/schema/test_compiled_cases.py compares every field
+listed here with the resolvers' answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    """A leaf: `sql` gives its output value."""
+
+    sql: str
+
+
+@dataclass(frozen=True)
+class Related:
+    """An object or a list of objects of `type_name`: the rows `source` selects (a FROM … WHERE
+    … clause), in `order` for a list."""
+
+    type_name: str
+    source: str
+    many: bool = False
+    order: str = ""
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """Case.checklist: computed in Python from the case's utilities and current materials, as
+    the resolver computes it (hub/materials/checklist.py)."""
+
+
+Shape = Column | Related | Checklist
+
+CURRENT_MATERIALS = (
+    "{self}.case_id = {parent}.id AND {self}.removed_at IS NULL AND {self}.superseded_by_id IS NULL"
+)
+
+SHAPES: dict[str, dict[str, Shape]] = {
+    "Case": {
+        "id": Column("{self}.id::text"),
+        "caseNo": Column("{self}.case_no"),
+        "status": Column("{self}.status"),
+        "utilities": Column("{self}.utilities::json"),
+        "isKeyProject": Column("{self}.is_key_project"),
+        "licenceConsent": Column("{self}.licence_consent_at IS NOT NULL"),
+        "filedOnBehalf": Column("{self}.filed_on_behalf"),
+        "withdrawalReason": Column("{self}.withdrawal_reason"),
+        "applicant": Related(
+            "Applicant", 'FROM "applicant" {self} WHERE {self}.id = {parent}.applicant_id'
+        ),
+        "project": Related(
+            "Project", 'FROM "project" {self} WHERE {self}.id = {parent}.project_id'
+        ),
+        "materials": Related(
+            "Material",
+            f'FROM "material" {{self}} WHERE {CURRENT_MATERIALS}',
+            many=True,
+            order="{self}.created_at, {self}.id",
+        ),
+        "documents": Related(
+            "Document",
+            'FROM "document" {self} WHERE {self}.case_id = {parent}.id '
+            "AND {self}.superseded_at IS NULL",
+            many=True,
+            order="{self}.created_at, {self}.version",
+        ),
+        "tickets": Related(
+            "Ticket",
+            'FROM "ticket" {self} WHERE {self}.case_id = {parent}.id',
+            many=True,
+            order="array_position(ARRAY['WATER', 'POWER', 'GAS']::varchar[], {self}.utility)",
+        ),
+        "checklist": Checklist(),
+    },
+    # Unmasked: compiled only for callers who see personal data in full.
+    "Applicant": {
+        "uscc": Column("{self}.uscc"),
+        "name": Column("{self}.name"),
+        "contactName": Column("{parent}.contact_name"),
+        "contactPhone": Column("{parent}.contact_phone"),
+        "contactEmail": Column("{parent}.contact_email"),
+        "agentIdNumber": Column("{parent}.agent_id_number"),
+    },
+    "Project": {
+        "name": Column("{self}.name"),
+        "code": Column("{self}.code"),
+        "address": Column("{self}.address"),
+        "propertyTitleNo": Column("{self}.property_title_no"),
+    },
+    "Material": {
+        "id": Column("{self}.id::text"),
+        "requirementCode": Column("{self}.requirement_code"),
+        "source": Column("{self}.source"),
+        "filename": Column("{self}.filename"),
+        "contentType": Column("{self}.content_type"),
+        "size": Column("{self}.size"),
+        "sha256": Column("{self}.sha256"),
+        "ticketId": Column("{self}.ticket_id::text"),
+        "superseded": Column("{self}.superseded_by_id IS NOT NULL"),
+    },
+    "Document": {
+        "id": Column("{self}.id::text"),
+        "kind": Column("{self}.kind"),
+        "status": Column("{self}.status"),
+        "version": Column("{self}.version"),
+        "superseded": Column("{self}.superseded_at IS NOT NULL"),
+        "ticketId": Column("{self}.ticket_id::text"),
+        "consultationId": Column("{self}.consultation_id::text"),
+        "filename": Column("{self}.filename"),
+        "size": Column("{self}.size"),
+        "error": Column("{self}.error"),
+        "attempts": Column("{self}.attempts"),
+    },
+    "Ticket": {
+        "id": Column("{self}.id::text"),
+        "utility": Column("{self}.utility"),
+        "status": Column("{self}.status"),
+        "decision": Column("{self}.decision"),
+        "reasons": Column("{self}.reasons"),
+        "result": Related(
+            "ResultFeedback", 'FROM "result_feedback" {self} WHERE {self}.ticket_id = {parent}.id'
+        ),
+    },
+    "ResultFeedback": {
+        "outcome": Column("{self}.outcome"),
+        "externalWorks": Column("{self}.external_works"),
+        "renovationAdvice": Column("{self}.renovation_advice"),
+        "designPlan": Column("{self}.design_plan"),
+        "quoteAmount": Column("{self}.quote_amount::text"),
+        "externalWorksInfo": Column("{self}.external_works_info"),
+        "reasons": Column("{self}.reasons"),
+        "zeroVisit": Column("{self}.zero_visit"),
+        "zeroApproval": Column("{self}.zero_approval"),
+        "zeroCost": Column("{self}.zero_cost"),
+        "submittedBy": Column("{self}.submitted_by"),
+    },
+}
+
+# Checklist items, from hub.materials.checklist.ChecklistEntry.
+CHECKLIST_ITEM = {
+    "requirementCode": lambda e: e.requirement_code,
+    "title": lambda e: e.title,
+    "mandatory": lambda e: e.mandatory,
+    "satisfied": lambda e: e.satisfied,
+    "materialIds": lambda e: list(e.material_ids),
+}

@@ -1,0 +1,182 @@
+"""Cases answered by one compiled SQL statement (hub/schema/compiled/) read exactly as the
+resolvers answer them: every field the shapes list, for every state the bulk seeding writes
+and a case filed through the API, with aliases, fragments and __typename; anything else goes
+the resolvers' way."""
+
+from __future__ import annotations
+
+import pytest
+from graphql import GraphQLObjectType, get_named_type, parse
+
+from hub.devtools.bulk_seed import seed_cases
+from hub.jobs import inprocess
+from hub.models import Case as CaseRow
+from hub.resolvers.schema import schema as hub_schema
+from hub.schema.compiled import answers
+from hub.schema.compiled.compiler import NotCompilable, compile_case
+from hub.schema.compiled.shapes import CHECKLIST_ITEM, SHAPES, Checklist, Column, Related
+from tests.factories import ADMIN, APPLICANT, LIAISON, UTILITY, WINDOW, accepted_case
+from tests.test_query_counts import counting_statements
+
+
+def every_compiled_field(type_name: str = "Case") -> str:
+    parts = ["__typename"]
+    for name, shape in SHAPES[type_name].items():
+        if isinstance(shape, Column):
+            parts.append(name)
+        elif isinstance(shape, Related):
+            parts.append(f"{name} {{ {every_compiled_field(shape.type_name)} }}")
+        elif isinstance(shape, Checklist):
+            parts.append(f"{name} {{ __typename {' '.join(CHECKLIST_ITEM)} }}")
+    return " ".join(parts)
+
+
+CASE_FIELDS = every_compiled_field()
+LIST = f"""query($after: String) {{ cases(first: 15, after: $after) {{
+  pageInfo {{ endCursor hasNextPage }} edges {{ node {{ {CASE_FIELDS} }} }} }} }}"""
+DETAIL = f"query($id: ID!) {{ case(id: $id) {{ {CASE_FIELDS} }} }}"
+
+
+# Text that JSON must escape, numbers with cents, values the seeding leaves null.
+ODD_VALUES = r"""
+UPDATE "case" SET withdrawal_reason = E'资金未到位 "暂缓"\\ \n第二行' WHERE status = 'WITHDRAWN';
+UPDATE "case" SET contact_email = 'zhang@example.com', agent_id_number = '440203199001011231'
+  WHERE id IN (SELECT id FROM "case" ORDER BY id LIMIT 10);
+UPDATE "project" SET code = '2026-440203-44-01-000123',
+  property_title_no = '粤(2026)韶关不动产权第1号'
+  WHERE id IN (SELECT id FROM "project" ORDER BY id LIMIT 10);
+UPDATE "result_feedback" SET quote_amount = 1234567.05, renovation_advice = E'改造\t建议',
+  external_works = true, zero_visit = false WHERE id IN (SELECT id FROM "result_feedback" LIMIT 3);
+UPDATE "document" SET error = '模板缺失 </script>' WHERE id IN (SELECT id FROM "document" LIMIT 3);
+"""
+
+
+async def reference_and_compiled(api, query, variables, token):
+    """(the resolvers' answer, the hub's answer) to the same request."""
+    answers.enabled = False
+    try:
+        reference = await api.raw(query, variables, token)
+    finally:
+        answers.enabled = True
+    return reference, await api.raw(query, variables, token)
+
+
+@pytest.fixture
+async def cases(postgres_api):
+    """Every state of the bulk seeding, and a case filed, accepted and rendered via the API."""
+    await seed_cases(40, enterprises=5)
+    await CaseRow._meta.db.execute_script(ODD_VALUES)
+    filed = await accepted_case(postgres_api, ("WATER", "POWER", "GAS"))
+    await inprocess.drain()
+    return filed
+
+
+def test_the_shapes_name_fields_of_the_contract():
+    types = hub_schema._schema.type_map
+    for type_name, fields in SHAPES.items():
+        graphql_type = types[type_name]
+        assert isinstance(graphql_type, GraphQLObjectType)
+        for name, shape in fields.items():
+            field = graphql_type.fields[name]
+            assert not field.args or name in ("materials", "documents"), (type_name, name)
+            if isinstance(shape, Related):
+                assert get_named_type(field.type).name == shape.type_name
+    assert set(CHECKLIST_ITEM) <= set(types["ChecklistItem"].fields)
+
+
+async def test_every_compiled_field_reads_as_the_resolvers_answer(postgres_api, cases):
+    for token in (WINDOW, ADMIN):
+        nodes, after = [], None
+        while True:
+            reference, compiled = await reference_and_compiled(
+                postgres_api, LIST, {"after": after}, token
+            )
+            assert "errors" not in reference
+            assert compiled == reference
+            page = compiled["data"]["cases"]
+            nodes += [e["node"] for e in page["edges"]]
+            if not page["pageInfo"]["hasNextPage"]:
+                break
+            after = page["pageInfo"]["endCursor"]
+        assert len(nodes) == 41
+        statuses = {n["status"] for n in nodes}
+        assert len(statuses) >= 5 and "WITHDRAWN" in statuses, statuses
+        assert any(n["withdrawalReason"] for n in nodes)
+        assert any(n["applicant"]["agentIdNumber"] and n["project"]["code"] for n in nodes)
+        quotes = {t["result"]["quoteAmount"] for n in nodes for t in n["tickets"] if t["result"]}
+        assert {"1234567.05", "1000.00"} <= quotes
+        assert any(t["result"] and t["result"]["quoteAmount"] for n in nodes for t in n["tickets"])
+        assert any(n["materials"] and n["documents"] and n["checklist"] for n in nodes)
+        for node in nodes[:5] + [n for n in nodes if n["id"] == cases["id"]]:
+            variables = {"id": node["id"]}
+            reference, compiled = await reference_and_compiled(
+                postgres_api, DETAIL, variables, token
+            )
+            assert compiled == reference == {"data": {"case": node}}
+
+
+async def test_aliases_fragments_and_typename_read_the_same(postgres_api, cases):
+    query = """query($id: ID!) { case(id: $id) { ...Head
+      who: applicant { __typename n: name contactPhone }
+      ... on Case { t: tickets { utility ...Ticket } list: checklist { code: requirementCode } }
+    } }
+    fragment Head on Case { id number: caseNo status }
+    fragment Ticket on Ticket { status result { outcome } }"""
+    reference, compiled = await reference_and_compiled(
+        postgres_api, query, {"id": cases["id"]}, WINDOW
+    )
+    assert compiled == reference and compiled["data"]["case"]["number"] == cases["caseNo"]
+    assert [t["utility"] for t in compiled["data"]["case"]["t"]] == ["WATER", "POWER", "GAS"]
+
+
+async def test_a_page_completed_whole_reads_the_same(postgres_api, cases):
+    """Edges, cursors and pageInfo with aliases and __typename; with totalCount (a resolver)
+    the page is walked as before, its nodes still compiled."""
+    for extra in ("", "totalCount"):
+        query = f"""query($after: String) {{ cases(first: 7, after: $after) {{ __typename {extra}
+          info: pageInfo {{ __typename hasNextPage end: endCursor }}
+          edges {{ __typename at: cursor node {{ id caseNo tickets {{ status }} }} }} }} }}"""
+        after = None
+        for _ in range(3):
+            reference, compiled = await reference_and_compiled(
+                postgres_api, query, {"after": after}, WINDOW
+            )
+            assert compiled == reference and "errors" not in compiled
+            page = compiled["data"]["cases"]
+            assert page["__typename"] == "CaseConnection" and len(page["edges"]) == 7
+            assert page["edges"][0]["__typename"] == "CaseEdge"
+            after = page["info"]["end"]
+            assert after == page["edges"][-1]["at"]
+
+
+async def test_a_compiled_page_is_two_statements_whatever_its_size(postgres_api, cases):
+    for first in (2, 10, 15):
+        query = f"{{ cases(first: {first}) {{ edges {{ node {{ {CASE_FIELDS} }} }} }} }}"
+        with counting_statements() as counter:
+            data = await postgres_api.ok(query, token=WINDOW)
+        assert len(data["cases"]["edges"]) == first
+        assert counter.count == 2  # the page, the answers
+
+
+async def test_other_callers_and_selections_take_the_resolvers_way(postgres_api, cases):
+    """Masked values and per-utility materials are the resolvers' to answer; so are fields
+    with arguments, directives and fields outside the shapes."""
+    variables = {"id": cases["id"]}
+    for token in (APPLICANT, UTILITY["POWER"], LIAISON):
+        reference, compiled = await reference_and_compiled(postgres_api, DETAIL, variables, token)
+        assert compiled == reference
+    phone = compiled["data"]["case"]  # the liaison sees no case
+    assert phone is None
+    _, power = await reference_and_compiled(postgres_api, DETAIL, variables, UTILITY["POWER"])
+    assert power["data"]["case"]["applicant"]["agentIdNumber"].count("*") == 8
+    for query in (
+        "query($id: ID!) { case(id: $id) { id createdAt } }",
+        "query($id: ID!) { case(id: $id) { id materials(includeSuperseded: true) { id } } }",
+        "query($id: ID!, $s: Boolean!) { case(id: $id) { id status @include(if: $s) } }",
+        "query($id: ID!) { case(id: $id) { id materials { id downloadUrl } } }",
+    ):
+        with pytest.raises(NotCompilable):
+            operation = parse(query).definitions[0]
+            compile_case(operation.selection_set.selections[0].selection_set, {})
+        both = await reference_and_compiled(postgres_api, query, dict(variables, s=False), WINDOW)
+        assert both[0] == both[1] and "errors" not in both[0]
