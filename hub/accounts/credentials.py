@@ -23,7 +23,7 @@ from hub.accounts import revocations
 from hub.accounts.secrets import API_KEY_PREFIX, SESSION_PREFIX, secret_hash
 from hub.accounts.users import principal_of
 from hub.auth.principal import Principal
-from hub.auth.tokens import read_token, token_expiry
+from hub.auth.tokens import read_token_and_expiry
 from hub.enums import Role
 from hub.errors import Unauthenticated, UpstreamUnavailable
 from hub.models import ApiKey, UserSession
@@ -82,7 +82,7 @@ async def principal_from_header(value: str | None) -> Principal | None:
 
 async def resolve(token: str) -> Credential:
     if not token.startswith((SESSION_PREFIX, API_KEY_PREFIX)):
-        return Credential(read_token(token), token_expiry(token))
+        return Credential(*read_token_and_expiry(token))
     digest = secret_hash(token)
     cached = _cache.get(digest)
     if cached is None or cached[0] <= time.monotonic():

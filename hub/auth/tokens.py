@@ -65,6 +65,11 @@ def issue_token(
 
 
 def read_token(token: str) -> Principal:
+    return read_token_and_expiry(token)[0]
+
+
+def read_token_and_expiry(token: str) -> tuple[Principal, datetime]:
+    """The token's principal and its `exp`, from one verification."""
     settings = get_settings()
     try:
         claims = jwt.decode(
@@ -79,20 +84,15 @@ def read_token(token: str) -> Principal:
         role = Role(claims["role"])
         if role not in TOKEN_ROLES:
             raise ValueError(role)
-        return Principal(
+        principal = Principal(
             role=role,
             name=claims["sub"],
             org=claims.get("org"),
             utility=Utility(claims["utility"]) if claims.get("utility") else None,
             unit=claims.get("unit"),
         )
+        return principal, datetime.fromtimestamp(claims["exp"], tz=UTC)
     except jwt.ExpiredSignatureError as exc:
         raise Unauthenticated("登录凭证已过期 (token expired)") from exc
     except (jwt.InvalidTokenError, ValueError, KeyError) as exc:
         raise Unauthenticated("登录凭证无效 (invalid token)") from exc
-
-
-def token_expiry(token: str) -> datetime:
-    """The `exp` of a token `read_token` accepted."""
-    exp = jwt.decode(token, options={"verify_signature": False})["exp"]
-    return datetime.fromtimestamp(exp, tz=UTC)
