@@ -1,6 +1,7 @@
 """The floor bench/peers.py compares the hub with: a bare Starlette + asyncpg endpoint that
-answers the benchmark's two queries with the JSON the hub answers, byte for byte, through the
-statements the hub's resolvers send (no GraphQL, no ORM, no auth, no audit).
+answers the benchmark's two queries with the JSON values the hub answers, through the statements
+the hub's resolvers send when a selection is not compiled (7 for the detail; no GraphQL, no ORM,
+no auth, no audit). The hub's compiled reads (hub/schema/compiled/) send one.
 
 Run (bench/peers.py starts it):
     python bench/raw_endpoint.py --port 8123 --database-url postgres://...

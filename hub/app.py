@@ -42,6 +42,7 @@ from hub.web.console import console_routes
 from hub.web.edge import edge_middleware
 from hub.web.graphiql_assets import ASSETS_PATH, offline_page, vendored_assets
 from hub.web.graphql_response import GraphQLResponseMediaType
+from hub.web.json_response import encode_json
 from hub.web.metrics import HttpMetrics, metrics
 from hub.web.oidc import ROUTES as OIDC_ROUTES
 from hub.web.page_policy import graphiql_policy, with_page_policy
@@ -66,6 +67,9 @@ class HubGraphQL(PersistedQueriesView, GraphQLResponseMediaType, GraphQLOverWebS
     def __init__(self, *args, persisted_queries: PersistedQueries, **kwargs) -> None:
         self.persisted_queries = persisted_queries
         super().__init__(*args, **kwargs)
+
+    def encode_json(self, data: object) -> str:
+        return encode_json(data)
 
     @property
     def graphql_ide_html(self) -> str:

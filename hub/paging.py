@@ -13,7 +13,7 @@ import asyncio
 import base64
 import binascii
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
@@ -215,13 +215,17 @@ async def fetch_page(
     ordering: Ordering,
     window: Window,
     count: Callable[[], Awaitable[int]] | None = None,
+    also: Mapping[str, str] | None = None,
 ) -> Page:
     """The page in one statement; the count in another only if `totalCount` is selected and
     the page does not already show every row: `count` when given (a statement that knows the
-    answer cheaper), else the count of `query`."""
+    answer cheaper), else the count of `query`. `also`: attribute name → SQL expression over
+    the row, selected with the page's rows and set on them."""
     counted = query
     if window.after is not None:
         query = query.filter(_after(ordering.keys, window.after))
+    if also:
+        query = query.annotate(**{name: RawSQL(sql) for name, sql in also.items()})
     rows = await in_order(query, ordering).limit(window.first + 1)
     return _page(rows, ordering, window, count or (lambda: counted.count()))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -104,9 +105,11 @@ async def list_cases(
     ordering: Ordering,
     first: int | None,
     after: str | None,
+    also: Mapping[str, str] | None = None,
 ) -> Page[Case]:
+    """`also`: columns to select with the rows (hub.paging.fetch_page)."""
     window = page_window(ordering, first=first, after=after)
-    return await fetch_page(filter_cases(principal, query), ordering, window)
+    return await fetch_page(filter_cases(principal, query), ordering, window, also=also)
 
 
 async def list_tickets(

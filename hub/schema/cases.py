@@ -19,7 +19,7 @@ from hub.materials.queries import checklist_seen_by
 from hub.models import Case as CaseRow
 from hub.paging import page_window
 from hub.schema.common import Connection
-from hub.schema.compiled import Precompleted, answer_cases, compiled_case_selection
+from hub.schema.compiled import CompiledCase, Precompleted, answers_of_rows
 from hub.schema.consultations import Consultation
 from hub.schema.documents import Document
 from hub.schema.enums import CaseAction, CaseOrderField, CaseStatus, OrderDirection, Utility
@@ -463,22 +463,16 @@ def _documents(rows: list, include_superseded: bool) -> list[Document]:
 
 
 async def case_nodes(
-    info: Info, rows: list[CaseRow], *path: str
+    info: Info, rows: list[CaseRow], compiled: CompiledCase | None, *path: str
 ) -> Callable[[CaseRow], Case | Precompleted]:
     """What answers the Case selected at `path` (below the field being resolved) for each of
-    `rows`: the compiled statement's answers when the selection compiles (one statement for
-    all rows, hub/schema/compiled/), else Case objects whose fields' rows are prefetched."""
-    compiled = compiled_case_selection(info, *path) if rows else None
+    `rows`: the compiled answers selected with them when the selection compiled
+    (hub/schema/compiled/), else Case objects whose fields' rows are prefetched."""
     if compiled is None:
         await prefetch(info, rows, *path)
         return Case.from_model
-    answers = await answer_cases(compiled, [r.id for r in rows])
-
-    def node(row: CaseRow) -> Case | Precompleted:
-        answer = answers.get(row.id)  # None: the case went between the two statements
-        return Case.from_model(row) if answer is None else answer
-
-    return node
+    answers = answers_of_rows(compiled, rows)
+    return lambda row: answers[row.id]
 
 
 async def prefetch(info: Info, rows: list[CaseRow], *path: str) -> None:

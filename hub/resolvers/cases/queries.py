@@ -13,7 +13,12 @@ from hub.resolvers.arguments import AFTER, FIRST, MATERIAL_ID
 from hub.resolvers.context import principal_of
 from hub.schema.cases import Case, CaseConnection, CaseFilter, CaseOrder, case_nodes
 from hub.schema.common import Connection
-from hub.schema.compiled import completed_connection
+from hub.schema.compiled import (
+    answer_case,
+    answer_columns,
+    compiled_case_selection,
+    completed_connection,
+)
 from hub.values import InvalidInput
 
 
@@ -35,10 +40,13 @@ class CaseQueries:
             ),
         ],
     ) -> Case | None:
+        compiled = compiled_case_selection(info)
+        if compiled is not None:  # the window's case page: one statement finds and answers
+            return await answer_case(compiled, id)
         row = await find_case(principal=principal_of(info), case_id=id)
         if row is None:
             return None
-        return (await case_nodes(info, [row]))(row)
+        return (await case_nodes(info, [row], None))(row)
 
     @strawberry.field(
         description="材料的限时下载地址，每次签发都记入审计；供水/电/气单位只能下载本单位业务需要的"
@@ -89,15 +97,17 @@ class CaseQueries:
         after: Annotated[str | None, AFTER] = None,
     ) -> CaseConnection:
         order = order_by or CaseOrder()
+        compiled = compiled_case_selection(info, "edges", "node")
         page = await list_cases(
             principal=principal_of(info),
             query=case_query(filter),
             ordering=case_ordering(order.field, order.direction),
             first=first,
             after=after,
+            also=answer_columns(compiled),
         )
-        connection = Connection.of(page, await case_nodes(info, page.rows, "edges", "node"))
-        return completed_connection(info, connection)
+        nodes = await case_nodes(info, page.rows, compiled, "edges", "node")
+        return completed_connection(info, Connection.of(page, nodes))
 
 
 def case_query(filter: CaseFilter | None) -> CaseQuery:

@@ -1,8 +1,9 @@
 """Case selections answered by one SQL statement (PostgreSQL's JSON aggregation), as PostGraphile
-answers every query: `compile_case_selection` turns the fields a query selects on a Case into
-one `json_build_object` expression, `answer_cases` runs it for a page of cases, and the
-answers go back to graphql-core as `Precompleted` values, which it returns without walking
-their fields (hub/schema/execution.py).
+answers every query: `compiled_case_selection` turns the fields a query selects on a Case into
+one `json_build_object` expression, selected with a page of cases (`answer_columns`) or alone
+for one case (`answer_case`). The answers go back to graphql-core as `Precompleted` values,
+which it returns without walking their fields (hub/schema/execution.py), and a page of them
+is completed whole when nothing else on it needs a resolver (`completed_connection`).
 
 Only what is answered exactly as the resolvers answer is compiled (`shapes.py`, checked field
 by field against the resolvers in tests/schema/test_compiled_cases.py), and only for callers
@@ -11,8 +12,22 @@ argument, a directive, a field not in the shapes, another role, SQLite) goes the
 way, as before.
 """
 
-from hub.schema.compiled.answers import answer_cases, compiled_case_selection
+from hub.schema.compiled.answers import (
+    answer_case,
+    answer_columns,
+    answers_of_rows,
+    compiled_case_selection,
+)
+from hub.schema.compiled.compiler import CompiledCase
 from hub.schema.compiled.connection import completed_connection
 from hub.schema.compiled.precompleted import Precompleted
 
-__all__ = ["Precompleted", "answer_cases", "compiled_case_selection", "completed_connection"]
+__all__ = [
+    "CompiledCase",
+    "Precompleted",
+    "answer_case",
+    "answer_columns",
+    "answers_of_rows",
+    "compiled_case_selection",
+    "completed_connection",
+]

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from uuid import UUID
 
+import orjson
 from graphql import FieldNode
 from strawberry.types import Info
 
-from hub.auth.visibility import SEE_EVERY_CASE
+from hub.auth.visibility import SEE_EVERY_CASE, parse_id
 from hub.guide.catalogue import requirements_for
+from hub.json_text import JSONText
 from hub.materials.checklist import build_checklist
 from hub.models import Case as CaseRow
 from hub.schema.compiled.compiler import CompiledCase, NotCompilable, compile_case
@@ -71,16 +72,38 @@ def _only_field(field_nodes: list[FieldNode], path: tuple[str, ...]) -> FieldNod
     return node
 
 
-async def answer_cases(compiled: CompiledCase, case_ids: Iterable[UUID]) -> dict[UUID, object]:
-    """The compiled answer of each case, by id, as `Precompleted` values; one statement."""
-    _, rows = await CaseRow._meta.db.execute_query(compiled.statement, [list(case_ids)])
-    answers: dict[UUID, object] = {}
-    for case_id, text in rows:
-        answer = json.loads(text)
-        for key, projection in compiled.checklists:
-            answer[key] = _checklist(answer[key], projection)
-        answers[case_id] = Precompleted(answer)
-    return answers
+ANSWER = "compiled_answer"  # the attribute of a case row holding its answer, when selected
+
+
+def answer_columns(compiled: CompiledCase | None) -> dict[str, str] | None:
+    """The column to select with a page of cases (hub.paging.fetch_page's `also`)."""
+    return None if compiled is None else {ANSWER: compiled.expression}
+
+
+def answers_of_rows(compiled: CompiledCase, rows: Iterable[CaseRow]) -> dict[UUID, Precompleted]:
+    """The answers selected with `rows` (`answer_columns`), by case id."""
+    return {row.id: _answer(compiled, getattr(row, ANSWER)) for row in rows}
+
+
+async def answer_case(compiled: CompiledCase, case_id: str) -> Precompleted | None:
+    """The case's answer, or None when there is no such case: for callers who see every case
+    (whom alone `compiled_case_selection` compiles for), finding it is that one statement."""
+    uid = parse_id(case_id)
+    if uid is None:
+        return None
+    _, rows = await CaseRow._meta.db.execute_query(compiled.statement, [[uid]])
+    return _answer(compiled, rows[0][1]) if rows else None
+
+
+def _answer(compiled: CompiledCase, text: str) -> Precompleted:
+    """Without a checklist to compute, the answer stays the database's JSON text, which the
+    response's encoder splices in (hub/json_text.py)."""
+    if not compiled.checklists:
+        return Precompleted(JSONText(text))
+    answer = orjson.loads(text)
+    for key, projection in compiled.checklists:
+        answer[key] = _checklist(answer[key], projection)
+    return Precompleted(answer)
 
 
 def _checklist(inputs: Mapping, projection) -> list[dict]:

@@ -16,6 +16,9 @@ from graphql import (
 
 from hub.schema.compiled.shapes import CHECKLIST_ITEM, SHAPES, Checklist, Column, Related
 
+# The case row is the table itself, unaliased: the expression can join any query of cases;
+# every other table the expression reads has an alias of its own (c1, c2, …).
+ROOT = '"case"'
 # PostgreSQL functions take at most 100 arguments: json_build_object 50 keys.
 MAX_KEYS = 50
 
@@ -28,9 +31,12 @@ class NotCompilable(Exception):
 
 @dataclass(frozen=True)
 class CompiledCase:
-    """`statement` answers the cases whose ids are $1 as (id, JSON text) rows; the keys listed
-    in `checklists` hold the checklist's inputs, to be replaced by the items projected so."""
+    """`expression` is a case's answer as JSON text, over the row of the table "case" (a column
+    to add to any statement selecting cases); `statement` answers the cases whose ids are $1
+    as (id, JSON text) rows. The keys listed in `checklists` hold the checklist's inputs, to be
+    replaced by the items projected so."""
 
+    expression: str
     statement: str
     checklists: tuple[tuple[str, ChecklistProjection], ...] = ()
 
@@ -113,9 +119,9 @@ def compile_case(
 ) -> CompiledCase:
     """Raises NotCompilable for a selection the resolvers must answer."""
     compilation = _Compilation(fragments)
-    expression = compilation.object("Case", selection_set, "c0", "")
-    statement = f'SELECT c0.id, {expression}::text FROM "case" c0 WHERE c0.id = ANY($1::uuid[])'
-    return CompiledCase(statement, tuple(compilation.checklists))
+    expression = compilation.object("Case", selection_set, ROOT, "") + "::text"
+    statement = f"SELECT {ROOT}.id, {expression} FROM {ROOT} WHERE {ROOT}.id = ANY($1::uuid[])"
+    return CompiledCase(expression, statement, tuple(compilation.checklists))
 
 
 def _checklist_inputs(case: str) -> str:
