@@ -220,12 +220,15 @@ async def fetch_page(
     """The page in one statement; the count in another only if `totalCount` is selected and
     the page does not already show every row: `count` when given (a statement that knows the
     answer cheaper), else the count of `query`. `also`: attribute name → SQL expression over
-    the row, selected with the page's rows and set on them."""
+    the row, selected with the page's rows and set on them; the rows then hold only their sort
+    keys besides (unless a key is read through a relation): `also` answers for them."""
     counted = query
     if window.after is not None:
         query = query.filter(_after(ordering.keys, window.after))
     if also:
         query = query.annotate(**{name: RawSQL(sql) for name, sql in also.items()})
+        if not ordering.related:
+            query = query.only(*dict.fromkeys(key.field for key in ordering.keys))
     rows = await in_order(query, ordering).limit(window.first + 1)
     return _page(rows, ordering, window, count or (lambda: counted.count()))
 

@@ -149,6 +149,35 @@ async def test_a_page_completed_whole_reads_the_same(postgres_api, cases):
             assert after == page["edges"][-1]["at"]
 
 
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        "orderBy: {field: CREATED_AT, direction: ASC}",
+        "orderBy: {field: REPLY_DUE_AT, direction: ASC}",
+        "orderBy: {field: REPLY_DUE_AT, direction: DESC}",
+        "orderBy: {field: CASE_NO, direction: DESC}",
+        'filter: {status: [IN_PROGRESS, REPLIED], search: "样例"}',
+        "filter: {keyProject: false, utility: GAS}",
+    ],
+)
+async def test_every_order_and_filter_pages_the_same(postgres_api, cases, arguments):
+    """Cursors included: a compiled page's cursors are the resolvers' cursors."""
+    query = f"""query($after: String) {{ cases(first: 6, after: $after, {arguments}) {{
+      pageInfo {{ hasNextPage endCursor }} edges {{ cursor node {{ id caseNo status }} }} }} }}"""
+    after, seen = None, 0
+    while True:
+        reference, compiled = await reference_and_compiled(
+            postgres_api, query, {"after": after}, WINDOW
+        )
+        assert compiled == reference and "errors" not in compiled
+        page = compiled["data"]["cases"]
+        seen += len(page["edges"])
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert seen > 6
+
+
 async def test_a_compiled_page_or_case_is_one_statement_whatever_its_size(postgres_api, cases):
     for first in (2, 10, 15):
         query = f"{{ cases(first: {first}) {{ edges {{ node {{ {CASE_FIELDS} }} }} }} }}"
