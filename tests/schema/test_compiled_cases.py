@@ -14,7 +14,15 @@ from hub.models import Case as CaseRow
 from hub.resolvers.schema import schema as hub_schema
 from hub.schema.compiled import answers
 from hub.schema.compiled.compiler import NotCompilable, compile_case
-from hub.schema.compiled.shapes import CHECKLIST_ITEM, SHAPES, Checklist, Column, Related
+from hub.schema.compiled.shapes import (
+    CHECKLIST_ITEM,
+    SHAPES,
+    Checklist,
+    Column,
+    Moment,
+    Related,
+)
+from hub.settings import get_settings
 from tests.factories import ADMIN, APPLICANT, LIAISON, UTILITY, WINDOW, accepted_case
 from tests.test_query_counts import counting_statements
 
@@ -22,7 +30,7 @@ from tests.test_query_counts import counting_statements
 def every_compiled_field(type_name: str = "Case") -> str:
     parts = ["__typename"]
     for name, shape in SHAPES[type_name].items():
-        if isinstance(shape, Column):
+        if isinstance(shape, Column | Moment):
             parts.append(name)
         elif isinstance(shape, Related):
             parts.append(f"{name} {{ {every_compiled_field(shape.type_name)} }}")
@@ -178,6 +186,36 @@ async def test_every_order_and_filter_pages_the_same(postgres_api, cases, argume
     assert seen > 6
 
 
+@pytest.mark.parametrize("zone", ["Asia/Kathmandu", "America/St_Johns", "UTC"])
+async def test_date_times_are_written_in_the_hubs_time_zone(postgres_api, cases, zone, monkeypatch):
+    """Odd offsets (+05:45), negative ones with half hours and summer time (-03:30, -02:30)
+    and UTC (+00:00); microseconds only when there are some."""
+    monkeypatch.setenv("HUB_TIMEZONE", zone)
+    get_settings.cache_clear()
+    try:
+        await CaseRow._meta.db.execute_script(
+            "UPDATE \"case\" SET created_at = date_trunc('second', created_at) "
+            'WHERE id IN (SELECT id FROM "case" ORDER BY id LIMIT 5)'
+        )
+        query = """query($after: String) { cases(first: 15, after: $after) {
+          pageInfo { hasNextPage endCursor } edges { node { createdAt submittedAt
+            surveyAppointment tickets { dispatchedAt reviewDueAt result { submittedAt } } } } } }"""
+        after, moments = None, []
+        while True:
+            reference, compiled = await reference_and_compiled(
+                postgres_api, query, {"after": after}, WINDOW
+            )
+            assert compiled == reference and "errors" not in compiled
+            page = compiled["data"]["cases"]
+            moments += [e["node"]["createdAt"] for e in page["edges"]]
+            if not page["pageInfo"]["hasNextPage"]:
+                break
+            after = page["pageInfo"]["endCursor"]
+        assert any("." not in m for m in moments) and any("." in m for m in moments)
+    finally:
+        get_settings.cache_clear()
+
+
 async def test_a_compiled_page_or_case_is_one_statement_whatever_its_size(postgres_api, cases):
     for first in (2, 10, 15):
         query = f"{{ cases(first: {first}) {{ edges {{ node {{ {CASE_FIELDS} }} }} }} }}"
@@ -209,7 +247,7 @@ async def test_other_callers_and_selections_take_the_resolvers_way(postgres_api,
     _, power = await reference_and_compiled(postgres_api, DETAIL, variables, UTILITY["POWER"])
     assert power["data"]["case"]["applicant"]["agentIdNumber"].count("*") == 8
     for query in (
-        "query($id: ID!) { case(id: $id) { id createdAt } }",
+        "query($id: ID!) { case(id: $id) { id reviewDueAt } }",
         "query($id: ID!) { case(id: $id) { id materials(includeSuperseded: true) { id } } }",
         "query($id: ID!, $s: Boolean!) { case(id: $id) { id status @include(if: $s) } }",
         "query($id: ID!) { case(id: $id) { id reusableMaterials { id } } }",

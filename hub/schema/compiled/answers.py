@@ -16,11 +16,13 @@ from hub.materials.checklist import build_checklist
 from hub.models import Case as CaseRow
 from hub.schema.compiled.compiler import CompiledCase, NotCompilable, compile_case
 from hub.schema.compiled.precompleted import Precompleted
+from hub.settings import get_settings
 
 # Keyed by the id of the field node whose selection is compiled, holding the node: the parsed
 # document is cached (strawberry's ParserCache), so its nodes are the same objects from one
-# request to the next, and a held node's id cannot be reused by another.
-_compiled: dict[int, tuple[FieldNode, CompiledCase | None]] = {}
+# request to the next, and a held node's id cannot be reused by another. The time zone the
+# date-times were written in is kept too (a test may change HUB_TIMEZONE).
+_compiled: dict[int, tuple[FieldNode, str, CompiledCase | None]] = {}
 CACHE_SIZE = 1024
 
 # Off: every selection goes the resolvers' way (the reference tests compare the two with).
@@ -40,16 +42,17 @@ def compiled_case_selection(info: Info, *path: str) -> CompiledCase | None:
     node = _only_field(raw.field_nodes, path)
     if node is None:
         return None
+    zone = get_settings().timezone
     cached = _compiled.get(id(node))
-    if cached is not None and cached[0] is node:
-        return cached[1]
+    if cached is not None and cached[0] is node and cached[1] == zone:
+        return cached[2]
     try:
-        compiled: CompiledCase | None = compile_case(node.selection_set, raw.fragments)
+        compiled: CompiledCase | None = compile_case(node.selection_set, raw.fragments, zone)
     except NotCompilable:
         compiled = None
     if len(_compiled) >= CACHE_SIZE:
         _compiled.clear()
-    _compiled[id(node)] = (node, compiled)
+    _compiled[id(node)] = (node, zone, compiled)
     return compiled
 
 

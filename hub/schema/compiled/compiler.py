@@ -14,7 +14,14 @@ from graphql import (
     SelectionSetNode,
 )
 
-from hub.schema.compiled.shapes import CHECKLIST_ITEM, SHAPES, Checklist, Column, Related
+from hub.schema.compiled.shapes import (
+    CHECKLIST_ITEM,
+    SHAPES,
+    Checklist,
+    Column,
+    Moment,
+    Related,
+)
 
 # The case row is the table itself, unaliased: the expression can join any query of cases;
 # every other table the expression reads has an alias of its own (c1, c2, …).
@@ -44,6 +51,7 @@ class CompiledCase:
 @dataclass
 class _Compilation:
     fragments: Mapping[str, FragmentDefinitionNode]
+    zone: str
     aliases: Iterator[int] = field(default_factory=lambda: count(1))
     checklists: list[tuple[str, ChecklistProjection]] = field(default_factory=list)
 
@@ -62,6 +70,9 @@ class _Compilation:
             shape = shapes.get(name)
             if isinstance(shape, Column) and node.selection_set is None:
                 pairs.append(f"'{key}', {shape.sql.format(self=me, parent=up)}")
+            elif isinstance(shape, Moment) and node.selection_set is None:
+                instant = shape.sql.format(self=me, parent=up)
+                pairs.append(f"'{key}', {_iso8601(instant, self.zone)}")
             elif isinstance(shape, Related):
                 pairs.append(f"'{key}', {self.related(shape, node.selection_set, me)}")
             elif isinstance(shape, Checklist) and type_name == "Case":
@@ -115,13 +126,30 @@ class _Compilation:
 
 
 def compile_case(
-    selection_set: SelectionSetNode | None, fragments: Mapping[str, FragmentDefinitionNode]
+    selection_set: SelectionSetNode | None,
+    fragments: Mapping[str, FragmentDefinitionNode],
+    zone: str = "Asia/Shanghai",
 ) -> CompiledCase:
-    """Raises NotCompilable for a selection the resolvers must answer."""
-    compilation = _Compilation(fragments)
+    """Raises NotCompilable for a selection the resolvers must answer. `zone`: the IANA time
+    zone date-times are written in (HUB_TIMEZONE)."""
+    compilation = _Compilation(fragments, zone)
     expression = compilation.object("Case", selection_set, ROOT, "") + "::text"
     statement = f"SELECT {ROOT}.id, {expression} FROM {ROOT} WHERE {ROOT}.id = ANY($1::uuid[])"
     return CompiledCase(expression, statement, tuple(compilation.checklists))
+
+
+def _iso8601(instant: str, zone: str) -> str:
+    """`instant` as Python's `isoformat()` writes it in `zone`: seconds, then microseconds only
+    when there are any, then the offset as ±HH:MM. Null stays null."""
+    zone = "'" + zone.replace("'", "''") + "'"
+    return (
+        "(SELECT to_char(l, 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN "
+        "extract(microseconds FROM l)::bigint % 1000000 = 0 THEN '' ELSE to_char(l, '.US') END"
+        " || CASE WHEN o < interval '0' THEN '-' || to_char(-o, 'HH24:MI')"
+        " ELSE '+' || to_char(o, 'HH24:MI') END"
+        f" FROM (SELECT {instant} AT TIME ZONE {zone} AS l,"
+        f" ({instant} AT TIME ZONE {zone}) - ({instant} AT TIME ZONE 'UTC') AS o) AS moment)"
+    )
 
 
 def _checklist_inputs(case: str) -> str:

@@ -3,7 +3,7 @@ value the resolver gives, already in GraphQL's output form (ids as text, enums b
 database stores, `Decimal` money as its two-decimal text). `{self}` is the alias of the type's
 row, `{parent}` that of the row the type was reached from.
 
-A field left out here (date-times, masked values, anything with a resolver of its own) makes
+A field left out here (masked values, anything with a resolver of its own) makes
 the selection go the resolvers' way. tests/schema/test_compiled_cases.py compares every field
 listed here with the resolvers' answer."""
 
@@ -15,6 +15,14 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Column:
     """A leaf: `sql` gives its output value."""
+
+    sql: str
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A DateTime leaf: `sql` gives the instant (timestamptz), written as the DateTime scalar
+    writes it (ISO 8601 in the hub's time zone, microseconds only when there are any)."""
 
     sql: str
 
@@ -36,7 +44,7 @@ class Checklist:
     the resolver computes it (hub/materials/checklist.py)."""
 
 
-Shape = Column | Related | Checklist
+Shape = Column | Moment | Related | Checklist
 
 CURRENT_MATERIALS = (
     "{self}.case_id = {parent}.id AND {self}.removed_at IS NULL AND {self}.superseded_by_id IS NULL"
@@ -52,6 +60,13 @@ SHAPES: dict[str, dict[str, Shape]] = {
         "licenceConsent": Column("{self}.licence_consent_at IS NOT NULL"),
         "filedOnBehalf": Column("{self}.filed_on_behalf"),
         "withdrawalReason": Column("{self}.withdrawal_reason"),
+        "surveyAppointment": Moment("{self}.survey_appointment"),
+        "replyDueAt": Moment("{self}.reply_due_at"),
+        "createdAt": Moment("{self}.created_at"),
+        "submittedAt": Moment("{self}.submitted_at"),
+        "acceptedAt": Moment("{self}.accepted_at"),
+        "repliedAt": Moment("{self}.replied_at"),
+        "withdrawnAt": Moment("{self}.withdrawn_at"),
         "applicant": Related(
             "Applicant", 'FROM "applicant" {self} WHERE {self}.id = {parent}.applicant_id'
         ),
@@ -104,6 +119,7 @@ SHAPES: dict[str, dict[str, Shape]] = {
         "sha256": Column("{self}.sha256"),
         "ticketId": Column("{self}.ticket_id::text"),
         "superseded": Column("{self}.superseded_by_id IS NOT NULL"),
+        "createdAt": Moment("{self}.created_at"),
     },
     "Document": {
         "id": Column("{self}.id::text"),
@@ -117,6 +133,8 @@ SHAPES: dict[str, dict[str, Shape]] = {
         "size": Column("{self}.size"),
         "error": Column("{self}.error"),
         "attempts": Column("{self}.attempts"),
+        "createdAt": Moment("{self}.created_at"),
+        "readyAt": Moment("{self}.ready_at"),
     },
     "Ticket": {
         "id": Column("{self}.id::text"),
@@ -124,6 +142,11 @@ SHAPES: dict[str, dict[str, Shape]] = {
         "status": Column("{self}.status"),
         "decision": Column("{self}.decision"),
         "reasons": Column("{self}.reasons"),
+        "dispatchedAt": Moment("{self}.dispatched_at"),
+        "reviewStartedAt": Moment("{self}.review_started_at"),
+        "reviewDueAt": Moment("{self}.review_due_at"),
+        "feedbackDueAt": Moment("{self}.feedback_due_at"),
+        "surveyedAt": Moment("{self}.surveyed_at"),
         "result": Related(
             "ResultFeedback", 'FROM "result_feedback" {self} WHERE {self}.ticket_id = {parent}.id'
         ),
@@ -140,6 +163,7 @@ SHAPES: dict[str, dict[str, Shape]] = {
         "zeroApproval": Column("{self}.zero_approval"),
         "zeroCost": Column("{self}.zero_cost"),
         "submittedBy": Column("{self}.submitted_by"),
+        "submittedAt": Moment("{self}.submitted_at"),
     },
 }
 
