@@ -31,6 +31,7 @@ from graphql.pyutils import Undefined
 from graphql.utilities import get_operation_ast
 
 from hub.paging import DEFAULT_PAGE, MAX_PAGE
+from hub.schema.per_document import per_document
 
 #: Rows one parent may hold in a list that has no pagination: generous, never exact.
 LIST_ESTIMATES: dict[str, int] = {
@@ -122,12 +123,55 @@ class _Estimator:
         return min(max(value, 0), MAX_PAGE)  # beyond MAX_PAGE the page itself is refused
 
 
+@per_document
+def _cost_memo(
+    schema: GraphQLSchema, document: DocumentNode, operation_name: str | None
+) -> tuple[tuple[str, ...], dict[tuple[str, ...], int]]:
+    """The variables any `first` argument of the document takes (all the cost depends on),
+    and the costs worked out so far by their values."""
+    names: dict[str, None] = {}
+    for node in _field_nodes(document):
+        for argument in node.arguments or ():
+            if argument.name.value == "first" and isinstance(argument.value, VariableNode):
+                names[argument.value.name.value] = None
+    return tuple(names), {}
+
+
+def _field_nodes(document: DocumentNode):
+    """Every field node of the document's operations and fragments."""
+    selection_sets = [getattr(d, "selection_set", None) for d in document.definitions]
+    while selection_sets:
+        selection_set = selection_sets.pop()
+        for selection in selection_set.selections if selection_set else ():
+            if isinstance(selection, FieldNode):
+                yield selection
+            selection_sets.append(getattr(selection, "selection_set", None))
+
+
 def estimate_cost(
     schema: GraphQLSchema,
     document: DocumentNode,
     *,
     operation_name: str | None = None,
     variables: Mapping[str, Any] | None = None,
+) -> int:
+    """Worked out once per document and values of its page-size variables."""
+    variables = variables or {}
+    names, memo = _cost_memo(schema, document, operation_name)
+    values = tuple(repr(variables.get(name, Undefined)) for name in names)
+    cost = memo.get(values)
+    if cost is None:
+        if len(memo) >= 256:
+            memo.clear()
+        cost = memo[values] = _estimate_cost(schema, document, operation_name, variables)
+    return cost
+
+
+def _estimate_cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: Mapping[str, Any],
 ) -> int:
     operation = get_operation_ast(document, operation_name)
     if operation is None:
@@ -136,5 +180,5 @@ def estimate_cost(
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
-    estimator = _Estimator(schema, fragments, operation, variables or {})
+    estimator = _Estimator(schema, fragments, operation, variables)
     return estimator.selection_cost(operation.selection_set, root)

@@ -31,6 +31,7 @@ from graphql import (
 from graphql.utilities import get_operation_ast
 
 from hub.errors import FieldProblem
+from hub.schema.per_document import per_document
 
 #: Longest value of each scalar that travels as a string, unless STRING_LIMITS says otherwise.
 DEFAULT_LIMITS = {"String": 1000, "ID": 100, "Date": 64, "DateTime": 64, "Decimal": 64}
@@ -157,16 +158,15 @@ def _fields(
                 yield from _fields(schema, fragment.selection_set, own, fragments)
 
 
-def string_problems(
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    *,
-    operation_name: str | None = None,
-    variables: Mapping[str, Any] | None = None,
-) -> list[FieldProblem]:
+@per_document
+def _arguments(
+    schema: GraphQLSchema, document: DocumentNode, operation_name: str | None
+) -> tuple[tuple, dict[str, ValueNode]] | None:
+    """Every argument of the operation's fields as (value node, type, limit key, name), and the
+    variables' defaults; None without such an operation."""
     operation = get_operation_ast(document, operation_name)
     if operation is None:
-        return []
+        return None
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
@@ -175,7 +175,7 @@ def string_problems(
         for definition in operation.variable_definitions or ()
         if definition.default_value is not None
     }
-    checker = _Checker(variables or {}, defaults)
+    arguments = []
     root = schema.get_root_type(operation.operation)
     for parent, node in _fields(schema, operation.selection_set, root, fragments):
         definition = getattr(parent, "fields", {}).get(node.name.value)
@@ -185,5 +185,22 @@ def string_problems(
             name = argument.name.value
             if name in definition.args:
                 key = f"{parent.name}.{node.name.value}({name})"
-                checker.value(argument.value, definition.args[name].type, key, name)
+                arguments.append((argument.value, definition.args[name].type, key, name))
+    return tuple(arguments), defaults
+
+
+def string_problems(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    *,
+    operation_name: str | None = None,
+    variables: Mapping[str, Any] | None = None,
+) -> list[FieldProblem]:
+    found = _arguments(schema, document, operation_name)
+    if found is None:
+        return []
+    arguments, defaults = found
+    checker = _Checker(variables or {}, defaults)
+    for value, type_, key, name in arguments:
+        checker.value(value, type_, key, name)
     return list(checker.problems.values())

@@ -61,6 +61,29 @@ def test_a_page_size_sent_as_a_float_counts_as_the_int_graphql_makes_of_it():
     assert cost(query, {"n": "many"}) == 1 + 100 * 3  # refused later; never counted as small
 
 
+def test_one_parsed_document_costs_what_its_page_size_variables_say_each_time():
+    """The cost is worked out once per document and page sizes (the parser hands every
+    request of a text the same document): other variables do not change it, page sizes do."""
+    document = parse(
+        "query($n: Int, $m: Int, $id: ID!) { case(id: $id) { id } "
+        "cases(first: $n) { edges { node { id tickets { id } } } } "
+        "...More } fragment More on Query { tickets(first: $m) { edges { node { id } } } }"
+    )
+
+    def cost_of(**variables) -> int:
+        return estimate_cost(schema._schema, document, variables=variables)
+
+    assert cost_of(n=10, m=1, id="a") == cost_of(n=10, m=1, id="b") == cost_of(n=10, m=1)
+    assert cost_of(n=20, m=1) == cost_of(m=1)  # the default page: 20
+    assert cost_of(n=100, m=1) > cost_of(n=10, m=1) > cost_of(n=10, m=0)
+    assert cost_of(n=100, m=1) == cost(
+        'query($n: Int) { case(id: "a") { id } cases(first: $n) '
+        "{ edges { node { id tickets { id } } } } "
+        "tickets(first: 1) { edges { node { id } } } }",
+        {"n": 100},
+    )
+
+
 def test_an_unpaginated_list_counts_its_estimate():
     # Case.tickets: one per utility; Case.materials: 20
     assert cost('{ case(id: "x") { tickets { id } materials { id } } }') == 1 + (1 + 3) + (1 + 20)

@@ -107,3 +107,24 @@ async def test_a_number_out_of_the_columns_range_is_bad_input_on_postgres(postgr
     assert error_code(body) == "BAD_USER_INPUT"
     assert body["errors"][0]["message"].startswith("输入的值过长、超出范围")  # the database's
     assert await Case.all().count() == 0
+
+
+def test_one_parsed_document_is_checked_against_each_requests_variables():
+    """What is derived from the text is kept per parsed document; the values are checked anew."""
+    from graphql import parse
+
+    from hub.resolvers.schema import schema
+
+    document = parse(
+        'query($term: String) { cases(filter: {search: $term, applicantUscc: "9144"}) '
+        "{ edges { node { id } } } }"
+    )
+
+    def problems(term):
+        found = string_limits.string_problems(schema._schema, document, variables={"term": term})
+        return [p.path for p in found]
+
+    assert problems("x" * 101) == ["filter.search"]
+    assert problems("韶关") == []
+    assert problems("合同\x00") == ["filter.search"]
+    assert problems(None) == []
