@@ -220,17 +220,28 @@ async def fetch_page(
     """The page in one statement; the count in another only if `totalCount` is selected and
     the page does not already show every row: `count` when given (a statement that knows the
     answer cheaper), else the count of `query`. `also`: attribute name → SQL expression over
-    the row, selected with the page's rows and set on them; the rows then hold only their sort
-    keys besides (unless a key is read through a relation): `also` answers for them."""
+    the row, selected with the page's rows and set on them; the rows are then only their sort
+    keys and those values (`SelectedValues`, unless a key is read through a relation): `also`
+    answers for them."""
     counted = query
     if window.after is not None:
         query = query.filter(_after(ordering.keys, window.after))
     if also:
         query = query.annotate(**{name: RawSQL(sql) for name, sql in also.items()})
-        if not ordering.related:
-            query = query.only(*dict.fromkeys(key.field for key in ordering.keys))
-    rows = await in_order(query, ordering).limit(window.first + 1)
+    query = in_order(query, ordering).limit(window.first + 1)
+    if also and not ordering.related:
+        names = (*dict.fromkeys(key.field for key in ordering.keys), *also)
+        selected = await query.values_list(*names)
+        rows = [SelectedValues(zip(names, values, strict=True)) for values in selected]
+    else:
+        rows = await query
     return _page(rows, ordering, window, count or (lambda: counted.count()))
+
+
+class SelectedValues(dict):
+    """A page's row read as the values `fetch_page` selected (no model instance to make)."""
+
+    __getattr__ = dict.__getitem__
 
 
 def _follows(values: tuple, cursor: tuple, keys: tuple[SortKey, ...]) -> bool:
