@@ -16,6 +16,7 @@ import json
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
@@ -65,15 +66,22 @@ class Window:
 @dataclass
 class Page(Generic[Row]):
     rows: list[Row]
-    cursors: list[str]
+    ordering: Ordering  # the rows' cursors are written when asked for: most lists show none
     has_next: bool
     #: How many rows match in all: an int when known without asking the database, else the
     #: statement that counts them, run by `total()` only when a client selects `totalCount`.
     count: int | Callable[[], Awaitable[int]]
 
+    def cursor(self, index: int) -> str:
+        return encode_cursor(self.ordering, self.ordering.values_of(self.rows[index]))
+
+    @cached_property
+    def cursors(self) -> list[str]:
+        return [self.cursor(i) for i in range(len(self.rows))]
+
     @property
     def end_cursor(self) -> str | None:
-        return self.cursors[-1] if self.cursors else None
+        return self.cursor(-1) if self.rows else None
 
     _counting: asyncio.Future[int] | None = field(default=None, repr=False)
 
@@ -203,11 +211,10 @@ def in_order(query: QuerySet, ordering: Ordering) -> QuerySet:
 
 def _page(rows: list, ordering: Ordering, window: Window, count) -> Page:
     shown = rows[: window.first]
-    cursors = [encode_cursor(ordering, ordering.values_of(r)) for r in shown]
     has_next = len(rows) > window.first
     if window.after is None and not has_next:
         count = len(shown)  # the first page holds every row: nothing left to count
-    return Page(rows=shown, cursors=cursors, has_next=has_next, count=count)
+    return Page(rows=shown, ordering=ordering, has_next=has_next, count=count)
 
 
 async def fetch_page(

@@ -17,7 +17,7 @@ from hub.schema.compiled import (
     answer_case,
     answer_columns,
     compiled_case_selection,
-    completed_connection,
+    completed_page,
 )
 from hub.values import InvalidInput
 
@@ -107,7 +107,7 @@ class CaseQueries:
             also=answer_columns(compiled),
         )
         nodes = await case_nodes(info, page.rows, compiled, "edges", "node")
-        return completed_connection(info, Connection.of(page, nodes))
+        return completed_page(info, page, nodes) or Connection.of(page, nodes)
 
 
 def case_query(filter: CaseFilter | None) -> CaseQuery:

@@ -3,7 +3,7 @@ answers every query: `compiled_case_selection` turns the fields a query selects 
 one `json_build_object` expression, selected with a page of cases (`answer_columns`) or alone
 for one case (`answer_case`). The answers go back to graphql-core as `Precompleted` values,
 which it returns without walking their fields (hub/schema/execution.py), and a page of them
-is completed whole when nothing else on it needs a resolver (`completed_connection`).
+is completed whole when nothing else on it needs a resolver (`completed_page`).
 
 Only what is answered exactly as the resolvers answer is compiled (`shapes.py`, checked field
 by field against the resolvers in tests/schema/test_compiled_cases.py), and only for callers
@@ -19,7 +19,7 @@ from hub.schema.compiled.answers import (
     compiled_case_selection,
 )
 from hub.schema.compiled.compiler import CompiledCase
-from hub.schema.compiled.connection import completed_connection
+from hub.schema.compiled.connection import completed_page
 from hub.schema.compiled.precompleted import Precompleted
 
 __all__ = [
@@ -29,5 +29,5 @@ __all__ = [
     "answer_columns",
     "answers_of_rows",
     "compiled_case_selection",
-    "completed_connection",
+    "completed_page",
 ]

@@ -3,22 +3,17 @@ a resolver (edges, cursors and pageInfo only): graphql-core then walks none of i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from graphql import FieldNode, GraphQLObjectType, SelectionSetNode, get_named_type
 from strawberry.types import Info
 
+from hub.paging import Page
 from hub.schema.compiled.precompleted import Precompleted
 
 
 class _NotPlain(Exception):
     pass
-
-
-def _edge(edge, edge_type: str, selection_set: SelectionSetNode | None) -> dict:
-    node = edge.node
-    if type(node) is not Precompleted:
-        raise _NotPlain
-    values = {"__typename": edge_type, "cursor": edge.cursor, "node": node.value}
-    return _pick(values, selection_set)
 
 
 def _pick(values: dict, selection_set: SelectionSetNode | None) -> dict:
@@ -37,27 +32,39 @@ def _pick(values: dict, selection_set: SelectionSetNode | None) -> dict:
     return picked
 
 
-def completed_connection(info: Info, connection):
-    """`connection` as a `Precompleted` value, or as it is when any of its fields needs a
-    resolver (totalCount) or a node is not compiled."""
+def completed_page(info: Info, page: Page, node: Callable[[object], object]) -> Precompleted | None:
+    """The connection of `page` (its nodes `node(row)`) as a `Precompleted` value, or None when
+    any of its fields needs a resolver (totalCount) or a node is not compiled. A cursor is
+    written only when selected."""
     raw = info._raw_info
     if len(raw.field_nodes) != 1:
-        return connection
+        return None
     connection_type = get_named_type(raw.return_type)
     assert isinstance(connection_type, GraphQLObjectType)
     edge_type = get_named_type(connection_type.fields["edges"].type).name
-    page_info = connection.page_info
+
+    def edge(index: int, row, selection: SelectionSetNode | None) -> dict:
+        answer = node(row)
+        if type(answer) is not Precompleted:
+            raise _NotPlain
+        values = {
+            "__typename": edge_type,
+            "cursor": lambda _: page.cursor(index),
+            "node": answer.value,
+        }
+        return _pick(values, selection)
+
     page_values = {
         "__typename": "PageInfo",
-        "hasNextPage": page_info.has_next_page,
-        "endCursor": page_info.end_cursor,
+        "hasNextPage": page.has_next,
+        "endCursor": lambda _: page.end_cursor,
     }
     values = {
         "__typename": connection_type.name,
-        "edges": lambda selection: [_edge(e, edge_type, selection) for e in connection.edges],
+        "edges": lambda selection: [edge(i, r, selection) for i, r in enumerate(page.rows)],
         "pageInfo": lambda selection: _pick(page_values, selection),
     }
     try:
         return Precompleted(_pick(values, raw.field_nodes[0].selection_set))
     except _NotPlain:
-        return connection
+        return None
