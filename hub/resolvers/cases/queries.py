@@ -107,7 +107,9 @@ class CaseQueries:
             also=answer_columns(compiled),
         )
         nodes = await case_nodes(info, page.rows, compiled, "edges", "node")
-        return completed_page(info, page, nodes) or Connection.of(page, nodes)
+        if compiled is not None and (completed := completed_page(info, page, nodes)):
+            return completed
+        return Connection.of(page, nodes)
 
 
 def case_query(filter: CaseFilter | None) -> CaseQuery:
