@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Iterable
+from functools import cached_property
 from uuid import UUID
 
 from strawberry.dataloader import DataLoader
@@ -205,21 +206,25 @@ class EventPageByCaseLoader(DataLoader[tuple[UUID, Window, bool], Page]):
         super().__init__(load_fn=_per_group(lambda k: ((k[1], k[2]), k[0]), load_group))
 
 
-class Loaders:
-    """Created per request in the GraphQL context."""
+def _made_on_use(loader_class: type[DataLoader]) -> cached_property:
+    return cached_property(lambda _loaders: loader_class())
 
-    def __init__(self) -> None:
-        self.case_by_id = CaseByIdLoader()
-        self.applicant_by_id = ApplicantByIdLoader()
-        self.project_by_id = ProjectByIdLoader()
-        self.materials_by_case = MaterialsByCaseLoader()
-        self.tickets_by_case = TicketsByCaseLoader()
-        self.documents_by_case = DocumentsByCaseLoader()
-        self.notifications_by_case = NotificationsByCaseLoader()
-        self.result_by_ticket = ResultByTicketLoader()
-        self.corrections_by_case = CorrectionsByCaseLoader()
-        self.green_channel_by_case = GreenChannelByCaseLoader()
-        self.consultations_by_case = ConsultationsByCaseLoader()
-        self.visible_materials_by_case = VisibleMaterialsByCaseLoader()
-        self.reusable_materials_by_case = ReusableMaterialsByCaseLoader()
-        self.event_page_by_case = EventPageByCaseLoader()
+
+class Loaders:
+    """Created per request in the GraphQL context; each loader when first used (a request
+    reads a few of them, and a DataLoader costs its making)."""
+
+    case_by_id = _made_on_use(CaseByIdLoader)
+    applicant_by_id = _made_on_use(ApplicantByIdLoader)
+    project_by_id = _made_on_use(ProjectByIdLoader)
+    materials_by_case = _made_on_use(MaterialsByCaseLoader)
+    tickets_by_case = _made_on_use(TicketsByCaseLoader)
+    documents_by_case = _made_on_use(DocumentsByCaseLoader)
+    notifications_by_case = _made_on_use(NotificationsByCaseLoader)
+    result_by_ticket = _made_on_use(ResultByTicketLoader)
+    corrections_by_case = _made_on_use(CorrectionsByCaseLoader)
+    green_channel_by_case = _made_on_use(GreenChannelByCaseLoader)
+    consultations_by_case = _made_on_use(ConsultationsByCaseLoader)
+    visible_materials_by_case = _made_on_use(VisibleMaterialsByCaseLoader)
+    reusable_materials_by_case = _made_on_use(ReusableMaterialsByCaseLoader)
+    event_page_by_case = _made_on_use(EventPageByCaseLoader)
