@@ -13,7 +13,7 @@ import asyncio
 import base64
 import binascii
 import json
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -24,6 +24,7 @@ from tortoise.expressions import Case, Q, RawSQL, When
 from tortoise.queryset import QuerySet
 
 from hub.errors import BadUserInput
+from hub.page_statements import kept_statement
 
 DEFAULT_PAGE, MAX_PAGE = 20, 100
 Row = TypeVar("Row")
@@ -230,19 +231,52 @@ async def fetch_page(
     the row, selected with the page's rows and set on them; the rows are then only their sort
     keys and those values (`SelectedValues`, unless a key is read through a relation): `also`
     answers for them."""
-    counted = query
+    paged = _page_query(query, ordering, window, also)
+    if also and not ordering.related:
+        names = _selected_names(ordering, also)
+        rows = _selected_values(names, await paged.values_list(*names))
+    else:
+        rows = await paged
+    return _page(rows, ordering, window, count or (lambda: query.count()))
+
+
+async def fetch_recurring_page(
+    key: Hashable,
+    query: Callable[[], QuerySet],
+    ordering: Ordering,
+    window: Window,
+    also: Mapping[str, str],
+) -> Page:
+    """fetch_page with `also` for a page that `key` determines wholly (the caller, the
+    filters' values, `ordering`, `window`, `also`): its statement is rendered once
+    (hub.page_statements). `query` makes the filtered query when needed."""
+    if ordering.related:
+        return await fetch_page(query(), ordering, window, also=also)
+    names = _selected_names(ordering, also)
+    statement = kept_statement(
+        (key, ordering, window, tuple(also.items())),
+        lambda: _page_query(query(), ordering, window, also).values_list(*names),
+    )
+    rows = _selected_values(names, await statement.rows())
+    return _page(rows, ordering, window, lambda: query().count())
+
+
+def _page_query(
+    query: QuerySet, ordering: Ordering, window: Window, also: Mapping[str, str] | None
+) -> QuerySet:
     if window.after is not None:
         query = query.filter(_after(ordering.keys, window.after))
     if also:
         query = query.annotate(**{name: RawSQL(sql) for name, sql in also.items()})
-    query = in_order(query, ordering).limit(window.first + 1)
-    if also and not ordering.related:
-        names = (*dict.fromkeys(key.field for key in ordering.keys), *also)
-        selected = await query.values_list(*names)
-        rows = [SelectedValues(zip(names, values, strict=True)) for values in selected]
-    else:
-        rows = await query
-    return _page(rows, ordering, window, count or (lambda: counted.count()))
+    return in_order(query, ordering).limit(window.first + 1)
+
+
+def _selected_names(ordering: Ordering, also: Mapping[str, str]) -> tuple[str, ...]:
+    return (*dict.fromkeys(key.field for key in ordering.keys), *also)
+
+
+def _selected_values(names: tuple[str, ...], selected: list[tuple]) -> list[SelectedValues]:
+    return [SelectedValues(zip(names, values, strict=True)) for values in selected]
 
 
 class SelectedValues(dict):

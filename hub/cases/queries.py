@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
@@ -22,7 +23,7 @@ from hub.cases.search import search_condition
 from hub.cases.ticket_tally import tallied_count
 from hub.enums import CaseStatus, TicketStatus, Utility
 from hub.models import Case, Ticket
-from hub.paging import Ordering, Page, fetch_page, page_window
+from hub.paging import Ordering, Page, fetch_page, fetch_recurring_page, page_window
 from hub.row_reads import RowsWhereIn
 from hub.workflow.ticket_flow import OPEN_STATES
 
@@ -109,7 +110,15 @@ async def list_cases(
 ) -> Page[Case]:
     """`also`: columns to select with the rows (hub.paging.fetch_page)."""
     window = page_window(ordering, first=first, after=after)
+    if also and query.overdue is None:  # "overdue" means by the time of asking
+        key = (principal, _values_of(query))
+        make = partial(filter_cases, principal, query)
+        return await fetch_recurring_page(key, make, ordering, window, also)
     return await fetch_page(filter_cases(principal, query), ordering, window, also=also)
+
+
+def _values_of(query: CaseQuery) -> tuple:
+    return tuple(tuple(v) if isinstance(v, list) else v for v in vars(query).values())
 
 
 async def list_tickets(
