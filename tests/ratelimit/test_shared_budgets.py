@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from redis.asyncio import Redis
 
-from hub.ratelimit.budgets import REDIS_KEY_PREFIX, REDIS_RETRY
+from hub.ratelimit.budgets import REDIS_KEY_PREFIX, REDIS_RETRY, UNSENT_SHARE, Budgets
 from hub.ratelimit.callers import token_digest
 from tests.factories import WINDOW
 from tests.ratelimit.support import CuttableRedis, ask, assert_rate_limited, client_from
@@ -85,3 +85,48 @@ async def test_budgets_return_to_redis_when_it_is_back(hub_app, redis_url, caplo
     assert len(messages) == 2, messages
     assert "Redis unavailable" in messages[0]
     assert "Redis answers again" in messages[1]
+
+
+async def spend_until_refused(budgets: Budgets, key: str, at_most: int) -> int:
+    """How many hits `budgets` admits for `key` before refusing one (at most `at_most`)."""
+    for admitted in range(at_most):
+        if await budgets.spend(budgets.requests, key) is not None:
+            return admitted
+    return at_most
+
+
+async def test_a_busy_caller_is_counted_in_redis_once_per_share_of_its_budget(redis_url):
+    budgets = Budgets(requests="1000/minute", auth_failures="30/minute", redis_url=redis_url)
+    share = int(1000 * UNSENT_SHARE)
+    try:
+        assert await spend_until_refused(budgets, "busy", 100) == 100
+        (counted,) = (await budget_keys(redis_url)).values()
+        # Each Redis call adds its own hit and the `share` admitted here before it.
+        assert 100 - share <= counted <= 100
+        assert counted % (share + 1) == 1  # 1, 12, 23, …: not one call per hit
+        # The rest of the budget, then no more: near the limit every hit is counted in Redis.
+        assert await spend_until_refused(budgets, "busy", 2000) == 900
+        assert list((await budget_keys(redis_url)).values()) == [1001]
+    finally:
+        await budgets.aclose()
+
+
+async def test_replicas_admitting_hits_on_their_own_count_exceed_a_budget_by_a_share_at_most(
+    redis_url,
+):
+    a, b = (
+        Budgets(requests="300/minute", auth_failures="30/minute", redis_url=redis_url)
+        for _ in range(2)
+    )
+    share = int(300 * UNSENT_SHARE)
+    try:
+        admitted = 0
+        for _ in range(60):  # interleaved, five at a time
+            for replica in (a, b):
+                admitted += await spend_until_refused(replica, "shared", 5)
+        assert 300 <= admitted <= 300 + 2 * share, admitted
+        assert await a.spend(a.requests, "shared") is not None
+        assert await b.spend(b.requests, "shared") is not None
+    finally:
+        await a.aclose()
+        await b.aclose()
