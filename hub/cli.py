@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from pathlib import Path
 from typing import Annotated
 
@@ -63,8 +64,14 @@ def serve(
         asyncio.run(db.migrate())
     # A WebSocket message is held to the same limit as a request body.
     max_bytes = get_settings().max_request_bytes
+    app = create_app()
+    # The schema, models and modules loaded now live as long as the process: out of the
+    # collector's sight, a full collection no longer walks them, which under load paused
+    # requests for tens of milliseconds (p99 seven times p50) and took a seventh of the CPU.
+    gc.collect()
+    gc.freeze()
     # log_config=None: uvicorn's own lines, the access log included, go through hub/logs.
-    uvicorn.run(create_app(), host=host, port=port, ws_max_size=max_bytes, log_config=None)
+    uvicorn.run(app, host=host, port=port, ws_max_size=max_bytes, log_config=None)
 
 
 @app.command()
