@@ -31,6 +31,9 @@ class StatementRowCount:
         query = query.replace("\x00", "'||CHAR(0)||'")
         async with self.acquire_connection() as connection:
             self.log.debug("%s: %s", query, values)
+            if query.startswith("SELECT"):  # one trip to the connection's thread, not three
+                rows = await connection.execute_fetchall(query, values)
+                return len(rows), rows
             cursor = await connection.execute(query, values)
             try:
                 rows = await cursor.fetchall()  # a RETURNING statement counts once read
