@@ -1,4 +1,5 @@
-"""Tortoise's SQLite engine, with transactions that take the write lock when they begin.
+"""Tortoise's SQLite engine, with transactions that take the write lock when they begin, and
+the `hub_iso8601` function of the compiled case reads (hub/schema/compiled/dialects.py).
 
 A plain (deferred) BEGIN reads first and asks for the write lock at its first write; if another
 connection holds it then, SQLite answers "database is locked" at once, without waiting for
@@ -9,6 +10,9 @@ the lock up front, where busy_timeout applies. Named as the `engine` in hub/db.p
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
+from functools import cache
+from zoneinfo import ZoneInfo
 
 from tortoise.backends.sqlite.client import (
     SqliteClient,
@@ -70,7 +74,30 @@ class ImmediateTransactionContext(SqliteTransactionContext):
         return self.connection
 
 
+def hub_iso8601(stored: str | None, zone: str) -> str | None:
+    """A date-time as SQLite holds it (Tortoise's ISO text, UTC) written as the DateTime scalar
+    writes it: in `zone`, microseconds only when there are any."""
+    if stored is None:
+        return None
+    moment = datetime.fromisoformat(stored)
+    if moment.tzinfo is None:  # as Tortoise reads a naive one back: UTC
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(_zone(zone)).isoformat()
+
+
+@cache
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
 class ImmediateSqliteClient(StatementRowCount, SqliteClient):
+    async def create_connection(self, with_db: bool) -> None:
+        await super().create_connection(with_db)
+        if self._connection:  # the compiled case reads write date-times with it
+            await self._connection.create_function(
+                "hub_iso8601", 2, hub_iso8601, deterministic=True
+            )
+
     def _in_transaction(self) -> SqliteTransactionContext:
         return ImmediateTransactionContext(ImmediateTransactionWrapper(self), self._lock)
 

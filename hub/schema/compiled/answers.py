@@ -21,8 +21,8 @@ from hub.settings import get_settings
 # Keyed by the id of the field node whose selection is compiled, holding the node: the parsed
 # document is cached (strawberry's ParserCache), so its nodes are the same objects from one
 # request to the next, and a held node's id cannot be reused by another. The time zone the
-# date-times were written in is kept too (a test may change HUB_TIMEZONE).
-_compiled: dict[int, tuple[FieldNode, str, CompiledCase | None]] = {}
+# date-times were written in and the database's dialect are kept too (a test may change them).
+_compiled: dict[int, tuple[FieldNode, tuple[str, str], CompiledCase | None]] = {}
 CACHE_SIZE = 1024
 
 # Off: every selection goes the resolvers' way (the reference tests compare the two with).
@@ -32,27 +32,27 @@ enabled = True
 def compiled_case_selection(info: Info, *path: str) -> CompiledCase | None:
     """The compiled form of the Case selected at `path` below the field being resolved
     (`case`: none; `cases`: "edges", "node"), or None when the resolvers must answer: a caller
-    who does not see every case unmasked, a database other than PostgreSQL, or a selection with
-    anything the statement does not answer exactly."""
+    who does not see every case unmasked, or a selection with anything the statement does not
+    answer exactly."""
     if not enabled or info.context.principal.role not in SEE_EVERY_CASE:
-        return None
-    if CaseRow._meta.db.capabilities.dialect != "postgres":
         return None
     raw = info._raw_info
     node = _only_field(raw.field_nodes, path)
     if node is None:
         return None
-    zone = get_settings().timezone
+    written_for = (get_settings().timezone, CaseRow._meta.db.capabilities.dialect)
     cached = _compiled.get(id(node))
-    if cached is not None and cached[0] is node and cached[1] == zone:
+    if cached is not None and cached[0] is node and cached[1] == written_for:
         return cached[2]
     try:
-        compiled: CompiledCase | None = compile_case(node.selection_set, raw.fragments, zone)
+        compiled: CompiledCase | None = compile_case(
+            node.selection_set, raw.fragments, *written_for
+        )
     except NotCompilable:
         compiled = None
     if len(_compiled) >= CACHE_SIZE:
         _compiled.clear()
-    _compiled[id(node)] = (node, zone, compiled)
+    _compiled[id(node)] = (node, written_for, compiled)
     return compiled
 
 
@@ -94,7 +94,9 @@ async def answer_case(compiled: CompiledCase, case_id: str) -> Precompleted | No
     uid = parse_id(case_id)
     if uid is None:
         return None
-    _, rows = await CaseRow._meta.db.execute_query(compiled.statement, [[uid]])
+    client = CaseRow._meta.db
+    ids = [uid] if client.capabilities.dialect == "postgres" else str(uid)
+    _, rows = await client.execute_query(compiled.statement, [ids])
     return _answer(compiled, rows[0][1]) if rows else None
 
 

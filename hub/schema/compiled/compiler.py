@@ -1,4 +1,5 @@
-"""A Case selection compiled to one PostgreSQL expression building its answer as JSON."""
+"""A Case selection compiled to one SQL expression building its answer as JSON (PostgreSQL's or
+SQLite's: hub/schema/compiled/dialects.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from graphql import (
     SelectionSetNode,
 )
 
+from hub.schema.compiled.dialects import DIALECTS, Postgres, Sqlite
 from hub.schema.compiled.shapes import (
     CHECKLIST_ITEM,
     SHAPES,
@@ -26,8 +28,6 @@ from hub.schema.compiled.shapes import (
 # The case row is the table itself, unaliased: the expression can join any query of cases;
 # every other table the expression reads has an alias of its own (c1, c2, …).
 ROOT = '"case"'
-# PostgreSQL functions take at most 100 arguments: json_build_object 50 keys.
-MAX_KEYS = 50
 
 ChecklistProjection = tuple[tuple[str, Callable | str], ...]
 
@@ -52,6 +52,7 @@ class CompiledCase:
 class _Compilation:
     fragments: Mapping[str, FragmentDefinitionNode]
     zone: str
+    dialect: Postgres | Sqlite
     aliases: Iterator[int] = field(default_factory=lambda: count(1))
     checklists: list[tuple[str, ChecklistProjection]] = field(default_factory=list)
 
@@ -69,29 +70,43 @@ class _Compilation:
                 continue
             shape = shapes.get(name)
             if isinstance(shape, Column) and node.selection_set is None:
-                pairs.append(f"'{key}', {shape.sql.format(self=me, parent=up)}")
+                column = self.dialect.column(shape.sql.format(self=me, parent=up), shape.kind)
+                pairs.append(f"'{key}', {column}")
             elif isinstance(shape, Moment) and node.selection_set is None:
                 instant = shape.sql.format(self=me, parent=up)
-                pairs.append(f"'{key}', {_iso8601(instant, self.zone)}")
+                pairs.append(f"'{key}', {self.dialect.moment(instant, self.zone)}")
             elif isinstance(shape, Related):
                 pairs.append(f"'{key}', {self.related(shape, node.selection_set, me)}")
             elif isinstance(shape, Checklist) and type_name == "Case":
                 self.checklists.append((key, _checklist_projection(node.selection_set)))
-                pairs.append(f"'{key}', {_checklist_inputs(me)}")
+                pairs.append(f"'{key}', {self.checklist_inputs(me)}")
             else:
                 raise NotCompilable(f"{type_name}.{name} is not compiled")
-        if len(pairs) > MAX_KEYS:
-            raise NotCompilable("too many fields for one json_build_object")
-        return f"json_build_object({', '.join(pairs)})"
+        if len(pairs) > self.dialect.max_keys:
+            raise NotCompilable("too many fields for one JSON object")
+        return self.dialect.object(pairs)
 
     def related(self, shape: Related, selection_set: SelectionSetNode | None, up: str) -> str:
         me = f"c{next(self.aliases)}"
         inner = self.object(shape.type_name, selection_set, me, up)
         source = shape.source.format(self=me, parent=up)
         if not shape.many:
-            return f"(SELECT {inner} {source})"
-        order = shape.order.format(self=me, parent=up)
-        return f"coalesce((SELECT json_agg({inner} ORDER BY {order}) {source}), '[]'::json)"
+            return self.dialect.one(inner, source)
+        return self.dialect.many(inner, source, shape.order.format(self=me, parent=up))
+
+    def checklist_inputs(self, case: str) -> str:
+        """The case's utilities and its current case materials' (id, requirement code), in the
+        order hub.materials.queries.checklist_for reads them."""
+        dialect = self.dialect
+        material = dialect.pair(dialect.column("m.id", "text"), "m.requirement_code")
+        materials = dialect.many(
+            material,
+            f'FROM "material" m WHERE m.case_id = {case}.id AND m.removed_at IS NULL '
+            "AND m.superseded_by_id IS NULL AND m.ticket_id IS NULL",
+            "m.created_at, m.id",
+        )
+        utilities = dialect.column(f"{case}.utilities", "json")
+        return dialect.object([f"'utilities', {utilities}", f"'materials', {materials}"])
 
     def _fields(self, type_name: str, selection_set: SelectionSetNode):
         """(response key, field node) of the selection, fragments of this type flattened; a key
@@ -129,39 +144,15 @@ def compile_case(
     selection_set: SelectionSetNode | None,
     fragments: Mapping[str, FragmentDefinitionNode],
     zone: str = "Asia/Shanghai",
+    dialect: str = "postgres",
 ) -> CompiledCase:
     """Raises NotCompilable for a selection the resolvers must answer. `zone`: the IANA time
-    zone date-times are written in (HUB_TIMEZONE)."""
-    compilation = _Compilation(fragments, zone)
-    expression = compilation.object("Case", selection_set, ROOT, "") + "::text"
-    statement = f"SELECT {ROOT}.id, {expression} FROM {ROOT} WHERE {ROOT}.id = ANY($1::uuid[])"
+    zone date-times are written in (HUB_TIMEZONE); `dialect`: "postgres" or "sqlite"."""
+    writer = DIALECTS[dialect]
+    compilation = _Compilation(fragments, zone, writer)
+    expression = writer.as_text(compilation.object("Case", selection_set, ROOT, ""))
+    statement = writer.by_ids(ROOT, expression)
     return CompiledCase(expression, statement, tuple(compilation.checklists))
-
-
-def _iso8601(instant: str, zone: str) -> str:
-    """`instant` as Python's `isoformat()` writes it in `zone`: seconds, then microseconds only
-    when there are any, then the offset as ±HH:MM. Null stays null."""
-    zone = "'" + zone.replace("'", "''") + "'"
-    return (
-        "(SELECT to_char(l, 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN "
-        "extract(microseconds FROM l)::bigint % 1000000 = 0 THEN '' ELSE to_char(l, '.US') END"
-        " || CASE WHEN o < interval '0' THEN '-' || to_char(-o, 'HH24:MI')"
-        " ELSE '+' || to_char(o, 'HH24:MI') END"
-        f" FROM (SELECT {instant} AT TIME ZONE {zone} AS l,"
-        f" ({instant} AT TIME ZONE {zone}) - ({instant} AT TIME ZONE 'UTC') AS o) AS moment)"
-    )
-
-
-def _checklist_inputs(case: str) -> str:
-    """The case's utilities and its current case materials' (id, requirement code), in the
-    order hub.materials.queries.checklist_for reads them."""
-    return (
-        f"json_build_object('utilities', {case}.utilities::json, 'materials', coalesce(("
-        f"SELECT json_agg(json_build_array(m.id::text, m.requirement_code) "
-        f'ORDER BY m.created_at, m.id) FROM "material" m WHERE m.case_id = {case}.id '
-        "AND m.removed_at IS NULL AND m.superseded_by_id IS NULL AND m.ticket_id IS NULL"
-        "), '[]'::json))"
-    )
 
 
 def _checklist_projection(selection_set: SelectionSetNode | None) -> ChecklistProjection:

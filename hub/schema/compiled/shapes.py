@@ -1,7 +1,8 @@
 """What the compiled statement may answer, type by type: each field a SQL expression giving the
 value the resolver gives, already in GraphQL's output form (ids as text, enums by the name the
-database stores, `Decimal` money as its two-decimal text). `{self}` is the alias of the type's
-row, `{parent}` that of the row the type was reached from.
+database stores, `Decimal` money as its two-decimal text), in SQL that PostgreSQL and SQLite
+both read (their differences are the compiler's: hub/schema/compiled/dialects.py). `{self}`
+is the alias of the type's row, `{parent}` that of the row the type was reached from.
 
 A field left out here (masked values, anything with a resolver of its own) makes
 the selection go the resolvers' way. tests/schema/test_compiled_cases.py compares every field
@@ -14,9 +15,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Column:
-    """A leaf: `sql` gives its output value."""
+    """A leaf: `sql` gives its output value, of `kind`: "value" as the database gives it,
+    "text" (an id, money: PostgreSQL's cast to text), "json" (a JSON column, embedded as JSON),
+    "bool" (SQLite's 0 or 1 written as JSON false or true)."""
 
     sql: str
+    kind: str = "value"
 
 
 @dataclass(frozen=True)
@@ -52,13 +56,13 @@ CURRENT_MATERIALS = (
 
 SHAPES: dict[str, dict[str, Shape]] = {
     "Case": {
-        "id": Column("{self}.id::text"),
+        "id": Column("{self}.id", "text"),
         "caseNo": Column("{self}.case_no"),
         "status": Column("{self}.status"),
-        "utilities": Column("{self}.utilities::json"),
-        "isKeyProject": Column("{self}.is_key_project"),
-        "licenceConsent": Column("{self}.licence_consent_at IS NOT NULL"),
-        "filedOnBehalf": Column("{self}.filed_on_behalf"),
+        "utilities": Column("{self}.utilities", "json"),
+        "isKeyProject": Column("{self}.is_key_project", "bool"),
+        "licenceConsent": Column("{self}.licence_consent_at IS NOT NULL", "bool"),
+        "filedOnBehalf": Column("{self}.filed_on_behalf", "bool"),
         "withdrawalReason": Column("{self}.withdrawal_reason"),
         "surveyAppointment": Moment("{self}.survey_appointment"),
         "replyDueAt": Moment("{self}.reply_due_at"),
@@ -90,7 +94,7 @@ SHAPES: dict[str, dict[str, Shape]] = {
             "Ticket",
             'FROM "ticket" {self} WHERE {self}.case_id = {parent}.id',
             many=True,
-            order="array_position(ARRAY['WATER', 'POWER', 'GAS']::varchar[], {self}.utility)",
+            order="CASE {self}.utility WHEN 'WATER' THEN 1 WHEN 'POWER' THEN 2 ELSE 3 END",
         ),
         "checklist": Checklist(),
     },
@@ -110,25 +114,25 @@ SHAPES: dict[str, dict[str, Shape]] = {
         "propertyTitleNo": Column("{self}.property_title_no"),
     },
     "Material": {
-        "id": Column("{self}.id::text"),
+        "id": Column("{self}.id", "text"),
         "requirementCode": Column("{self}.requirement_code"),
         "source": Column("{self}.source"),
         "filename": Column("{self}.filename"),
         "contentType": Column("{self}.content_type"),
         "size": Column("{self}.size"),
         "sha256": Column("{self}.sha256"),
-        "ticketId": Column("{self}.ticket_id::text"),
-        "superseded": Column("{self}.superseded_by_id IS NOT NULL"),
+        "ticketId": Column("{self}.ticket_id", "text"),
+        "superseded": Column("{self}.superseded_by_id IS NOT NULL", "bool"),
         "createdAt": Moment("{self}.created_at"),
     },
     "Document": {
-        "id": Column("{self}.id::text"),
+        "id": Column("{self}.id", "text"),
         "kind": Column("{self}.kind"),
         "status": Column("{self}.status"),
         "version": Column("{self}.version"),
-        "superseded": Column("{self}.superseded_at IS NOT NULL"),
-        "ticketId": Column("{self}.ticket_id::text"),
-        "consultationId": Column("{self}.consultation_id::text"),
+        "superseded": Column("{self}.superseded_at IS NOT NULL", "bool"),
+        "ticketId": Column("{self}.ticket_id", "text"),
+        "consultationId": Column("{self}.consultation_id", "text"),
         "filename": Column("{self}.filename"),
         "size": Column("{self}.size"),
         "error": Column("{self}.error"),
@@ -137,7 +141,7 @@ SHAPES: dict[str, dict[str, Shape]] = {
         "readyAt": Moment("{self}.ready_at"),
     },
     "Ticket": {
-        "id": Column("{self}.id::text"),
+        "id": Column("{self}.id", "text"),
         "utility": Column("{self}.utility"),
         "status": Column("{self}.status"),
         "decision": Column("{self}.decision"),
@@ -153,15 +157,15 @@ SHAPES: dict[str, dict[str, Shape]] = {
     },
     "ResultFeedback": {
         "outcome": Column("{self}.outcome"),
-        "externalWorks": Column("{self}.external_works"),
+        "externalWorks": Column("{self}.external_works", "bool"),
         "renovationAdvice": Column("{self}.renovation_advice"),
         "designPlan": Column("{self}.design_plan"),
-        "quoteAmount": Column("{self}.quote_amount::text"),
+        "quoteAmount": Column("{self}.quote_amount", "text"),
         "externalWorksInfo": Column("{self}.external_works_info"),
         "reasons": Column("{self}.reasons"),
-        "zeroVisit": Column("{self}.zero_visit"),
-        "zeroApproval": Column("{self}.zero_approval"),
-        "zeroCost": Column("{self}.zero_cost"),
+        "zeroVisit": Column("{self}.zero_visit", "bool"),
+        "zeroApproval": Column("{self}.zero_approval", "bool"),
+        "zeroCost": Column("{self}.zero_cost", "bool"),
         "submittedBy": Column("{self}.submitted_by"),
         "submittedAt": Moment("{self}.submitted_at"),
     },
