@@ -39,9 +39,10 @@ class NotCompilable(Exception):
 @dataclass(frozen=True)
 class CompiledCase:
     """`expression` is a case's answer as JSON text, over the row of the table "case" (a column
-    to add to any statement selecting cases); `statement` answers the cases whose ids are $1
-    as (id, JSON text) rows. The keys listed in `checklists` hold the checklist's inputs, to be
-    replaced by the items projected so."""
+    to add to any statement selecting cases); `statement` answers as (id, JSON text) rows the
+    cases whose ids are its one parameter (PostgreSQL: an array; SQLite: one id). The keys
+    listed in `checklists` hold the checklist's inputs, to be replaced by the items projected
+    so."""
 
     expression: str
     statement: str
