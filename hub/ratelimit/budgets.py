@@ -67,9 +67,10 @@ class Budgets:
         limiter = self._limiter()
         try:
             if limiter is self._redis:
-                if self._admitted_here(item, key):
+                budget_key = item.key_for(key)
+                if self._admitted_here(item, budget_key):
                     return None
-                allowed = await self._hit_in_redis(item, key)
+                allowed = await self._hit_in_redis(item, budget_key)
             else:
                 allowed = await limiter.hit(item, key)
             reset_at = None if allowed else (await limiter.get_window_stats(item, key)).reset_time
@@ -85,8 +86,8 @@ class Budgets:
         RATE_LIMIT_REFUSALS.labels(budget=budget).inc()
         return max(1, math.ceil(reset_at - time.time()))  # limits keeps time by time.time()
 
-    def _admitted_here(self, item: RateLimitItem, key: str) -> bool:
-        tally = self._tallies.get(item.key_for(key))
+    def _admitted_here(self, item: RateLimitItem, budget_key: str) -> bool:
+        tally = self._tallies.get(budget_key)
         share = int(item.amount * UNSENT_SHARE)
         if tally is None or tally.unsent >= share:
             return False
@@ -95,9 +96,8 @@ class Budgets:
         tally.unsent += 1
         return True
 
-    async def _hit_in_redis(self, item: RateLimitItem, key: str) -> bool:
+    async def _hit_in_redis(self, item: RateLimitItem, budget_key: str) -> bool:
         """Adds this hit and the unsent ones in Redis: whether the budget still holds them."""
-        budget_key = item.key_for(key)
         tally = self._tallies.get(budget_key)
         hits = 1 + (tally.unsent if tally else 0)
         counted = await self._redis.storage.incr(budget_key, item.get_expiry(), amount=hits)
