@@ -246,19 +246,20 @@ async def fetch_recurring_page(
     ordering: Ordering,
     window: Window,
     also: Mapping[str, str],
+    count: Callable[[], Awaitable[int]] | None = None,
 ) -> Page:
     """fetch_page with `also` for a page that `key` determines wholly (the caller, the
     filters' values, `ordering`, `window`, `also`): its statement is rendered once
     (hub.page_statements). `query` makes the filtered query when needed."""
     if ordering.related:
-        return await fetch_page(query(), ordering, window, also=also)
+        return await fetch_page(query(), ordering, window, count, also)
     names = _selected_names(ordering, also)
     statement = kept_statement(
         (key, ordering, window, tuple(also.items())),
         lambda: _page_query(query(), ordering, window, also).values_list(*names),
     )
     rows = _selected_values(names, await statement.rows())
-    return _page(rows, ordering, window, lambda: query().count())
+    return _page(rows, ordering, window, count or (lambda: query().count()))
 
 
 def _page_query(

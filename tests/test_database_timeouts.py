@@ -147,9 +147,11 @@ def test_the_connections_carry_the_timeouts_of_the_settings(monkeypatch):
     assert postgres["credentials"]["server_settings"] == {
         "lock_timeout": "300",
         "statement_timeout": "1000",
+        "max_parallel_workers_per_gather": "0",
     }
     migrating = db.tortoise_config("postgres://hub@db:5432/hub", statement_timeout=False)
     assert migrating["connections"]["default"]["credentials"]["server_settings"] == {
         "lock_timeout": "300",
         "statement_timeout": "0",
+        "max_parallel_workers_per_gather": "0",
     }

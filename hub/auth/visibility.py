@@ -5,7 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from tortoise.expressions import Q, Subquery
-from tortoise.queryset import QuerySet
+from tortoise.queryset import QuerySet, ValuesListQuery
 
 from hub.auth.principal import Principal
 from hub.enums import Role
@@ -39,6 +39,16 @@ def visible_cases(principal: Principal) -> QuerySet[Case]:
         named = Inquiry.filter(unit=principal.member_unit, case_id__isnull=False)
         return Case.filter(id__in=Subquery(named.values("case_id")))
     return Case.filter(id__in=[])
+
+
+def visible_case_ids(principal: Principal) -> ValuesListQuery | None:
+    """The ids of the cases `principal` sees, for a subquery over another table's case ids;
+    None when that is every case (no condition needed)."""
+    if principal.role in SEE_EVERY_CASE:
+        return None
+    if principal.role == Role.UTILITY:
+        return Ticket.filter(utility=principal.utility).values_list("case_id", flat=True)
+    return visible_cases(principal).values_list("id", flat=True)
 
 
 def visible_tickets(principal: Principal) -> QuerySet[Ticket]:

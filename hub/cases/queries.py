@@ -19,7 +19,7 @@ from hub.auth.visibility import (
     visible_tickets,
     visible_tickets_of,
 )
-from hub.cases.search import search_condition
+from hub.cases.search import count_matching_cases, search_condition
 from hub.cases.ticket_tally import tallied_count
 from hub.enums import CaseStatus, TicketStatus, Utility
 from hub.models import Case, Ticket
@@ -110,11 +110,21 @@ async def list_cases(
 ) -> Page[Case]:
     """`also`: columns to select with the rows (hub.paging.fetch_page)."""
     window = page_window(ordering, first=first, after=after)
+    count = _search_count(principal, query)
     if also and query.overdue is None:  # "overdue" means by the time of asking
         key = (principal, _values_of(query))
         make = partial(filter_cases, principal, query)
-        return await fetch_recurring_page(key, make, ordering, window, also)
-    return await fetch_page(filter_cases(principal, query), ordering, window, also=also)
+        return await fetch_recurring_page(key, make, ordering, window, also, count)
+    return await fetch_page(filter_cases(principal, query), ordering, window, count, also)
+
+
+def _search_count(principal: Principal, query: CaseQuery):
+    """The count of a search with no other filter, from the search texts alone."""
+    term = (query.search or "").strip()
+    others = (value for name, value in vars(query).items() if name != "search")
+    if not term or any(value not in (None, []) for value in others):
+        return None
+    return partial(count_matching_cases, principal, term)
 
 
 def _values_of(query: CaseQuery) -> tuple:
