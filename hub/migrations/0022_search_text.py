@@ -5,6 +5,11 @@ trigram index. A search reads this narrow table alone: matches of any length thr
 one- and two-character texts (no trigram) by a scan of 100,000 short rows, and a count needs no
 join to `case` (hub/cases/search.py).
 
+On both databases the row also records which utilities hold a ticket of the case (the cases a
+utility sees), rewritten by triggers on `ticket`. The tickets of a case are all written at its
+acceptance, in one transaction under the case's version check: no two transactions rewrite a
+row's utilities at once.
+
 It replaces the trigram indexes of 0020 on five columns of three tables and the one- and
 two-character piece indexes of 0021, which needed a union of three reads per search and an
 array of every matching id (600 ms for a text in every case).
@@ -115,23 +120,28 @@ DROP FUNCTION IF EXISTS hub_case_haystack(text, uuid, uuid);
 """
 
 
-_SQLITE_UTILITIES_OF = """
-    UPDATE case_search_text SET ticket_utilities = {utilities} WHERE case_id = {row}.case_id;
-"""
+def _sqlite_rewrite_utilities(row: str) -> str:
+    utilities = _TICKET_UTILITIES["sqlite"].format(case=f"{row}.case_id")
+    return (
+        f"UPDATE case_search_text SET ticket_utilities = {utilities} WHERE case_id = {row}.case_id;"
+    )
+
+
 SQLITE_FORWARD = f"""
 ALTER TABLE case_search_text ADD COLUMN ticket_utilities TEXT NOT NULL DEFAULT '';
 CREATE TRIGGER case_search_ticket_ai AFTER INSERT ON ticket BEGIN
-    {_SQLITE_UTILITIES_OF.format(utilities=_TICKET_UTILITIES["sqlite"].format(case="new.case_id"), row="new")}
+    {_sqlite_rewrite_utilities("new")}
 END;
 CREATE TRIGGER case_search_ticket_ad AFTER DELETE ON ticket BEGIN
-    {_SQLITE_UTILITIES_OF.format(utilities=_TICKET_UTILITIES["sqlite"].format(case="old.case_id"), row="old")}
+    {_sqlite_rewrite_utilities("old")}
 END;
 CREATE TRIGGER case_search_ticket_au AFTER UPDATE OF case_id, utility ON ticket
 WHEN old.case_id IS NOT new.case_id OR old.utility IS NOT new.utility BEGIN
-    {_SQLITE_UTILITIES_OF.format(utilities=_TICKET_UTILITIES["sqlite"].format(case="old.case_id"), row="old")}
-    {_SQLITE_UTILITIES_OF.format(utilities=_TICKET_UTILITIES["sqlite"].format(case="new.case_id"), row="new")}
+    {_sqlite_rewrite_utilities("old")}
+    {_sqlite_rewrite_utilities("new")}
 END;
-UPDATE case_search_text SET ticket_utilities = {_TICKET_UTILITIES["sqlite"].format(case="case_search_text.case_id")};
+UPDATE case_search_text
+SET ticket_utilities = {_TICKET_UTILITIES["sqlite"].format(case="case_search_text.case_id")};
 """
 SQLITE_BACKWARD = """
 DROP TRIGGER IF EXISTS case_search_ticket_au;
