@@ -24,15 +24,20 @@ class PlannedForTheirValues:
     async def execute_query(self, query: str, values: list | None = None):
         if PLANNED_PER_RUN not in query:
             return await super().execute_query(query, values)
-        return await self._execute_planned_now(query, values)
+        rows = await self._fetch_planned_now(query, values)
+        return len(rows), rows
+
+    async def execute_query_dict(self, query: str, values: list | None = None):
+        if PLANNED_PER_RUN not in query:
+            return await super().execute_query_dict(query, values)
+        return [dict(row) for row in await self._fetch_planned_now(query, values)]
 
     @translate_exceptions
-    async def _execute_planned_now(self, query: str, values: list | None):
+    async def _fetch_planned_now(self, query: str, values: list | None) -> list:
         async with self.acquire_connection() as connection:
             self.log.debug("%s: %s", query, values)
             statement = await connection.prepare(query)
-            rows = await statement.fetch(*(values or ()))
-            return len(rows), rows
+            return await statement.fetch(*(values or ()))
 
 
 class HubTransactionWrapper(PlannedForTheirValues, TransactionWrapper):

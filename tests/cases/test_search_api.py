@@ -112,6 +112,7 @@ async def test_a_search_finds_and_counts_only_what_the_caller_sees(api):
             expected = await _expected(term, visible)
             assert expected and expected < await _expected(term), term  # a part of the matches
             assert await _found(api, term, token) == (expected, len(expected)), term
+            assert await _counted(api, term, token) == len(expected), term  # its statement
 
 
 async def test_a_search_with_another_filter_counts_both(api):
@@ -121,6 +122,7 @@ async def test_a_search_with_another_filter_counts_both(api):
         expected = await _expected(term, Case.filter(status__in=statuses))
         assert expected and expected < await _expected(term), term
         found = await _found(api, term, status=[s.value for s in statuses])
+        assert await _counted(api, term, WINDOW, [s.value for s in statuses]) == len(expected)
         assert found == (expected, len(expected)), term
 
 
@@ -182,7 +184,9 @@ async def test_a_utility_finds_a_case_from_its_ticket_on_and_not_after_its_ticke
     assert await _counted(api, case.case_no, UTILITY["POWER"]) == 0
 
 
-async def _counted(api, term: str, token) -> int:
+async def _counted(api, term: str, token, status=None) -> int:
     """totalCount from its count statement (a page of none shows nothing to count from)."""
-    query = "query($term: String) { cases(first: 0, filter: {search: $term}) { totalCount } }"
-    return (await api.ok(query, {"term": term}, token))["cases"]["totalCount"]
+    query = """query($term: String, $status: [CaseStatus!]) {
+      cases(first: 0, filter: {search: $term, status: $status}) { totalCount } }"""
+    variables = {"term": term, "status": status}
+    return (await api.ok(query, variables, token))["cases"]["totalCount"]
